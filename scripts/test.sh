@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test command: installs missing Debian packages, then builds and runs the
+# whole ctest suite three times:
+#   build/gcc    gcc,   RelWithDebInfo (-O2 -g), warnings are errors
+#   build/clang  clang, RelWithDebInfo (-O2 -g), warnings are errors
+#   build/asan   clang, Debug, AddressSanitizer + UBSan (Lua tests run in cli/ffi-lua)
+# It stops at the first failure; its last output is ctest's summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=2
+
+bash scripts/deps.sh
+
+suite() {
+  local name=$1
+  shift
+  printf '\n==> %s: configure\n' "$name"
+  cmake -S . -B "build/$name" -DFFI_WERROR=ON "$@"
+  printf '\n==> %s: build\n' "$name"
+  cmake --build "build/$name" -j "$jobs"
+  printf '\n==> %s: test\n' "$name"
+  (cd "build/$name" && ctest --output-on-failure --no-tests=error -j "$jobs")
+}
+
+suite gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
+suite clang -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
+suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DFFI_SANITIZE=ON
