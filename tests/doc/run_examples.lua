@@ -53,6 +53,7 @@ local function extract(text)
   local blocks, headings = {}, {}
   local heading = "(top of file)"
   local inside, fence, cur = false, nil, nil
+  local levels = {}
   local n = 0
   for line in (text:gsub("\r\n", "\n") .. "\n"):gmatch("(.-)\n") do
     n = n + 1
@@ -67,9 +68,14 @@ local function extract(text)
           cur = nil
         end
       else
-        local h = line:match("^#+%s+(.-)%s*$")
+        local hashes, h = line:match("^(#+)%s+(.-)%s*$")
         if h then
-          heading = h
+          -- Report "section > subsection": the heading path below the title.
+          levels[#hashes] = h
+          for l = #hashes + 1, 6 do levels[l] = nil end
+          local path = {}
+          for l = 2, 6 do path[#path + 1] = levels[l] end
+          heading = #path > 0 and table.concat(path, " > ") or h
           headings[#headings + 1] = h
         end
       end
