@@ -1,0 +1,367 @@
+/*
+** ccall.c -- calling C: wrappers whose signature is resolved and whose libffi
+** cif is prepared once, when the wrapper is made. A call converts arguments
+** into stack storage and allocates nothing on the heap.
+*/
+#include <errno.h>
+#include <ffi.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ffi_int.h"
+
+#define MAX_FAST_ARGS 32    /* argument pointers kept on the C stack */
+#define ARG_STACK_BYTES 512 /* argument values kept on the C stack */
+#define MAX_ARGS 255
+
+/* -- libffi types -- */
+
+static ffi_type *scalar_ffitype(const CType *t) {
+  switch (t->kind) {
+  case CT_VOID: return &ffi_type_void;
+  case CT_BOOL: return &ffi_type_uint8;
+  case CT_ENUM: return scalar_ffitype(t->base);
+  case CT_INT: {
+    bool u = t->flags & CTF_UNSIGNED;
+    switch (t->size) {
+    case 1: return u ? &ffi_type_uint8 : &ffi_type_sint8;
+    case 2: return u ? &ffi_type_uint16 : &ffi_type_sint16;
+    case 4: return u ? &ffi_type_uint32 : &ffi_type_sint32;
+    default: return u ? &ffi_type_uint64 : &ffi_type_sint64;
+    }
+  }
+  case CT_FLOAT: return t->size == 4 ? &ffi_type_float : &ffi_type_double;
+  case CT_PTR: return &ffi_type_pointer;
+  default: return NULL;
+  }
+}
+
+static size_t count_elements(const CType *t) {
+  if (t->kind == CT_ARRAY) return t->n * count_elements(t->base);
+  return 1;
+}
+
+static bool add_elements(CType *t, ffi_type **el, size_t *k, const char **err) {
+  if (t->kind == CT_ARRAY) {
+    for (size_t i = 0; i < t->n; i++)
+      if (!add_elements(t->base, el, k, err)) return false;
+    return true;
+  }
+  ffi_type *ft = ccall_ffitype(t, err);
+  if (!ft) return false;
+  el[(*k)++] = ft;
+  return true;
+}
+
+/* Builds a libffi struct type for a record, and checks that libffi's layout
+   (natural alignment) reproduces ours: otherwise the call could not be right. */
+static ffi_type *record_ffitype(CType *t, const char **err) {
+  if (t->flags & CTF_INCOMPLETE) {
+    *err = "incomplete type";
+    return NULL;
+  }
+  if (t->kind == CT_UNION) {
+    *err = "unions cannot be passed by value (libffi has no union type)";
+    return NULL;
+  }
+  if (t->flags & CTF_BITFIELDS) {
+    *err = "records with bit-fields cannot be passed by value";
+    return NULL;
+  }
+  if (t->flags & (CTF_PACKED | CTF_FLEX)) {
+    *err = "packed records and records with flexible array members cannot be passed by value";
+    return NULL;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < t->n; i++) n += count_elements(t->u.fields[i].type);
+  if (n == 0) {
+    *err = "empty records cannot be passed by value";
+    return NULL;
+  }
+  ffi_type *ft = calloc(1, sizeof(ffi_type) + (n + 1) * sizeof(ffi_type *));
+  if (!ft) {
+    *err = "not enough memory";
+    return NULL;
+  }
+  ffi_type **el = (ffi_type **)(ft + 1);
+  size_t k = 0;
+  for (size_t i = 0; i < t->n; i++)
+    if (!add_elements(t->u.fields[i].type, el, &k, err)) {
+      free(ft);
+      return NULL;
+    }
+  el[k] = NULL;
+  ft->type = FFI_TYPE_STRUCT;
+  ft->elements = el;
+  ffi_cif probe; /* let libffi compute size and alignment */
+  if (ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) != FFI_OK || ft->size != t->size ||
+      ft->alignment != t->align) {
+    free(ft);
+    *err = "its layout (alignment attributes) cannot be described to libffi";
+    return NULL;
+  }
+  return ft;
+}
+
+void *ccall_ffitype(CType *t, const char **err) {
+  ffi_type *s = scalar_ffitype(t);
+  if (s) return s;
+  if (ctype_isrecord(t)) {
+    if (!t->ffi) t->ffi = record_ffitype(t, err);
+    return t->ffi;
+  }
+  *err = t->kind == CT_ARRAY ? "arrays cannot be passed by value" : "cannot be passed by value";
+  return NULL;
+}
+
+/* -- Wrappers -- */
+
+typedef struct CFunc {
+  ffi_cif cif;
+  void *fn;
+  CType *ft;
+  FFIState *S;
+  unsigned nargs;
+  size_t argbytes;  /* stack storage for the fixed arguments */
+  size_t retbytes;  /* storage for the result (at least an ffi_arg) */
+  const char *name;
+  ffi_type **atypes; /* nargs entries */
+  uint16_t *offs;    /* nargs entries: offset of each argument's storage */
+} CFunc;
+
+static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
+
+static l_noret ccall_argcount(lua_State *L, CFunc *cf, int got) {
+  luaL_error(L, "wrong number of arguments to '%s' (expected %s%d, got %d)", cf->name,
+             (cf->ft->flags & CTF_VARARG) ? "at least " : "", (int)cf->nargs, got);
+  abort(); /* luaL_error does not return */
+}
+
+/* Converts argument idx into slot for parameter type t: the hot path. */
+static inline void conv_arg(lua_State *L, FFIState *S, CType *t, void *slot, int idx, const ConvCtx *ctx) {
+  switch (t->kind) {
+  case CT_INT:
+    if (t->size == 4) *(int32_t *)slot = (int32_t)cconv_toint(L, idx, ctx);
+    else if (t->size == 8) *(int64_t *)slot = (int64_t)cconv_toint(L, idx, ctx);
+    else cconv_check(L, S, t, slot, idx, ctx);
+    return;
+  case CT_FLOAT:
+    if (t->size == 8 && lua_type(L, idx) == LUA_TNUMBER) {
+      *(double *)slot = (double)lua_tonumber(L, idx);
+      return;
+    }
+    cconv_check(L, S, t, slot, idx, ctx);
+    return;
+  case CT_PTR:
+    if (lua_type(L, idx) == LUA_TLIGHTUSERDATA) *(void **)slot = lua_touserdata(L, idx);
+    else *(void **)slot = cconv_toptr(L, S, idx, t, ctx);
+    return;
+  default: cconv_check(L, S, t, slot, idx, ctx); return;
+  }
+}
+
+/* Pushes the result at rv of type t (small integers were widened to ffi_arg). */
+static int push_result(lua_State *L, FFIState *S, CType *t, void *rv) {
+  switch (t->kind) {
+  case CT_VOID: return 0;
+  case CT_BOOL: lua_pushboolean(L, (uint8_t)(*(ffi_arg *)rv) != 0); return 1;
+  case CT_INT:
+  case CT_ENUM:
+    if (t->size < sizeof(ffi_arg)) {
+      ffi_arg a = *(ffi_arg *)rv;
+      bool u = t->flags & CTF_UNSIGNED;
+      lua_Integer v;
+      switch (t->size) {
+      case 1: v = u ? (lua_Integer)(uint8_t)a : (lua_Integer)(int8_t)a; break;
+      case 2: v = u ? (lua_Integer)(uint16_t)a : (lua_Integer)(int16_t)a; break;
+      default: v = u ? (lua_Integer)(uint32_t)a : (lua_Integer)(int32_t)a; break;
+      }
+      lua_pushinteger(L, v);
+      return 1;
+    }
+    /* fall through */
+  default: cconv_push(L, S, t, rv, 0); return 1;
+  }
+}
+
+/* A variadic call: the cif is prepared from the actual arguments. */
+static int call_vararg(lua_State *L, CFunc *cf, int n) {
+  FFIState *S = cf->S;
+  if (n > MAX_ARGS) return luaL_error(L, "too many arguments to '%s'", cf->name);
+  ffi_type *types[MAX_ARGS];
+  void *av[MAX_ARGS];
+  size_t bytes = cf->argbytes + (size_t)(n - (int)cf->nargs) * 16;
+  char *buf = lua_newuserdatauv(L, bytes + cf->retbytes + 16, 0); /* per-call cif: varargs only */
+  int base = lua_gettop(L);
+  buf = (char *)align16((size_t)buf);
+  char *rv = buf + bytes;
+  for (unsigned i = 0; i < cf->nargs; i++) {
+    ConvCtx ctx = {cf->name, (int)i + 1};
+    types[i] = cf->atypes[i];
+    av[i] = buf + cf->offs[i];
+    conv_arg(L, S, cf->ft->u.params[i], av[i], (int)i + 1, &ctx);
+  }
+  size_t off = cf->argbytes;
+  CTState *cts = S->cts;
+  for (int i = (int)cf->nargs; i < n; i++) {
+    int idx = i + 1;
+    ConvCtx ctx = {cf->name, idx};
+    void *slot = buf + off;
+    off += 16;
+    av[i] = slot;
+    CData *cd;
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER:
+      if (lua_isinteger(L, idx)) { /* integers go as long long: a full slot on LP64 */
+        *(int64_t *)slot = (int64_t)lua_tointeger(L, idx);
+        types[i] = &ffi_type_sint64;
+      } else {
+        *(double *)slot = (double)lua_tonumber(L, idx);
+        types[i] = &ffi_type_double;
+      }
+      break;
+    case LUA_TBOOLEAN:
+      *(int32_t *)slot = lua_toboolean(L, idx);
+      types[i] = &ffi_type_sint32;
+      break;
+    case LUA_TUSERDATA:
+      cd = cdata_test(L, S, idx);
+      if (cd && cd->kind == CDK_OBJECT && cd->type->kind != CT_ARRAY) { /* a boxed value: its own type */
+        CType *t = cd->type;
+        if (ctype_isrecord(t)) {
+          const char *err = NULL;
+          types[i] = ccall_ffitype(t, &err);
+          if (!types[i]) return luaL_error(L, "bad argument #%d to '%s' (%s)", idx, cf->name, err);
+          if (t->size > 16) return luaL_error(L, "bad argument #%d to '%s' (struct too large for a variadic call)", idx, cf->name);
+          memcpy(slot, cd->ptr, t->size);
+        } else if (t->kind == CT_FLOAT) { /* float promotes to double */
+          *(double *)slot = t->size == 4 ? (double)*(float *)cd->ptr : *(double *)cd->ptr;
+          types[i] = &ffi_type_double;
+        } else if (ctype_isint(t) && t->size < 4) { /* small integers promote to int */
+          lua_Integer v = 0;
+          cconv_push(L, S, t, cd->ptr, 0);
+          v = lua_tointeger(L, -1);
+          lua_pop(L, 1);
+          *(int32_t *)slot = (int32_t)v;
+          types[i] = &ffi_type_sint32;
+        } else if (ctype_isint(t)) {
+          memcpy(slot, cd->ptr, t->size);
+          types[i] = (ffi_type *)ccall_ffitype(t, &(const char *){NULL});
+        } else {
+          memcpy(slot, cd->ptr, sizeof(void *));
+          types[i] = &ffi_type_pointer;
+        }
+        break;
+      }
+      /* pointers, buffers, callbacks: */
+      /* fall through */
+    default:
+      *(void **)slot = cconv_toptr(L, S, idx, ctype_builtin(cts, CTB_STR), &ctx);
+      types[i] = &ffi_type_pointer;
+    }
+  }
+  ffi_cif cif;
+  ffi_type *rt = cf->cif.rtype;
+  if (ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, types) != FFI_OK)
+    return luaL_error(L, "cannot prepare the variadic call to '%s'", cf->name);
+  lua_pushnil(L);
+  CallFrame fr = {S->frame, L, lua_gettop(L), false};
+  S->frame = &fr;
+  ffi_call(&cif, FFI_FN(cf->fn), rv, av);
+  S->saved_errno = errno;
+  S->frame = fr.prev;
+  if (fr.failed) {
+    lua_pushvalue(L, fr.errslot);
+    return lua_error(L);
+  }
+  (void)base;
+  return push_result(L, S, cf->ft->base, rv);
+}
+
+static int cfunc_call(lua_State *L) {
+  CFunc *cf = lua_touserdata(L, lua_upvalueindex(1));
+  FFIState *S = cf->S;
+  int n = lua_gettop(L);
+  if (l_unlikely(n != (int)cf->nargs)) {
+    if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) return call_vararg(L, cf, n);
+    ccall_argcount(L, cf, n);
+  }
+  _Alignas(16) char stackbuf[ARG_STACK_BYTES];
+  void *avstack[MAX_FAST_ARGS];
+  char *buf = stackbuf;
+  void **av = avstack;
+  if (l_unlikely(cf->argbytes + cf->retbytes > ARG_STACK_BYTES || cf->nargs > MAX_FAST_ARGS)) {
+    size_t need = cf->argbytes + cf->retbytes + cf->nargs * sizeof(void *) + 32;
+    buf = (char *)align16((size_t)lua_newuserdatauv(L, need, 0)); /* rare: huge signatures */
+    av = (void **)(buf + align16(cf->argbytes + cf->retbytes));
+  }
+  CType **params = cf->ft->u.params;
+  for (unsigned i = 0; i < cf->nargs; i++) {
+    void *slot = buf + cf->offs[i];
+    av[i] = slot;
+    CType *t = params[i];
+    if (l_likely(t->kind == CT_INT && t->size == 4 && lua_isinteger(L, (int)i + 1))) {
+      *(int32_t *)slot = (int32_t)lua_tointeger(L, (int)i + 1);
+      continue;
+    }
+    ConvCtx ctx = {cf->name, (int)i + 1};
+    conv_arg(L, S, t, slot, (int)i + 1, &ctx);
+  }
+  char *rv = buf + cf->argbytes;
+  lua_pushnil(L); /* slot for a callback's error */
+  CallFrame fr = {S->frame, L, lua_gettop(L), false};
+  S->frame = &fr;
+  ffi_call(&cf->cif, FFI_FN(cf->fn), rv, av);
+  S->saved_errno = errno;
+  S->frame = fr.prev;
+  if (l_unlikely(fr.failed)) {
+    lua_pushvalue(L, fr.errslot);
+    return lua_error(L);
+  }
+  return push_result(L, S, cf->ft->base, rv);
+}
+
+void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name, int owner_idx) {
+  char b[128];
+  if (owner_idx) owner_idx = lua_absindex(L, owner_idx);
+  if (ft->n > MAX_ARGS) luaL_error(L, "'%s' has too many parameters", name);
+  const char *err = NULL;
+  ffi_type *rt = ccall_ffitype(ft->base, &err);
+  if (!rt || (ft->base->flags & CTF_INCOMPLETE))
+    luaL_error(L, "cannot return '%s' from '%s': %s", ctype_repr(ft->base, b, sizeof b), name,
+               err ? err : "incomplete type");
+  size_t namelen = strlen(name);
+  size_t sz = sizeof(CFunc) + ft->n * (sizeof(ffi_type *) + sizeof(uint16_t)) + namelen + 1;
+  CFunc *cf = lua_newuserdatauv(L, sz, 1);
+  memset(cf, 0, sizeof *cf);
+  cf->atypes = (ffi_type **)(cf + 1);
+  cf->offs = (uint16_t *)(cf->atypes + ft->n);
+  char *nm = (char *)(cf->offs + ft->n);
+  memcpy(nm, name, namelen + 1);
+  cf->name = nm;
+  cf->fn = fn;
+  cf->ft = ft;
+  cf->S = S;
+  cf->nargs = (unsigned)ft->n;
+  size_t off = 0;
+  for (size_t i = 0; i < ft->n; i++) {
+    CType *t = ft->u.params[i];
+    err = NULL;
+    cf->atypes[i] = ccall_ffitype(t, &err);
+    if (!cf->atypes[i] || t->kind == CT_VOID)
+      luaL_error(L, "cannot pass '%s' to '%s' (parameter %d): %s", ctype_repr(t, b, sizeof b), name,
+                 (int)i + 1, err ? err : "void parameter");
+    if (off > UINT16_MAX) luaL_error(L, "'%s' has too many parameters", name);
+    cf->offs[i] = (uint16_t)off;
+    off += align16(t->size > 8 ? t->size : 8);
+  }
+  cf->argbytes = off;
+  cf->retbytes = align16(ft->base->size > sizeof(ffi_arg) ? ft->base->size : sizeof(ffi_arg));
+  if (ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes) != FFI_OK)
+    luaL_error(L, "cannot prepare a call to '%s'", name);
+  if (owner_idx) {
+    lua_pushvalue(L, owner_idx);
+    lua_setiuservalue(L, -2, 1);
+  }
+  lua_pushcclosure(L, cfunc_call, 1);
+}

@@ -1,0 +1,273 @@
+/*
+** cconv.c -- every Lua <-> C value rule, in one place.
+*/
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ffi_int.h"
+
+/* -- Errors -- */
+
+l_noret cconv_error(lua_State *L, const ConvCtx *ctx, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (!ctx) {
+    luaL_error(L, "%s", msg);
+    abort();
+  }
+  if (ctx->arg > 0) luaL_error(L, "bad argument #%d to '%s' (%s)", ctx->arg, ctx->fname, msg);
+  if (ctx->arg < 0) luaL_error(L, "bad return value from callback '%s' (%s)", ctx->fname, msg);
+  luaL_error(L, "bad value for '%s' (%s)", ctx->fname, msg);
+  abort(); /* luaL_error does not return */
+}
+
+static const char *value_typename(lua_State *L, int idx) {
+  if (luaL_getmetafield(L, idx, "__name") == LUA_TSTRING) {
+    const char *n = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return n;
+  }
+  if (lua_type(L, idx) == LUA_TLIGHTUSERDATA) return "light userdata";
+  return luaL_typename(L, idx);
+}
+
+lua_Integer cconv_toint(lua_State *L, int idx, const ConvCtx *ctx) {
+  int isint;
+  lua_Integer v = lua_tointegerx(L, idx, &isint);
+  if (l_likely(isint)) return v;
+  if (lua_type(L, idx) == LUA_TNUMBER) cconv_error(L, ctx, "number has no integer representation");
+  cconv_error(L, ctx, "number expected, got %s", value_typename(L, idx));
+  return 0;
+}
+
+/* -- C -> Lua -- */
+
+static lua_Integer load_int(const CType *t, const void *p) {
+  bool u = t->flags & CTF_UNSIGNED;
+  switch (t->size) {
+  case 1: return u ? (lua_Integer) * (const uint8_t *)p : (lua_Integer) * (const int8_t *)p;
+  case 2: return u ? (lua_Integer) * (const uint16_t *)p : (lua_Integer) * (const int16_t *)p;
+  case 4: return u ? (lua_Integer) * (const uint32_t *)p : (lua_Integer) * (const int32_t *)p;
+  default: {
+    int64_t v;
+    memcpy(&v, p, 8);
+    return (lua_Integer)v;
+  }
+  }
+}
+
+void cconv_push(lua_State *L, FFIState *S, CType *t, const void *p, int owner_idx) {
+  switch (t->kind) {
+  case CT_VOID: lua_pushnil(L); return;
+  case CT_BOOL: lua_pushboolean(L, *(const uint8_t *)p != 0); return;
+  case CT_INT:
+  case CT_ENUM: lua_pushinteger(L, load_int(t, p)); return;
+  case CT_FLOAT:
+    lua_pushnumber(L, t->size == 4 ? (lua_Number) * (const float *)p : (lua_Number) * (const double *)p);
+    return;
+  case CT_PTR: {
+    void *v;
+    memcpy(&v, p, sizeof v);
+    if (t->flags & CTF_STR) {
+      if (v) lua_pushstring(L, (const char *)v);
+      else lua_pushnil(L);
+    } else if (t->flags & CTF_VOIDP) {
+      lua_pushlightuserdata(L, v);
+    } else {
+      cdata_pushptr(L, S, t, v);
+    }
+    return;
+  }
+  case CT_STRUCT:
+  case CT_UNION:
+  case CT_ARRAY:
+    if (owner_idx) {
+      cdata_view(L, S, t, (void *)p, owner_idx);
+    } else { /* by value: a copy the caller owns */
+      CData *cd = cdata_new(L, S, t, t->size, CDK_OBJECT);
+      memcpy(cd->ptr, p, t->size);
+    }
+    return;
+  default: lua_pushnil(L); return;
+  }
+}
+
+/* -- Lua -> C -- */
+
+static void store_int(const CType *t, void *p, lua_Integer v) {
+  switch (t->size) {
+  case 1: *(uint8_t *)p = (uint8_t)v; break;
+  case 2: *(uint16_t *)p = (uint16_t)v; break;
+  case 4: *(uint32_t *)p = (uint32_t)v; break;
+  default: {
+    int64_t x = (int64_t)v;
+    memcpy(p, &x, 8);
+  }
+  }
+}
+
+static bool enum_value(const CType *t, const char *name, lua_Integer *out) {
+  for (size_t i = 0; i < t->n; i++)
+    if (strcmp(t->u.consts[i].name, name) == 0) {
+      *out = (lua_Integer)t->u.consts[i].value;
+      return true;
+    }
+  return false;
+}
+
+void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvCtx *ctx) {
+  switch (lua_type(L, idx)) {
+  case LUA_TNIL: return NULL;
+  case LUA_TLIGHTUSERDATA: return lua_touserdata(L, idx);
+  case LUA_TUSERDATA: {
+    CData *cd = cdata_test(L, S, idx);
+    if (!cd) cconv_error(L, ctx, "pointer expected, got %s", value_typename(L, idx));
+    switch (cd->kind) {
+    case CDK_BUFFER: return cd->ptr;
+    case CDK_POINTER: {
+      void *v;
+      memcpy(&v, cd->ptr, sizeof v);
+      return v;
+    }
+    case CDK_CALLBACK: return ccallback_code(cd);
+    case CDK_OBJECT: {
+      /* catch an instance of one record passed for a pointer to another */
+      CType *pt = target && target->kind == CT_PTR ? target->base : NULL;
+      if (pt && ctype_isrecord(pt) && ctype_isrecord(cd->type) && !ctype_equal(pt, cd->type)) {
+        char b1[96], b2[96];
+        cconv_error(L, ctx, "cannot convert '%s' to '%s *'", ctype_repr(cd->type, b1, sizeof b1),
+                    ctype_repr(pt, b2, sizeof b2));
+      }
+      return cd->ptr;
+    }
+    default: cconv_error(L, ctx, "pointer expected, got type object");
+    }
+  }
+  case LUA_TSTRING:
+    if (target && (target->flags & CTF_STR)) return (void *)lua_tostring(L, idx);
+    if (target && target->kind == CT_PTR && target->base->kind == CT_INT &&
+        (target->base->flags & CTF_CHAR) && !(target->flags & CTF_CONST))
+      cconv_error(L, ctx,
+                  "cannot pass a Lua string as 'char *': C may write into it "
+                  "(use ffi.alloc for a buffer, or declare the parameter 'const char *')");
+    if (target && target->kind == CT_PTR && (target->flags & CTF_CONST) &&
+        target->base->size == 1)
+      return (void *)lua_tostring(L, idx); /* const unsigned char * and friends: read-only */
+    cconv_error(L, ctx, "pointer expected, got string");
+  case LUA_TFUNCTION:
+    if (target && target->kind == CT_PTR && target->base->kind == CT_FUNC)
+      return ccallback_from_function(L, S, idx, target->base);
+    cconv_error(L, ctx, "pointer expected, got function");
+  default: cconv_error(L, ctx, "pointer expected, got %s", value_typename(L, idx));
+  }
+  return NULL;
+}
+
+static void check_array(lua_State *L, FFIState *S, CType *t, void *p, int idx, const ConvCtx *ctx) {
+  CType *et = t->base;
+  if (lua_type(L, idx) == LUA_TSTRING && et->kind == CT_INT && et->size == 1) {
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    if (len > t->size) cconv_error(L, ctx, "string of %zu bytes does not fit in %s", len, "the array");
+    memcpy(p, s, len);
+    if (len < t->size) memset((char *)p + len, 0, t->size - len);
+    return;
+  }
+  if (lua_istable(L, idx)) {
+    size_t n = (size_t)luaL_len(L, idx);
+    if (n > t->n) cconv_error(L, ctx, "table of %zu elements does not fit in %zu", n, t->n);
+    memset(p, 0, t->size);
+    for (size_t i = 0; i < n; i++) {
+      lua_geti(L, idx, (lua_Integer)i + 1);
+      cconv_check(L, S, et, (char *)p + i * et->size, lua_gettop(L), ctx);
+      lua_pop(L, 1);
+    }
+    return;
+  }
+  CData *cd = cdata_test(L, S, idx);
+  if (cd && cd->kind == CDK_OBJECT && ctype_equal(cd->type, t)) {
+    memmove(p, cd->ptr, t->size);
+    return;
+  }
+  char b[96];
+  cconv_error(L, ctx, "'%s' expected, got %s", ctype_repr(t, b, sizeof b), value_typename(L, idx));
+}
+
+static void check_record(lua_State *L, FFIState *S, CType *t, void *p, int idx, const ConvCtx *ctx) {
+  CData *cd = cdata_test(L, S, idx);
+  if (cd && cd->kind == CDK_OBJECT && (cd->type == t || ctype_equal(cd->type, t))) {
+    memmove(p, cd->ptr, t->size);
+    return;
+  }
+  if (cd && cd->kind == CDK_POINTER && cd->type->base == t) { /* *ptr */
+    void *v;
+    memcpy(&v, cd->ptr, sizeof v);
+    if (!v) cconv_error(L, ctx, "NULL pointer dereference");
+    memmove(p, v, t->size);
+    return;
+  }
+  if (lua_istable(L, idx)) { /* {x = 1, y = 2} */
+    memset(p, 0, t->size);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+      if (lua_type(L, -2) != LUA_TSTRING) cconv_error(L, ctx, "table initializer keys must be field names");
+      size_t off;
+      const char *k = lua_tostring(L, -2);
+      const CField *f = ctype_field(t, k, &off);
+      if (!f) luaL_error(L, "no member with name '%s'", k);
+      ConvCtx fc = {k, 0};
+      if (f->is_bitfield) luaL_error(L, "bit-field '%s' cannot be set from a table initializer", k);
+      cconv_check(L, S, f->type, (char *)p + off, lua_gettop(L), &fc);
+      lua_pop(L, 1);
+    }
+    return;
+  }
+  char b[96];
+  cconv_error(L, ctx, "'%s' expected, got %s", ctype_repr(t, b, sizeof b), value_typename(L, idx));
+}
+
+void cconv_check(lua_State *L, FFIState *S, CType *t, void *p, int idx, const ConvCtx *ctx) {
+  switch (t->kind) {
+  case CT_INT: store_int(t, p, cconv_toint(L, idx, ctx)); return;
+  case CT_ENUM: {
+    lua_Integer v;
+    if (lua_type(L, idx) == LUA_TSTRING) {
+      if (!enum_value(t, lua_tostring(L, idx), &v))
+        cconv_error(L, ctx, "'%s' is not a member of enum %s", lua_tostring(L, idx), t->name ? t->name : "");
+    } else {
+      v = cconv_toint(L, idx, ctx);
+    }
+    store_int(t, p, v);
+    return;
+  }
+  case CT_BOOL:
+    if (!lua_isboolean(L, idx)) cconv_error(L, ctx, "boolean expected, got %s", value_typename(L, idx));
+    *(uint8_t *)p = (uint8_t)lua_toboolean(L, idx);
+    return;
+  case CT_FLOAT: {
+    int isnum;
+    lua_Number n = lua_tonumberx(L, idx, &isnum);
+    if (!isnum) cconv_error(L, ctx, "number expected, got %s", value_typename(L, idx));
+    if (t->size == 4) *(float *)p = (float)n;
+    else *(double *)p = (double)n;
+    return;
+  }
+  case CT_PTR: {
+    void *v = cconv_toptr(L, S, idx, t, ctx);
+    memcpy(p, &v, sizeof v);
+    return;
+  }
+  case CT_STRUCT:
+  case CT_UNION: check_record(L, S, t, p, idx, ctx); return;
+  case CT_ARRAY: check_array(L, S, t, p, idx, ctx); return;
+  case CT_VOID: cconv_error(L, ctx, "cannot convert to void");
+  default: {
+    char b[96];
+    cconv_error(L, ctx, "cannot convert to '%s'", ctype_repr(t, b, sizeof b));
+  }
+  }
+}

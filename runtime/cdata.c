@@ -1,0 +1,712 @@
+/*
+** cdata.c -- memory objects: instances, views of foreign memory, typed
+** pointers, buffers, type objects; and the module functions over them.
+*/
+#include <string.h>
+
+#include "cparse.h"
+#include "ffi_int.h"
+
+#define FFI_MAX_ALLOC ((lua_Integer)1 << 40)
+
+/* -- Creation -- */
+
+CData *cdata_test(lua_State *L, FFIState *S, int idx) {
+  if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+  bool ours = lua_topointer(L, -1) == S->cdata_mt;
+  lua_pop(L, 1);
+  return ours ? (CData *)lua_touserdata(L, idx) : NULL;
+}
+
+static void set_mt(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_cdata_mt);
+  lua_setmetatable(L, -2);
+}
+
+CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind) {
+  size_t align = t && t->align > sizeof(void *) ? t->align : 1;
+  (void)S;
+  CData *cd = lua_newuserdatauv(L, sizeof(CData) + size + align - 1, 2);
+  uintptr_t p = (uintptr_t)(cd + 1);
+  p = (p + align - 1) / align * align;
+  cd->type = t;
+  cd->ptr = (void *)p;
+  cd->size = size;
+  cd->kind = (uint8_t)kind;
+  cd->owned = true;
+  memset(cd->ptr, 0, size);
+  set_mt(L);
+  return cd;
+}
+
+CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx) {
+  (void)S;
+  CData *cd = lua_newuserdatauv(L, sizeof(CData), 2);
+  cd->type = t;
+  cd->ptr = p;
+  cd->size = t->size;
+  cd->kind = CDK_OBJECT;
+  cd->owned = false;
+  set_mt(L);
+  if (owner_idx) {
+    lua_pushvalue(L, owner_idx);
+    lua_setiuservalue(L, -2, CD_UV_OWNER);
+  }
+  return cd;
+}
+
+void cdata_pushptr(lua_State *L, FFIState *S, CType *ptype, void *p) {
+  if (!p) {
+    lua_pushnil(L);
+    return;
+  }
+  CData *cd = cdata_new(L, S, ptype, sizeof(void *), CDK_POINTER);
+  memcpy(cd->ptr, &p, sizeof p);
+}
+
+void cdata_push_ctype(lua_State *L, FFIState *S, CType *t) {
+  CData *cd = lua_newuserdatauv(L, sizeof(CData), 2);
+  (void)S;
+  cd->type = t;
+  cd->ptr = NULL;
+  cd->size = 0;
+  cd->kind = CDK_CTYPE;
+  cd->owned = false;
+  set_mt(L);
+}
+
+/* The object whose keep-alive table holds values stored into this memory. */
+static int keep_root(lua_State *L, FFIState *S, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_pushvalue(L, idx);
+  for (int guard = 0; guard < 64; guard++) {
+    CData *cd = cdata_test(L, S, -1);
+    if (!cd || cd->owned) break;
+    if (lua_getiuservalue(L, -1, CD_UV_OWNER) != LUA_TUSERDATA || !cdata_test(L, S, -1)) {
+      lua_pop(L, 1);
+      break;
+    }
+    lua_remove(L, -2);
+  }
+  return lua_gettop(L);
+}
+
+/* Keeps value at vidx alive as long as the object at idx (its root) lives. */
+static void keep_value(lua_State *L, FFIState *S, int idx, void *addr, int vidx) {
+  vidx = lua_absindex(L, vidx);
+  int root = keep_root(L, S, idx);
+  if (lua_getiuservalue(L, root, CD_UV_KEEP) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setiuservalue(L, root, CD_UV_KEEP);
+  }
+  int t = lua_type(L, vidx);
+  if (t == LUA_TSTRING || t == LUA_TUSERDATA || t == LUA_TFUNCTION) lua_pushvalue(L, vidx);
+  else lua_pushnil(L);
+  lua_rawsetp(L, -2, addr);
+  lua_pop(L, 2);
+}
+
+/* -- Field access -- */
+
+static const CField *field_lookup(lua_State *L, FFIState *S, CType *t, int kidx, size_t *off) {
+  const char *k = lua_tostring(L, kidx);
+  CField *fs = t->u.fields;
+  for (size_t i = 0; i < t->n; i++) /* interned Lua strings: pointer equality */
+    if (fs[i].key == k) {
+      *off = fs[i].offset;
+      return &fs[i];
+    }
+  if (!k) return NULL;
+  const CField *f = ctype_field(t, k, off);
+  if (f && f >= fs && f < fs + t->n && lua_rawlen(L, kidx) <= 40) {
+    lua_pushvalue(L, kidx); /* anchor the key so its address stays unique */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
+    lua_insert(L, -2);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    ((CField *)f)->key = k;
+  }
+  (void)S;
+  return f;
+}
+
+static uint64_t bf_load(const CField *f, const char *p) {
+  uint64_t raw = 0;
+  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
+  memcpy(&raw, p + f->offset, nbytes);
+  return raw;
+}
+
+static void push_bitfield(lua_State *L, const CField *f, const char *base) {
+  uint64_t raw = bf_load(f, base) >> f->bit_pos;
+  uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
+  uint64_t v = raw & mask;
+  if (f->type->kind == CT_BOOL) {
+    lua_pushboolean(L, v != 0);
+    return;
+  }
+  if (!(f->type->flags & CTF_UNSIGNED) && f->bit_size < 64 && (v >> (f->bit_size - 1)) & 1)
+    v |= ~mask; /* sign-extend */
+  lua_pushinteger(L, (lua_Integer)v);
+}
+
+static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *base, int vidx,
+                           const char *name) {
+  ConvCtx ctx = {name, 0};
+  uint64_t v;
+  if (f->type->kind == CT_BOOL) {
+    uint8_t b;
+    cconv_check(L, S, f->type, &b, vidx, &ctx);
+    v = b;
+  } else if (f->type->kind == CT_ENUM) {
+    int64_t x = 0;
+    CType t8 = *f->type;
+    t8.size = 8;
+    cconv_check(L, S, &t8, &x, vidx, &ctx);
+    v = (uint64_t)x;
+  } else {
+    v = (uint64_t)cconv_toint(L, vidx, &ctx);
+  }
+  uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
+  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
+  uint64_t raw = bf_load(f, base);
+  raw = (raw & ~(mask << f->bit_pos)) | ((v & mask) << f->bit_pos);
+  memcpy(base + f->offset, &raw, nbytes);
+}
+
+/* Element address for arr[i] / ptr[i]; raises on a bad index. */
+static char *elem_addr(lua_State *L, CData *cd, int kidx, CType **et) {
+  int isint;
+  lua_Integer i = lua_tointegerx(L, kidx, &isint);
+  if (cd->kind == CDK_POINTER) {
+    void *v;
+    memcpy(&v, cd->ptr, sizeof v);
+    if (!isint) luaL_error(L, "pointer index must be an integer");
+    if (!v) luaL_error(L, "attempt to index a NULL pointer");
+    *et = cd->type->base;
+    if ((*et)->kind == CT_VOID || (*et)->kind == CT_FUNC || ((*et)->flags & CTF_INCOMPLETE))
+      luaL_error(L, "cannot index a pointer to an incomplete type");
+    return (char *)v + i * (lua_Integer)(*et)->size;
+  }
+  CType *t = cd->type;
+  if (t->kind != CT_ARRAY) {
+    if (isint && i == 0) { /* a scalar box: [0] is its value */
+      *et = t;
+      return cd->ptr;
+    }
+    luaL_error(L, "cannot index this object with a number");
+  }
+  *et = t->base;
+  size_t n = (*et)->size ? cd->size / (*et)->size : 0;
+  if (!isint) luaL_error(L, "array index must be an integer");
+  if (i < 0 || (size_t)i >= n) luaL_error(L, "array index %I out of range (length %d)", (LUAI_UACINT)i, (int)n);
+  return (char *)cd->ptr + i * (lua_Integer)(*et)->size;
+}
+
+/* The record behind an object or a pointer to a record (p.x auto-dereferences). */
+static char *record_base(lua_State *L, CData *cd, CType **rt) {
+  if (cd->kind == CDK_OBJECT && ctype_isrecord(cd->type)) {
+    *rt = cd->type;
+    return cd->ptr;
+  }
+  if (cd->kind == CDK_POINTER && ctype_isrecord(cd->type->base)) {
+    void *v;
+    memcpy(&v, cd->ptr, sizeof v);
+    if (!v) luaL_error(L, "attempt to index a NULL pointer");
+    *rt = cd->type->base;
+    if ((*rt)->flags & CTF_INCOMPLETE) luaL_error(L, "cannot access a member of an incomplete type");
+    return v;
+  }
+  return NULL;
+}
+
+static int ctype_new_closure(lua_State *L);
+
+static int cdata_index(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd = lua_touserdata(L, 1);
+  CType *rt;
+  char *base;
+  switch (cd->kind) {
+  case CDK_CALLBACK: return ccallback_index(L, cd, luaL_checkstring(L, 2));
+  case CDK_CTYPE:
+    if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "new") == 0) {
+      if (lua_getiuservalue(L, 1, 1) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, 1);
+        lua_pushcclosure(L, ctype_new_closure, 2);
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, 1, 1);
+      }
+      return 1;
+    }
+    return luaL_error(L, "type object has no member '%s'", luaL_tolstring(L, 2, NULL));
+  case CDK_BUFFER: return luaL_error(L, "cannot index a buffer (use ffi.read / ffi.write)");
+  default: break;
+  }
+  if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
+    size_t off;
+    const CField *f = field_lookup(L, S, rt, 2, &off);
+    if (l_unlikely(!f)) return luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+    if (f->is_bitfield) {
+      CField g = *f;
+      g.offset = off;
+      push_bitfield(L, &g, base);
+      return 1;
+    }
+    cconv_push(L, S, f->type, base + off, 1);
+    return 1;
+  }
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    CType *et;
+    char *p = elem_addr(L, cd, 2, &et);
+    cconv_push(L, S, et, p, 1);
+    return 1;
+  }
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    char b[96];
+    return luaL_error(L, "no member with name '%s' in '%s'", lua_tostring(L, 2),
+                      ctype_repr(cd->type, b, sizeof b));
+  }
+  return luaL_error(L, "invalid index of type %s", luaL_typename(L, 2));
+}
+
+static void store_member(lua_State *L, FFIState *S, CType *t, char *p, const char *name) {
+  ConvCtx ctx = {name, 0};
+  cconv_check(L, S, t, p, 3, &ctx);
+  if (t->kind == CT_PTR) keep_value(L, S, 1, p, 3); /* strings, instances, callbacks */
+}
+
+static int cdata_newindex(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd = lua_touserdata(L, 1);
+  CType *rt;
+  char *base;
+  if (cd->kind == CDK_CALLBACK || cd->kind == CDK_CTYPE || cd->kind == CDK_BUFFER)
+    return luaL_error(L, "cannot assign to a member of this object");
+  if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
+    size_t off;
+    const CField *f = field_lookup(L, S, rt, 2, &off);
+    if (l_unlikely(!f)) return luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+    if (f->is_bitfield) {
+      CField g = *f;
+      g.offset = off;
+      store_bitfield(L, S, &g, base, 3, f->name);
+      return 0;
+    }
+    store_member(L, S, f->type, base + off, f->name);
+    return 0;
+  }
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    CType *et;
+    char *p = elem_addr(L, cd, 2, &et);
+    store_member(L, S, et, p, "element");
+    return 0;
+  }
+  if (lua_type(L, 2) == LUA_TSTRING) return luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+  return luaL_error(L, "invalid index of type %s", luaL_typename(L, 2));
+}
+
+static int cdata_len(lua_State *L) {
+  CData *cd = lua_touserdata(L, 1);
+  if (cd->kind == CDK_BUFFER) lua_pushinteger(L, (lua_Integer)cd->size);
+  else if (cd->kind == CDK_OBJECT && cd->type->kind == CT_ARRAY && cd->type->base->size)
+    lua_pushinteger(L, (lua_Integer)(cd->size / cd->type->base->size));
+  else return luaL_error(L, "attempt to get length of a non-array object");
+  return 1;
+}
+
+static void *address_of(CData *cd) {
+  if (cd->kind == CDK_POINTER) {
+    void *v;
+    memcpy(&v, cd->ptr, sizeof v);
+    return v;
+  }
+  if (cd->kind == CDK_CALLBACK) return ccallback_code(cd);
+  return cd->ptr;
+}
+
+static int cdata_eq(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *a = cdata_test(L, S, 1), *b = cdata_test(L, S, 2);
+  if (!a || !b) lua_pushboolean(L, 0);
+  else if (a->kind == CDK_CTYPE || b->kind == CDK_CTYPE)
+    lua_pushboolean(L, a->kind == b->kind && ctype_equal(a->type, b->type));
+  else lua_pushboolean(L, address_of(a) == address_of(b));
+  return 1;
+}
+
+static int cdata_tostring(lua_State *L) {
+  CData *cd = lua_touserdata(L, 1);
+  char b[128];
+  switch (cd->kind) {
+  case CDK_BUFFER: lua_pushfstring(L, "ffi.buffer(%d): %p", (int)cd->size, cd->ptr); break;
+  case CDK_CTYPE: lua_pushfstring(L, "ctype<%s>", ctype_repr(cd->type, b, sizeof b)); break;
+  case CDK_CALLBACK: lua_pushfstring(L, "ffi.callback: %p", ccallback_code(cd)); break;
+  default: lua_pushfstring(L, "cdata<%s>: %p", ctype_repr(cd->type, b, sizeof b), address_of(cd));
+  }
+  return 1;
+}
+
+static int cdata_gc(lua_State *L) {
+  CData *cd = lua_touserdata(L, 1);
+  if (cd->kind == CDK_CALLBACK) ccallback_gc(cd);
+  return 0;
+}
+
+static int cdata_call(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd = lua_touserdata(L, 1);
+  if (cd->kind == CDK_CTYPE) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 1);
+    lua_pushcclosure(L, ctype_new_closure, 2);
+    lua_replace(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+  }
+  if (cd->kind == CDK_POINTER && cd->type->base->kind == CT_FUNC) { /* call through a function pointer */
+    void *fn = address_of(cd);
+    ccall_push(L, S, cd->type->base, fn, "function pointer", 1);
+    lua_replace(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+  }
+  return luaL_error(L, "attempt to call a non-function object");
+}
+
+void cdata_open(lua_State *L, FFIState *S) {
+  static const luaL_Reg mt[] = {{"__index", cdata_index}, {"__newindex", cdata_newindex},
+                                {"__len", cdata_len},     {"__eq", cdata_eq},
+                                {"__tostring", cdata_tostring}, {"__gc", cdata_gc},
+                                {"__call", cdata_call},   {NULL, NULL}};
+  lua_newtable(L);
+  lua_pushvalue(L, -2); /* state userdata (below) as upvalue */
+  luaL_setfuncs(L, mt, 1);
+  lua_pushliteral(L, "ffi.cdata");
+  lua_setfield(L, -2, "__name");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable"); /* getmetatable() cannot reach internals */
+  S->cdata_mt = lua_topointer(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cdata_mt);
+}
+
+/* -- Instances -- */
+
+/* Pushes a new zero-filled instance of t; nidx = the element count for [?] / flexible arrays. */
+static CData *new_instance(lua_State *L, FFIState *S, CType *t, int nidx) {
+  char b[96];
+  if (t->kind == CT_VOID || t->kind == CT_FUNC)
+    luaL_error(L, "cannot create an instance of '%s'", ctype_repr(t, b, sizeof b));
+  if (t->flags & CTF_INCOMPLETE)
+    luaL_error(L, "cannot create an instance of incomplete type '%s'", ctype_repr(t, b, sizeof b));
+  size_t size = t->size;
+  bool var = (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX);
+  if (var) {
+    lua_Integer n = nidx ? luaL_checkinteger(L, nidx) : 0;
+    if (!nidx) luaL_error(L, "'%s' needs an element count: ffi.new(type, n)", ctype_repr(t, b, sizeof b));
+    CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
+    if (n < 0 || (et->size && n > FFI_MAX_ALLOC / (lua_Integer)et->size))
+      luaL_error(L, "bad element count %I for '%s'", (LUAI_UACINT)n, ctype_repr(t, b, sizeof b));
+    if (t->kind == CT_ARRAY) size = (size_t)n * et->size;
+    else {
+      size_t end = t->u.fields[t->n - 1].offset + (size_t)n * et->size;
+      size = end > t->size ? (end + t->align - 1) / t->align * t->align : t->size;
+    }
+  }
+  CData *cd = cdata_new(L, S, t, size, CDK_OBJECT);
+  return cd;
+}
+
+static int do_new(lua_State *L, FFIState *S, CType *t, int argbase) {
+  bool var = (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX);
+  int nidx = var ? argbase : 0;
+  int init = var ? argbase + 1 : argbase;
+  new_instance(L, S, t, nidx);
+  if (!lua_isnoneornil(L, init)) {
+    CData *cd = lua_touserdata(L, -1);
+    ConvCtx ctx = {"initializer", 0};
+    if (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) {
+      CType tmp = *t;
+      tmp.n = cd->size / t->base->size;
+      tmp.size = cd->size;
+      cconv_check(L, S, &tmp, cd->ptr, init, &ctx);
+    } else {
+      cconv_check(L, S, t, cd->ptr, init, &ctx);
+    }
+  }
+  return 1;
+}
+
+static int ctype_new_closure(lua_State *L) {
+  FFIState *S = lua_touserdata(L, lua_upvalueindex(1));
+  CData *ct = lua_touserdata(L, lua_upvalueindex(2));
+  return do_new(L, S, ct->type, 1);
+}
+
+static int ffi_new(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  return do_new(L, S, ffi_checktype(L, S, 1), 2);
+}
+
+/* -- sizeof / offsetof -- */
+
+static int ffi_sizeof(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd = cdata_test(L, S, 1);
+  if (cd && (cd->kind == CDK_OBJECT || cd->kind == CDK_BUFFER)) {
+    lua_pushinteger(L, (lua_Integer)cd->size);
+    return 1;
+  }
+  CType *t = ffi_checktype(L, S, 1);
+  char b[96];
+  if (t->flags & CTF_INCOMPLETE) return luaL_error(L, "size of '%s' is unknown (incomplete type)", ctype_repr(t, b, sizeof b));
+  if (t->kind == CT_FUNC) return luaL_error(L, "size of a function type is unknown");
+  if (!lua_isnoneornil(L, 2) && ((t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX))) {
+    lua_Integer n = luaL_checkinteger(L, 2);
+    CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
+    lua_pushinteger(L, (lua_Integer)(t->kind == CT_ARRAY ? 0 : t->size) + n * (lua_Integer)et->size);
+    return 1;
+  }
+  lua_pushinteger(L, (lua_Integer)t->size);
+  return 1;
+}
+
+static int ffi_alignof(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  lua_pushinteger(L, (lua_Integer)ffi_checktype(L, S, 1)->align);
+  return 1;
+}
+
+static int ffi_offsetof(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CType *t = ffi_checktype(L, S, 1);
+  const char *name = luaL_checkstring(L, 2);
+  char b[96];
+  if (!ctype_isrecord(t)) return luaL_error(L, "'%s' is not a struct or union", ctype_repr(t, b, sizeof b));
+  size_t off;
+  const CField *f = ctype_field(t, name, &off);
+  if (!f) return luaL_error(L, "no member with name '%s'", name);
+  lua_pushinteger(L, (lua_Integer)off);
+  if (f->is_bitfield) {
+    lua_pushinteger(L, f->bit_pos);
+    lua_pushinteger(L, f->bit_size);
+    return 3;
+  }
+  return 1;
+}
+
+/* -- Buffers and raw memory -- */
+
+static int ffi_alloc(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  lua_Integer n = luaL_checkinteger(L, 1);
+  if (n < 0 || n > FFI_MAX_ALLOC)
+    return luaL_error(L, "bad argument #1 to 'alloc' (size %I out of range 0..2^40)", (LUAI_UACINT)n);
+  CData *cd = cdata_new(L, S, NULL, (size_t)n, CDK_BUFFER);
+  cd->type = NULL;
+  return 1;
+}
+
+/* Address and size of a readable/writable object; size SIZE_MAX = unknown (raw pointer). */
+static void *mem_target(lua_State *L, FFIState *S, int idx, size_t *size, const char *fname) {
+  CData *cd = cdata_test(L, S, idx);
+  if (cd && (cd->kind == CDK_BUFFER || cd->kind == CDK_OBJECT)) {
+    *size = cd->size;
+    return cd->ptr;
+  }
+  if (cd && cd->kind == CDK_POINTER) {
+    *size = SIZE_MAX;
+    return address_of(cd);
+  }
+  if (lua_type(L, idx) == LUA_TLIGHTUSERDATA) {
+    *size = SIZE_MAX;
+    return lua_touserdata(L, idx);
+  }
+  luaL_error(L, "bad argument #%d to '%s' (buffer expected, got %s)", idx, fname,
+             lua_type(L, idx) == LUA_TUSERDATA ? "foreign userdata" : luaL_typename(L, idx));
+  return NULL;
+}
+
+static int ffi_read(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  size_t size;
+  char *p = mem_target(L, S, 1, &size, "read");
+  size_t len = size;
+  if (!lua_isnoneornil(L, 2)) {
+    lua_Integer n = luaL_checkinteger(L, 2);
+    if (n < 0 || (size != SIZE_MAX && (size_t)n > size))
+      return luaL_error(L, "bad argument #2 to 'read' (length %I out of range 0..%d)", (LUAI_UACINT)n, (int)(size == SIZE_MAX ? 0 : size));
+    len = (size_t)n;
+  } else if (size == SIZE_MAX) {
+    return luaL_error(L, "bad argument #2 to 'read' (a length is required for a raw pointer)");
+  }
+  if (!p && len) return luaL_error(L, "bad argument #1 to 'read' (NULL pointer)");
+  lua_pushlstring(L, p, len);
+  return 1;
+}
+
+static int ffi_write(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  int didx = 1, sidx = 2;
+  if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) != LUA_TSTRING) { /* seed order: (s, ud) */
+    didx = 2;
+    sidx = 1;
+  }
+  size_t size, len;
+  char *p = mem_target(L, S, didx, &size, "write");
+  const char *s = lua_tolstring(L, sidx, &len);
+  if (!s || lua_type(L, sidx) != LUA_TSTRING)
+    return luaL_error(L, "bad argument #%d to 'write' (string expected, got %s)", sidx, luaL_typename(L, sidx));
+  lua_Integer off = luaL_optinteger(L, 3, 0);
+  if (off < 0 || (size != SIZE_MAX && (size_t)off > size))
+    return luaL_error(L, "bad argument #3 to 'write' (offset %I out of range)", (LUAI_UACINT)off);
+  if (size != SIZE_MAX && len > size - (size_t)off)
+    return luaL_error(L, "ffi.write: string of %d bytes does not fit in buffer of %d bytes%s", (int)len,
+                      (int)(size - (size_t)off), off ? " (after the offset)" : "");
+  if (!p && len) return luaL_error(L, "bad argument #%d to 'write' (NULL pointer)", didx);
+  memcpy(p + off, s, len);
+  return 0;
+}
+
+static int ffi_string(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  size_t size;
+  const char *p = mem_target(L, S, 1, &size, "string");
+  if (!p) return luaL_error(L, "bad argument #1 to 'string' (NULL pointer)");
+  if (!lua_isnoneornil(L, 2)) {
+    lua_Integer n = luaL_checkinteger(L, 2);
+    if (n < 0 || (size != SIZE_MAX && (size_t)n > size))
+      return luaL_error(L, "bad argument #2 to 'string' (length %I out of range)", (LUAI_UACINT)n);
+    lua_pushlstring(L, p, (size_t)n);
+  } else if (size != SIZE_MAX) {
+    lua_pushlstring(L, p, strnlen(p, size)); /* never past the object */
+  } else {
+    lua_pushstring(L, p);
+  }
+  return 1;
+}
+
+static int ffi_isnull(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd;
+  switch (lua_type(L, 1)) {
+  case LUA_TNIL: lua_pushboolean(L, 1); break;
+  case LUA_TLIGHTUSERDATA: lua_pushboolean(L, lua_touserdata(L, 1) == NULL); break;
+  case LUA_TUSERDATA:
+    cd = cdata_test(L, S, 1);
+    lua_pushboolean(L, cd && cd->kind == CDK_POINTER && address_of(cd) == NULL);
+    break;
+  default: lua_pushboolean(L, 0);
+  }
+  return 1;
+}
+
+static int ffi_cast(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CType *t = ffi_checktype(L, S, 1);
+  ConvCtx ctx = {"cast", 2};
+  char b[96];
+  if (t->kind == CT_PTR) {
+    void *p;
+    if (lua_type(L, 2) == LUA_TNUMBER) p = (void *)(intptr_t)cconv_toint(L, 2, &ctx);
+    else if (lua_type(L, 2) == LUA_TSTRING && (t->flags & CTF_CONST)) p = (void *)lua_tostring(L, 2);
+    else p = cconv_toptr(L, S, 2, NULL, &ctx);
+    if (t->flags & (CTF_VOIDP | CTF_STR)) cconv_push(L, S, t, &p, 0);
+    else {
+      cdata_pushptr(L, S, t, p);
+      if (!lua_isnil(L, -1) && lua_type(L, 2) == LUA_TUSERDATA) { /* keep the source alive */
+        lua_pushvalue(L, 2);
+        lua_setiuservalue(L, -2, CD_UV_OWNER);
+      }
+      if (lua_isnil(L, -1)) { /* a NULL typed pointer still needs an object for casts */
+        lua_pop(L, 1);
+        CData *cd = cdata_new(L, S, t, sizeof(void *), CDK_POINTER);
+        (void)cd;
+      }
+    }
+    return 1;
+  }
+  if (ctype_isint(t) || t->kind == CT_FLOAT) {
+    union { int64_t i; double d; float f; uint8_t b[8]; } v = {0};
+    if (lua_type(L, 2) != LUA_TNUMBER) { /* pointer -> integer: its address */
+      lua_pushinteger(L, (lua_Integer)(intptr_t)cconv_toptr(L, S, 2, NULL, &ctx));
+      lua_replace(L, 2);
+    } else if (t->kind != CT_FLOAT && !lua_isinteger(L, 2)) { /* C casts truncate */
+      lua_Number n = lua_tonumber(L, 2);
+      if (!(n > -9.3e18 && n < 9.3e18)) return luaL_error(L, "cannot cast %f to an integer", n);
+      lua_pushinteger(L, (lua_Integer)n);
+      lua_replace(L, 2);
+    }
+    if (t->kind == CT_BOOL) {
+      lua_pushboolean(L, lua_tointeger(L, 2) != 0);
+      return 1;
+    }
+    cconv_check(L, S, t, &v, 2, &ctx);
+    cconv_push(L, S, t, &v, 0);
+    return 1;
+  }
+  return luaL_error(L, "cannot cast to '%s'", ctype_repr(t, b, sizeof b));
+}
+
+static int ffi_typeof(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  cdata_push_ctype(L, S, ffi_checktype(L, S, 1));
+  return 1;
+}
+
+static int ffi_addressof(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd = cdata_test(L, S, 1);
+  if (!cd || cd->kind == CDK_CTYPE) return luaL_error(L, "bad argument #1 to 'addressof' (ffi object expected)");
+  lua_pushlightuserdata(L, address_of(cd));
+  return 1;
+}
+
+static int ffi_copy(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  size_t dsize, ssize;
+  char *d = mem_target(L, S, 1, &dsize, "copy");
+  const char *s;
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    s = lua_tolstring(L, 2, &ssize);
+    if (lua_isnoneornil(L, 3)) ssize++; /* with the terminating NUL, like LuaJIT */
+  } else {
+    s = mem_target(L, S, 2, &ssize, "copy");
+  }
+  lua_Integer n = lua_isnoneornil(L, 3) ? (lua_Integer)ssize : luaL_checkinteger(L, 3);
+  if (n < 0 || (ssize != SIZE_MAX && (size_t)n > ssize) || (dsize != SIZE_MAX && (size_t)n > dsize))
+    return luaL_error(L, "bad argument #3 to 'copy' (length %I out of range)", (LUAI_UACINT)n);
+  if ((!d || !s) && n) return luaL_error(L, "ffi.copy: NULL pointer");
+  memmove(d, s, (size_t)n);
+  return 0;
+}
+
+static int ffi_fill(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  size_t dsize;
+  char *d = mem_target(L, S, 1, &dsize, "fill");
+  lua_Integer n = luaL_checkinteger(L, 2);
+  int c = (int)luaL_optinteger(L, 3, 0);
+  if (n < 0 || (dsize != SIZE_MAX && (size_t)n > dsize))
+    return luaL_error(L, "bad argument #2 to 'fill' (length %I out of range)", (LUAI_UACINT)n);
+  if (!d && n) return luaL_error(L, "ffi.fill: NULL pointer");
+  memset(d, c, (size_t)n);
+  return 0;
+}
+
+const luaL_Reg *cdata_functions(void) {
+  static const luaL_Reg fns[] = {{"new", ffi_new},       {"sizeof", ffi_sizeof},
+                                 {"alignof", ffi_alignof}, {"offsetof", ffi_offsetof},
+                                 {"alloc", ffi_alloc},   {"read", ffi_read},
+                                 {"write", ffi_write},   {"string", ffi_string},
+                                 {"isnull", ffi_isnull}, {"cast", ffi_cast},
+                                 {"typeof", ffi_typeof}, {"addressof", ffi_addressof},
+                                 {"copy", ffi_copy},     {"fill", ffi_fill},
+                                 {NULL, NULL}};
+  return fns;
+}

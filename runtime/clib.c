@@ -1,0 +1,231 @@
+/*
+** clib.c -- libraries: dlopen lifetime, name resolution like the dynamic
+** linker, symbol lookup, and the library methods wrap / value / cdef.
+*/
+#include <dirent.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cparse.h"
+#include "ffi_int.h"
+
+/* A loaded library: a userdata whose __gc closes it. Wrappers and views keep it. */
+typedef struct CLib {
+  void *handle;
+} CLib;
+
+static int clib_gc(lua_State *L) {
+  CLib *lib = lua_touserdata(L, 1);
+  if (lib->handle) dlclose(lib->handle);
+  lib->handle = NULL;
+  return 0;
+}
+
+/* -- Name resolution -- */
+
+static const char *const lib_dirs[] = {
+#if defined(__x86_64__)
+    "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
+#elif defined(__aarch64__)
+    "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+#elif defined(__i386__)
+    "/lib/i386-linux-gnu", "/usr/lib/i386-linux-gnu",
+#endif
+    "/usr/local/lib", "/lib64", "/usr/lib64", "/lib", "/usr/lib", NULL};
+
+/* libc.so and friends are linker scripts: find the real shared object inside. */
+static bool from_linker_script(const char *path, char *out, size_t outlen) {
+  FILE *f = fopen(path, "r");
+  if (!f) return false;
+  char buf[4096];
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  if (n < 4 || memcmp(buf, "\177ELF", 4) == 0) return false;
+  for (char *p = buf; (p = strchr(p, '/')) != NULL; p++) {
+    size_t len = strcspn(p, " \t\n()");
+    if (len < outlen && memmem(p, len, ".so", 3)) {
+      memcpy(out, p, len);
+      out[len] = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Finds "<base>.so.N" (the soname) in the usual directories. */
+static bool find_soname(const char *base, char *out, size_t outlen) {
+  size_t blen = strlen(base);
+  for (int i = 0; lib_dirs[i]; i++) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", lib_dirs[i], base);
+    if (from_linker_script(path, out, outlen)) return true;
+    DIR *d = opendir(lib_dirs[i]);
+    if (!d) continue;
+    const char *best = NULL;
+    char bestbuf[256];
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+      if (strncmp(e->d_name, base, blen) == 0 && e->d_name[blen] == '.' &&
+          (!best || strlen(e->d_name) < strlen(best))) { /* libz.so.1 before libz.so.1.2.13 */
+        snprintf(bestbuf, sizeof bestbuf, "%s", e->d_name);
+        best = bestbuf;
+      }
+    }
+    closedir(d);
+    if (best) {
+      snprintf(out, outlen, "%s/%s", lib_dirs[i], best);
+      return true;
+    }
+  }
+  return false;
+}
+
+static void *open_library(const char *name, char *err, size_t errlen) {
+  void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+  if (h) return h;
+  const char *e = dlerror();
+  snprintf(err, errlen, "%s", e ? e : "unknown error");
+  if (strchr(name, '/')) return NULL;
+  /* a bare name: "m", "libm", "libm.so" -> the runtime soname, as ld would pick */
+  char base[256], real[1024];
+  const char *so = strstr(name, ".so");
+  if (so && so[3] == '.') return NULL; /* already a versioned soname */
+  snprintf(base, sizeof base, "%s%s%s", strncmp(name, "lib", 3) == 0 ? "" : "lib", name, so ? "" : ".so");
+  if (!find_soname(base, real, sizeof real)) return NULL;
+  h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
+  if (!h && (e = dlerror()) != NULL) snprintf(err, errlen, "%s", e);
+  return h;
+}
+
+/* -- Library objects -- */
+
+/* The CLib userdata of library table idx (kept in its metatable). */
+static CLib *check_lib(lua_State *L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+    luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
+  lua_rawgetp(L, -1, &ffi_key_libmt);
+  CLib *lib = lua_touserdata(L, -1);
+  if (!lib) luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
+  lua_replace(L, -2); /* leaves the CLib userdata on the stack */
+  return lib;
+}
+
+static void *find_symbol(lua_State *L, CLib *lib, const char *name) {
+  void *p = lib->handle ? dlsym(lib->handle, name) : NULL;
+  if (!p) luaL_error(L, "could not find '%s' in library", name);
+  return p;
+}
+
+static int lib_wrap(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CLib *lib = check_lib(L, 1);
+  int libud = lua_gettop(L);
+  CType *ret = ffi_checktype(L, S, 2);
+  const char *name = luaL_checkstring(L, 3);
+  int nargs = libud - 1 - 3;
+  if (nargs == 1 && ffi_checktype(L, S, 4)->kind == CT_VOID) nargs = 0;
+  CTState *cts = S->cts;
+  CType **params = ctype_alloc(cts, (size_t)(nargs ? nargs : 1) * sizeof(CType *));
+  CType *ft = ctype_new(cts, CT_FUNC);
+  if (!params || !ft) return luaL_error(L, "not enough memory");
+  for (int i = 0; i < nargs; i++) {
+    CType *t = ffi_checktype(L, S, 4 + i);
+    if (t->kind == CT_VOID) return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
+    params[i] = t;
+  }
+  ft->base = ret;
+  ft->n = (size_t)nargs;
+  ft->u.params = params;
+  void *fn = find_symbol(L, lib, name);
+  ccall_push(L, S, ft, fn, name, libud);
+  return 1;
+}
+
+static int lib_value(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CLib *lib = check_lib(L, 1);
+  int libud = lua_gettop(L);
+  CType *t = ffi_checktype(L, S, 2);
+  const char *name = luaL_checkstring(L, 3);
+  void *p = find_symbol(L, lib, name);
+  if (t->kind == CT_VOID) return 0;
+  if (t->kind == CT_FUNC) ccall_push(L, S, t, p, name, libud);
+  else cconv_push(L, S, t, p, libud); /* records and arrays: views of the library's memory */
+  return 1;
+}
+
+/* Binds every function and variable of a parsed text onto the library table. */
+static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int libud, CParseResult *res,
+                       CTMark mark) {
+  /* resolve every symbol first: a missing one leaves nothing behind */
+  void **addrs = lua_newuserdatauv(L, (res->n ? res->n : 1) * sizeof(void *), 0);
+  for (size_t i = 0; i < res->n; i++) {
+    CDecl *d = &res->decls[i];
+    addrs[i] = NULL;
+    if (d->kind != CDK_FUNC && d->kind != CDK_VAR) continue;
+    addrs[i] = lib->handle ? dlsym(lib->handle, d->sym) : NULL;
+    if (!addrs[i]) {
+      ctype_rollback(S->cts, mark);
+      luaL_error(L, "could not find '%s' in library", d->sym);
+    }
+  }
+  for (size_t i = 0; i < res->n; i++) {
+    CDecl *d = &res->decls[i];
+    if (d->kind == CDK_FUNC) ccall_push(L, S, d->type, addrs[i], d->name, libud);
+    else if (d->kind == CDK_VAR) cconv_push(L, S, d->type, addrs[i], libud);
+    else continue;
+    lua_setfield(L, libtab, d->name);
+  }
+  lua_pop(L, 1);
+}
+
+static int lib_cdef(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CLib *lib = check_lib(L, 1);
+  int libud = lua_gettop(L);
+  size_t len;
+  const char *src = luaL_checklstring(L, 2, &len);
+  CParseResult res;
+  CTMark mark;
+  ffi_parse(L, S, src, len, 0, &res, &mark);
+  bind_decls(L, S, lib, 1, libud, &res, mark);
+  return 0;
+}
+
+static int ffi_open(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  char err[512];
+  lua_newtable(L); /* the library: a plain table users may change freely */
+  lua_newtable(L); /* its own metatable: methods + the handle */
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_libmt);
+  lua_setfield(L, -2, "__index");
+  lua_pushliteral(L, "ffi.library");
+  lua_setfield(L, -2, "__name");
+  CLib *lib = lua_newuserdatauv(L, sizeof(CLib), 0);
+  lib->handle = NULL;
+  lua_newtable(L);
+  lua_pushcfunction(L, clib_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  lib->handle = open_library(name, err, sizeof err);
+  if (!lib->handle) return luaL_error(L, "failed to load library '%s': %s", name, err);
+  lua_rawsetp(L, -2, &ffi_key_libmt);
+  lua_setmetatable(L, -2);
+  return 1;
+}
+
+void clib_open(lua_State *L, FFIState *S) {
+  static const luaL_Reg methods[] = {{"wrap", lib_wrap}, {"value", lib_value}, {"cdef", lib_cdef}, {NULL, NULL}};
+  (void)S;
+  lua_newtable(L);
+  lua_pushvalue(L, -2); /* the state userdata, below */
+  luaL_setfuncs(L, methods, 1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_libmt);
+}
+
+const luaL_Reg *clib_functions(void) {
+  static const luaL_Reg fns[] = {{"open", ffi_open}, {NULL, NULL}};
+  return fns;
+}

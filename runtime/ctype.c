@@ -1,0 +1,447 @@
+/*
+** ctype.c -- C type model: registry, transactions, derived types, layout.
+*/
+#include "ctype.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+/* -- State -- */
+
+typedef struct CTUndo {
+  CType *t;
+  CType saved;
+} CTUndo;
+
+struct CTState {
+  void **allocs; /* every allocation, in order (rollback frees the tail) */
+  size_t nallocs, callocs;
+  CType **types; /* id -> type */
+  size_t ntypes, ctypes;
+  CTName **names; /* in definition order (immutable entries) */
+  size_t nnames, cnames;
+  uint32_t *hash; /* open addressing: index+1 into names, 0 = empty */
+  size_t hsize;   /* power of two */
+  CTUndo *undo;
+  size_t nundo, cundo;
+  CType *builtin[CTB__MAX];
+};
+
+static bool grow(void **vec, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return true;
+  size_t ncap = *cap ? *cap * 2 : 16;
+  while (ncap < need) ncap *= 2;
+  void *p = realloc(*vec, ncap * elem);
+  if (!p) return false;
+  *vec = p;
+  *cap = ncap;
+  return true;
+}
+
+void *ctype_alloc(CTState *cts, size_t size) {
+  if (!grow((void **)&cts->allocs, &cts->callocs, cts->nallocs + 1, sizeof(void *))) return NULL;
+  void *p = calloc(1, size ? size : 1);
+  if (p) cts->allocs[cts->nallocs++] = p;
+  return p;
+}
+
+char *ctype_strdup(CTState *cts, const char *s, size_t len) {
+  char *p = ctype_alloc(cts, len + 1);
+  if (p) memcpy(p, s, len);
+  return p;
+}
+
+CType *ctype_new(CTState *cts, CTKind kind) {
+  if (!grow((void **)&cts->types, &cts->ctypes, cts->ntypes + 1, sizeof(CType *))) return NULL;
+  CType *t = ctype_alloc(cts, sizeof(CType));
+  if (!t) return NULL;
+  t->kind = (uint8_t)kind;
+  t->align = 1;
+  t->id = (uint32_t)cts->ntypes;
+  cts->types[cts->ntypes++] = t;
+  return t;
+}
+
+CType *ctype_byid(CTState *cts, uint32_t id) {
+  return id < cts->ntypes ? cts->types[id] : NULL;
+}
+
+bool ctype_save(CTState *cts, CType *t) {
+  if (!grow((void **)&cts->undo, &cts->cundo, cts->nundo + 1, sizeof(CTUndo))) return false;
+  cts->undo[cts->nundo].t = t;
+  cts->undo[cts->nundo].saved = *t;
+  cts->nundo++;
+  return true;
+}
+
+/* -- Names -- */
+
+static uint32_t name_hash(CTNamespace ns, const char *s, size_t len) {
+  uint32_t h = 2166136261u ^ (uint32_t)ns;
+  for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+  return h;
+}
+
+static bool hash_insert(CTState *cts, size_t idx) {
+  CTName *n = cts->names[idx];
+  size_t mask = cts->hsize - 1;
+  size_t i = name_hash(n->ns, n->name, strlen(n->name)) & mask;
+  while (cts->hash[i]) i = (i + 1) & mask;
+  cts->hash[i] = (uint32_t)idx + 1;
+  return true;
+}
+
+static bool hash_rebuild(CTState *cts, size_t hsize) {
+  uint32_t *h = calloc(hsize, sizeof(uint32_t));
+  if (!h) return false;
+  free(cts->hash);
+  cts->hash = h;
+  cts->hsize = hsize;
+  for (size_t i = 0; i < cts->nnames; i++) hash_insert(cts, i);
+  return true;
+}
+
+CTName *ctype_lookup(CTState *cts, CTNamespace ns, const char *name, size_t len) {
+  size_t mask = cts->hsize - 1;
+  size_t i = name_hash(ns, name, len) & mask;
+  for (uint32_t e; (e = cts->hash[i]) != 0; i = (i + 1) & mask) {
+    CTName *n = cts->names[e - 1];
+    if (n->ns == ns && strncmp(n->name, name, len) == 0 && n->name[len] == '\0') return n;
+  }
+  return NULL;
+}
+
+CTName *ctype_define(CTState *cts, CTNamespace ns, const char *name, size_t len) {
+  CTName *n = ctype_lookup(cts, ns, name, len);
+  if (n) return n;
+  if ((cts->nnames + 1) * 2 > cts->hsize && !hash_rebuild(cts, cts->hsize * 2)) return NULL;
+  if (!grow((void **)&cts->names, &cts->cnames, cts->nnames + 1, sizeof(CTName *))) return NULL;
+  n = ctype_alloc(cts, sizeof(CTName));
+  if (!n) return NULL;
+  n->name = ctype_strdup(cts, name, len);
+  if (!n->name) return NULL;
+  n->ns = (uint8_t)ns;
+  cts->names[cts->nnames] = n;
+  hash_insert(cts, cts->nnames++);
+  return n;
+}
+
+size_t ctype_next_name(CTState *cts, size_t i, CTName **out) {
+  if (i >= cts->nnames) return 0;
+  *out = cts->names[i];
+  return i + 1;
+}
+
+/* -- Transactions -- */
+
+CTMark ctype_begin(CTState *cts) {
+  CTMark m = {cts->nallocs, cts->nundo, cts->ntypes, cts->nnames};
+  return m;
+}
+
+void ctype_rollback(CTState *cts, CTMark m) {
+  while (cts->nundo > m.undo) {
+    CTUndo *u = &cts->undo[--cts->nundo];
+    *u->t = u->saved;
+  }
+  while (cts->ntypes > m.types) {
+    CType *t = cts->types[--cts->ntypes];
+    free(t->ffi); /* libffi types are malloc'd outside the allocation list */
+    t->ffi = NULL;
+  }
+  if (cts->nnames != m.names) {
+    cts->nnames = m.names;
+    hash_rebuild(cts, cts->hsize); /* same size: cannot fail after a shrink in practice */
+  }
+  while (cts->nallocs > m.allocs) free(cts->allocs[--cts->nallocs]);
+}
+
+/* -- Builtins -- */
+
+static CType *mk_scalar(CTState *cts, CTKind kind, size_t size, uint16_t flags, const char *name) {
+  CType *t = ctype_new(cts, kind);
+  if (!t) return NULL;
+  t->size = size;
+  t->align = size ? size : 1;
+  if (size == 8 && kind != CT_PTR) t->align = ctarget.int64_align;
+  t->flags = flags;
+  t->name = name;
+  return t;
+}
+
+static bool typedef_builtin(CTState *cts, const char *name, CType *t) {
+  CTName *n = ctype_define(cts, NS_ORD, name, strlen(name));
+  if (!n) return false;
+  n->kind = CN_TYPE;
+  n->type = t;
+  return true;
+}
+
+CTState *ctstate_new(void) {
+  CTState *cts = calloc(1, sizeof(CTState));
+  if (!cts) return NULL;
+  cts->hsize = 64;
+  cts->hash = calloc(cts->hsize, sizeof(uint32_t));
+  if (!cts->hash) {
+    free(cts);
+    return NULL;
+  }
+  CType **b = cts->builtin;
+  uint16_t chr = ctarget.char_signed ? CTF_CHAR : (CTF_CHAR | CTF_UNSIGNED);
+  b[CTB_VOID] = mk_scalar(cts, CT_VOID, 0, 0, "void");
+  b[CTB_BOOL] = mk_scalar(cts, CT_BOOL, 1, CTF_UNSIGNED, "bool");
+  b[CTB_I8] = mk_scalar(cts, CT_INT, 1, 0, "int8_t");
+  b[CTB_I16] = mk_scalar(cts, CT_INT, 2, 0, "int16_t");
+  b[CTB_I32] = mk_scalar(cts, CT_INT, 4, 0, "int32_t");
+  b[CTB_I64] = mk_scalar(cts, CT_INT, 8, 0, "int64_t");
+  b[CTB_U8] = mk_scalar(cts, CT_INT, 1, CTF_UNSIGNED, "uint8_t");
+  b[CTB_U16] = mk_scalar(cts, CT_INT, 2, CTF_UNSIGNED, "uint16_t");
+  b[CTB_U32] = mk_scalar(cts, CT_INT, 4, CTF_UNSIGNED, "uint32_t");
+  b[CTB_U64] = mk_scalar(cts, CT_INT, 8, CTF_UNSIGNED, "uint64_t");
+  b[CTB_F32] = mk_scalar(cts, CT_FLOAT, 4, 0, "float");
+  b[CTB_F64] = mk_scalar(cts, CT_FLOAT, 8, 0, "double");
+  b[CTB_CHAR] = mk_scalar(cts, CT_INT, 1, chr, "char");
+  b[CTB_SCHAR] = mk_scalar(cts, CT_INT, 1, CTF_CHAR, "signed char");
+  b[CTB_UCHAR] = mk_scalar(cts, CT_INT, 1, CTF_CHAR | CTF_UNSIGNED, "unsigned char");
+  b[CTB_LONG] = mk_scalar(cts, CT_INT, ctarget.long_size, 0, "long");
+  b[CTB_ULONG] = mk_scalar(cts, CT_INT, ctarget.long_size, CTF_UNSIGNED, "unsigned long");
+  b[CTB_PTR] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_VOIDP, "ptr");
+  b[CTB_STR] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_STR | CTF_CONST, "str");
+  b[CTB_CONST_CHAR_P] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_STR | CTF_CONST, NULL);
+  for (int i = 0; i < CTB__MAX; i++)
+    if (!b[i]) goto fail;
+  b[CTB_PTR]->base = b[CTB_VOID];
+  b[CTB_STR]->base = b[CTB_CHAR];
+  b[CTB_CONST_CHAR_P]->base = b[CTB_CHAR];
+  b[CTB_I64]->align = b[CTB_U64]->align = ctarget.int64_align;
+  {
+    bool big = ctarget.ptr_size == 8;
+    CType *sz = big ? b[CTB_U64] : b[CTB_U32], *ssz = big ? b[CTB_I64] : b[CTB_I32];
+    CType *wc = ctarget.wchar_size == 4 ? (ctarget.wchar_signed ? b[CTB_I32] : b[CTB_U32])
+                                        : (ctarget.wchar_signed ? b[CTB_I16] : b[CTB_U16]);
+    static const char *const ints[] = {"int8_t",   "int16_t",  "int32_t",  "int64_t",
+                                       "uint8_t",  "uint16_t", "uint32_t", "uint64_t"};
+    for (int i = 0; i < 8; i++)
+      if (!typedef_builtin(cts, ints[i], b[CTB_I8 + i])) goto fail;
+    if (!typedef_builtin(cts, "size_t", sz) || !typedef_builtin(cts, "ssize_t", ssz) ||
+        !typedef_builtin(cts, "intptr_t", ssz) || !typedef_builtin(cts, "uintptr_t", sz) ||
+        !typedef_builtin(cts, "ptrdiff_t", ssz) || !typedef_builtin(cts, "wchar_t", wc) ||
+        !typedef_builtin(cts, "bool", b[CTB_BOOL]) ||
+        !typedef_builtin(cts, "intmax_t", b[CTB_I64]) ||
+        !typedef_builtin(cts, "uintmax_t", b[CTB_U64]) ||
+        !typedef_builtin(cts, "off_t", b[CTB_I64]) ||
+        !typedef_builtin(cts, "time_t", b[CTB_LONG]))
+      goto fail;
+  }
+  return cts;
+fail:
+  ctstate_free(cts);
+  return NULL;
+}
+
+void ctstate_free(CTState *cts) {
+  if (!cts) return;
+  for (size_t i = 0; i < cts->ntypes; i++) free(cts->types[i]->ffi);
+  while (cts->nallocs) free(cts->allocs[--cts->nallocs]);
+  free(cts->allocs);
+  free(cts->types);
+  free(cts->names);
+  free(cts->hash);
+  free(cts->undo);
+  free(cts);
+}
+
+CType *ctype_builtin(CTState *cts, CTBuiltin b) { return cts->builtin[b]; }
+
+/* -- Derived types -- */
+
+CType *ctype_ptr(CTState *cts, CType *pointee, bool to_const) {
+  CType *t = ctype_new(cts, CT_PTR);
+  if (!t) return NULL;
+  t->size = t->align = ctarget.ptr_size;
+  t->base = pointee;
+  if (to_const) t->flags |= CTF_CONST;
+  if (pointee->kind == CT_VOID) t->flags |= CTF_VOIDP;
+  else if (to_const && pointee->kind == CT_INT && (pointee->flags & CTF_CHAR) &&
+           pointee == cts->builtin[CTB_CHAR])
+    t->flags |= CTF_STR;
+  return t;
+}
+
+CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla) {
+  CType *t = ctype_new(cts, CT_ARRAY);
+  if (!t) return NULL;
+  t->base = elem;
+  t->n = vla ? 0 : n;
+  t->size = vla ? 0 : n * elem->size;
+  t->align = elem->align;
+  if (vla) t->flags |= CTF_VLA;
+  return t;
+}
+
+/* -- Layout -- */
+
+static size_t align_up(size_t x, size_t a) { return (x + a - 1) / a * a; }
+
+const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
+                         const size_t *field_align) {
+  size_t bits = 0, size = 0, align = 1;
+  bool is_union = t->kind == CT_UNION;
+  for (size_t i = 0; i < t->n; i++) {
+    CField *f = &t->u.fields[i];
+    CType *ft = f->type;
+    size_t natural = ft->align, req = field_align ? field_align[i] : 0;
+    size_t falign = (packed || (req & CTYPE_FIELD_PACKED)) ? 1 : natural;
+    if (pack && falign > pack) falign = pack;
+    req &= ~CTYPE_FIELD_PACKED;
+    if (req > falign) falign = req;
+    if (ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
+      if (i + 1 != t->n || is_union) return "flexible array member not at end of struct";
+      t->flags |= CTF_FLEX;
+    }
+    if (f->is_bitfield) {
+      size_t unit = ft->size * 8, w = f->bit_size;
+      t->flags |= CTF_BITFIELDS;
+      if (is_union) bits = 0;
+      if (w == 0) { /* zero width: next field starts at the next unit of this type */
+        bits = align_up(bits, natural * 8);
+        f->offset = bits / 8;
+        f->bit_pos = 0;
+        continue;
+      }
+      if (!packed && (bits % (falign * 8)) + w > unit) bits = align_up(bits, falign * 8);
+      f->offset = bits / 8;
+      f->bit_pos = (uint8_t)(bits % 8);
+      bits += w;
+      if (f->name && falign > align) align = falign; /* unnamed bitfields do not align */
+      if (is_union) {
+        if (bits > size * 8) size = (bits + 7) / 8;
+        bits = 0;
+      }
+      continue;
+    }
+    if (is_union) {
+      f->offset = 0;
+      if (ft->size > size) size = ft->size;
+    } else {
+      bits = align_up(bits, falign * 8);
+      f->offset = bits / 8;
+      bits += ft->size * 8;
+    }
+    if (falign > align) align = falign;
+    if (f->offset % natural) t->flags |= CTF_PACKED;
+  }
+  if (!is_union) size = (bits + 7) / 8;
+  if (min_align > align) align = min_align;
+  t->align = align;
+  t->size = align_up(size, align);
+  t->flags &= (uint16_t)~CTF_INCOMPLETE;
+  return NULL;
+}
+
+/* -- Queries -- */
+
+const CField *ctype_field(const CType *t, const char *name, size_t *offset_out) {
+  for (size_t i = 0; i < t->n; i++) {
+    const CField *f = &t->u.fields[i];
+    if (f->name) {
+      if (strcmp(f->name, name) == 0) {
+        if (offset_out) *offset_out = f->offset;
+        return f;
+      }
+    } else if (ctype_isrecord(f->type)) { /* anonymous member: its fields are ours */
+      size_t sub;
+      const CField *g = ctype_field(f->type, name, &sub);
+      if (g) {
+        if (offset_out) *offset_out = f->offset + sub;
+        return g;
+      }
+    }
+  }
+  return NULL;
+}
+
+bool ctype_equal(const CType *a, const CType *b) {
+  if (a == b) return true;
+  if (a->kind != b->kind || a->size != b->size || a->align != b->align || a->n != b->n)
+    return false;
+  if ((a->flags & ~CTF_INCOMPLETE) != (b->flags & ~CTF_INCOMPLETE)) return false;
+  switch (a->kind) {
+  case CT_PTR:
+    /* Pointers to records compare by tag: avoids recursing through self references. */
+    if (ctype_isrecord(a->base) && ctype_isrecord(b->base))
+      return a->base->kind == b->base->kind && a->base->name && b->base->name &&
+             strcmp(a->base->name, b->base->name) == 0;
+    return ctype_equal(a->base, b->base);
+  case CT_ARRAY:
+  case CT_ENUM:
+    return ctype_equal(a->base, b->base);
+  case CT_FUNC:
+    if (!ctype_equal(a->base, b->base)) return false;
+    for (size_t i = 0; i < a->n; i++)
+      if (!ctype_equal(a->u.params[i], b->u.params[i])) return false;
+    return true;
+  case CT_STRUCT:
+  case CT_UNION:
+    for (size_t i = 0; i < a->n; i++) {
+      const CField *f = &a->u.fields[i], *g = &b->u.fields[i];
+      if ((f->name == NULL) != (g->name == NULL)) return false;
+      if (f->name && strcmp(f->name, g->name) != 0) return false;
+      if (f->offset != g->offset || f->bit_size != g->bit_size || f->bit_pos != g->bit_pos)
+        return false;
+      if (!ctype_equal(f->type, g->type)) return false;
+    }
+    return true;
+  default:
+    return true;
+  }
+}
+
+static size_t repr_base(const CType *t, char *buf, size_t len) {
+  const char *kw = t->kind == CT_STRUCT ? "struct " : t->kind == CT_UNION ? "union "
+                   : t->kind == CT_ENUM ? "enum " : "";
+  if (t->kind == CT_INT && !t->name) return (size_t)snprintf(buf, len, "int%zu_t", t->size * 8);
+  return (size_t)snprintf(buf, len, "%s%s", kw, t->name ? t->name : "<anonymous>");
+}
+
+const char *ctype_repr(const CType *t, char *buf, size_t len) {
+  if (len == 0) return buf;
+  buf[0] = '\0';
+  if (t->kind == CT_PTR && (t->flags & (CTF_STR | CTF_VOIDP)) && t->name) {
+    snprintf(buf, len, "%s", t->name);
+    return buf;
+  }
+  switch (t->kind) {
+  case CT_PTR: {
+    size_t k = 0;
+    if (t->flags & CTF_CONST) k = (size_t)snprintf(buf, len, "const ");
+    if (k < len) ctype_repr(t->base, buf + k, len - k);
+    k = strlen(buf);
+    if (k < len) snprintf(buf + k, len - k, " *");
+    break;
+  }
+  case CT_ARRAY: {
+    ctype_repr(t->base, buf, len);
+    size_t k = strlen(buf);
+    if (t->flags & CTF_VLA) snprintf(buf + k, len - k, "[?]");
+    else snprintf(buf + k, len - k, "[%zu]", t->n);
+    break;
+  }
+  case CT_FUNC: {
+    ctype_repr(t->base, buf, len);
+    size_t k = strlen(buf);
+    k += (size_t)snprintf(buf + k, len > k ? len - k : 0, "(");
+    for (size_t i = 0; i < t->n && k < len; i++) {
+      if (i) k += (size_t)snprintf(buf + k, len - k, ", ");
+      if (k < len) ctype_repr(t->u.params[i], buf + k, len - k);
+      k = strlen(buf);
+    }
+    if (k < len) snprintf(buf + k, len - k, "%s)", (t->flags & CTF_VARARG) ? ", ..." : "");
+    break;
+  }
+  default:
+    repr_base(t, buf, len);
+  }
+  return buf;
+}

@@ -1,0 +1,209 @@
+/*
+** ctype.h -- C type model: kinds, layout, the per-target table, the registry.
+**
+** A CType is immutable once complete and lives as long as its CTState (one per
+** Lua state). Types are never freed one by one: instances keep raw CType
+** pointers, so "types outlive instances" holds by construction.
+**
+** Type node layout (one struct for every kind; unused fields are zero):
+**
+**   kind    what     size/align   base            n          fields/params
+**   VOID    void     0/1          -               -          -
+**   BOOL    _Bool    1/1          -               -          -
+**   INT     integer  1,2,4,8      -               -          -     flags: UNSIGNED, CHAR
+**   FLOAT   real     4,8          -               -          -
+**   ENUM    enum     of base      integer type    #consts    consts (name,value)
+**   PTR     pointer  ptr size     pointee         -          -     flags: CONST (pointee)
+**   ARRAY   array    n*elem       element         length     -     flags: VLA ([] or [?])
+**   STRUCT  struct   layout       -               #fields    fields
+**   UNION   union    layout       -               #fields    fields
+**   FUNC    function 0/1          result          #params    params  flags: VARARG
+*/
+#ifndef FFI_CTYPE_H
+#define FFI_CTYPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* -- Target -- */
+
+/* Everything that differs between ABIs lives here, nowhere else. */
+typedef struct CTarget {
+  const char *arch; /* LuaJIT's names: "x64", "arm64", "x86", "arm", ... */
+  const char *os;   /* "Linux", "OSX", "BSD", "Windows", "Other" */
+  uint8_t ptr_size;
+  uint8_t long_size;
+  uint8_t wchar_size;
+  uint8_t int64_align;  /* alignment of long long / double inside structs */
+  uint8_t max_align;    /* alignof(max_align_t) */
+  bool char_signed;
+  bool wchar_signed;
+  bool big_endian;
+  bool packed_by_value_in_memory; /* misaligned field => struct passed in memory */
+} CTarget;
+
+extern const CTarget ctarget;
+
+/* -- Kinds and flags -- */
+
+typedef enum CTKind {
+  CT_VOID,
+  CT_BOOL,
+  CT_INT,
+  CT_FLOAT,
+  CT_ENUM,
+  CT_PTR,
+  CT_ARRAY,
+  CT_STRUCT,
+  CT_UNION,
+  CT_FUNC
+} CTKind;
+
+#define CTF_UNSIGNED 0x0001u   /* INT: unsigned */
+#define CTF_CHAR 0x0002u       /* INT: one of the char types (for char* rules) */
+#define CTF_CONST 0x0004u      /* PTR: pointee is const */
+#define CTF_VARARG 0x0008u     /* FUNC: ends with ... */
+#define CTF_VLA 0x0010u        /* ARRAY: size given at creation ([] or [?]) */
+#define CTF_INCOMPLETE 0x0020u /* STRUCT/UNION/ENUM: declared, not defined */
+#define CTF_PACKED 0x0040u     /* STRUCT/UNION: has a field below natural alignment */
+#define CTF_FLEX 0x0080u       /* STRUCT: last field is a flexible array */
+#define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bitfields (not passable by value) */
+#define CTF_STR 0x0200u        /* PTR: the seed's "str" (const char* as Lua string) */
+#define CTF_VOIDP 0x0400u      /* PTR: the seed's "ptr" (light userdata both ways) */
+
+typedef struct CType CType;
+
+/* A struct/union member. bit_size 0 means "not a bitfield". */
+typedef struct CField {
+  const char *name; /* NULL for an anonymous struct/union member */
+  const void *key;  /* interned Lua string of name (set by the module), or NULL */
+  CType *type;
+  size_t offset;    /* bytes from the start of the record */
+  uint8_t bit_pos;  /* bitfields: bit offset inside the storage unit at offset */
+  uint8_t bit_size; /* bitfields: width; 0 = ordinary member */
+  bool is_bitfield;
+} CField;
+
+/* An enumerator. */
+typedef struct CEnumConst {
+  const char *name;
+  int64_t value;
+} CEnumConst;
+
+struct CType {
+  uint8_t kind;     /* CTKind */
+  uint16_t flags;   /* CTF_* */
+  uint32_t id;      /* index in the registry; stable for the state's life */
+  size_t size;      /* bytes; for VLA arrays: 0 */
+  size_t align;     /* bytes */
+  const char *name; /* tag ("Color"), typedef name or NULL; for messages */
+  CType *base;      /* pointee / element / result / enum's integer type */
+  size_t n;         /* array length / number of fields, params or consts */
+  union {
+    CField *fields;    /* STRUCT, UNION */
+    CType **params;    /* FUNC */
+    CEnumConst *consts;/* ENUM */
+  } u;
+  void *ffi;        /* cached ffi_type* for by-value use (built lazily) */
+};
+
+/* -- Registry -- */
+
+typedef enum CTNamespace { NS_ORD = 0, NS_TAG = 1 } CTNamespace;
+
+typedef enum CTNameKind {
+  CN_TYPE,  /* typedef, builtin name, or (NS_TAG) struct/union/enum tag */
+  CN_CONST, /* enumerator or static const integer: value */
+  CN_FUNC,  /* declared function: type is FUNC, sym is the symbol name */
+  CN_VAR    /* declared variable: type, sym */
+} CTNameKind;
+
+typedef struct CTName {
+  const char *name;
+  const char *sym; /* CN_FUNC/CN_VAR: symbol to look up (asm label), else NULL */
+  CType *type;
+  int64_t value;
+  uint8_t ns;
+  uint8_t kind;
+  bool implicit; /* NS_ORD alias of a struct tag ("Color" for "struct Color") */
+} CTName;
+
+typedef struct CTState CTState;
+
+CTState *ctstate_new(void);
+void ctstate_free(CTState *cts);
+
+/* Builtin types: the seed's names and the C spellings resolve to these. */
+typedef enum CTBuiltin {
+  CTB_VOID, CTB_BOOL,
+  CTB_I8, CTB_I16, CTB_I32, CTB_I64,
+  CTB_U8, CTB_U16, CTB_U32, CTB_U64,
+  CTB_F32, CTB_F64,
+  CTB_CHAR, CTB_SCHAR, CTB_UCHAR,
+  CTB_LONG, CTB_ULONG,
+  CTB_PTR,  /* "ptr": void* as light userdata */
+  CTB_STR,  /* "str": const char* as Lua string */
+  CTB_CONST_CHAR_P, /* const char * */
+  CTB__MAX
+} CTBuiltin;
+
+CType *ctype_builtin(CTState *cts, CTBuiltin b);
+
+/* Transactions: everything registered after a mark can be undone. */
+typedef struct CTMark {
+  size_t allocs, undo, types, names;
+} CTMark;
+
+CTMark ctype_begin(CTState *cts);
+void ctype_rollback(CTState *cts, CTMark mark);
+
+/* Allocation owned by the state (undone by rollback). Aborts nothing: NULL on OOM. */
+void *ctype_alloc(CTState *cts, size_t size);
+char *ctype_strdup(CTState *cts, const char *s, size_t len);
+
+/* New type node, zeroed except kind, registered in the state. */
+CType *ctype_new(CTState *cts, CTKind kind);
+/* Record the current contents of t so that a rollback restores them. */
+bool ctype_save(CTState *cts, CType *t);
+CType *ctype_byid(CTState *cts, uint32_t id);
+
+CTName *ctype_lookup(CTState *cts, CTNamespace ns, const char *name, size_t len);
+/* Adds (or, if absent, creates) a name; NULL on OOM. Undone by rollback. */
+CTName *ctype_define(CTState *cts, CTNamespace ns, const char *name, size_t len);
+/* Iterate over all names: returns next index or 0 at the end (start with 0). */
+size_t ctype_next_name(CTState *cts, size_t i, CTName **out);
+
+/* -- Derived types -- */
+
+CType *ctype_ptr(CTState *cts, CType *pointee, bool to_const);
+CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla);
+
+/* -- Layout -- */
+
+/* field_align entry flag: the member itself is packed (alignment 1 before aligned(N)). */
+#define CTYPE_FIELD_PACKED ((size_t)1 << 62)
+
+/* Lays out a STRUCT/UNION whose fields have type/name/bit_size filled in.
+   pack: 0 = natural, else #pragma pack(N) limit. min_align: aligned(N) on the
+   record (0 = none). packed: __attribute__((packed)). Returns NULL or an error. */
+const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
+                         const size_t *field_align /* per field aligned(N) or NULL */);
+
+/* -- Queries -- */
+
+static inline bool ctype_isint(const CType *t) {
+  return t->kind == CT_INT || t->kind == CT_BOOL || t->kind == CT_ENUM;
+}
+static inline bool ctype_isrecord(const CType *t) {
+  return t->kind == CT_STRUCT || t->kind == CT_UNION;
+}
+/* Finds a member by name, looking through anonymous members. offset_out gets
+   the member's absolute offset. NULL if absent. */
+const CField *ctype_field(const CType *t, const char *name, size_t *offset_out);
+/* Structural equality (for redeclarations). */
+bool ctype_equal(const CType *a, const CType *b);
+/* Human-readable spelling ("struct Color", "int *", "int[4]"), into buf. */
+const char *ctype_repr(const CType *t, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+** ffi_int.h -- shared internals of the runtime: module state, memory objects,
+** and the entry points each concern exposes to the others.
+*/
+#ifndef FFI_INT_H
+#define FFI_INT_H
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <pthread.h>
+
+#include "ctype.h"
+
+/* Lua keeps these in its private headers. */
+#ifndef l_noret
+#define l_noret _Noreturn void
+#endif
+#ifndef l_likely
+#define l_likely(x) __builtin_expect(((x) != 0), 1)
+#define l_unlikely(x) __builtin_expect(((x) != 0), 0)
+#endif
+
+/* -- Module state (one per Lua state) -- */
+
+/* An FFI call in progress on the Lua thread: callbacks run on its L. */
+typedef struct CallFrame {
+  struct CallFrame *prev;
+  lua_State *L;
+  int errslot; /* stack slot that receives a callback's error */
+  bool failed; /* a callback failed: skip further Lua calls, raise after return */
+} CallFrame;
+
+typedef struct FFIState {
+  CTState *cts;
+  const void *cdata_mt; /* identity of the shared metatable of memory objects */
+  CallFrame *frame;     /* innermost FFI call on the Lua thread */
+  int saved_errno;      /* errno right after the last FFI call */
+} FFIState;
+
+/* Registry keys (addresses of these are unique). */
+extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache,
+    ffi_key_callbacks, ffi_key_libmt;
+
+FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */
+
+/* -- Memory objects (cdata.c) -- */
+
+typedef enum CDKind {
+  CDK_BUFFER,  /* ffi.alloc: raw bytes, type NULL */
+  CDK_OBJECT,  /* an instance or a view of a declared type (record, array, scalar) */
+  CDK_POINTER, /* a typed pointer value: type is PTR, value in *(void**)ptr */
+  CDK_CALLBACK,/* ffi.callback */
+  CDK_CTYPE    /* a type object (ffi.struct's result) */
+} CDKind;
+
+typedef struct CData {
+  CType *type;
+  void *ptr;   /* the object's bytes (payload, parent's memory or foreign memory) */
+  size_t size; /* accessible bytes */
+  uint8_t kind;
+  bool owned;  /* ptr points into this userdata's payload */
+} CData;
+
+/* Uservalue slots of a memory object. */
+#define CD_UV_OWNER 1 /* what keeps ptr valid (parent object, library) */
+#define CD_UV_KEEP 2  /* table: field address -> Lua value kept alive */
+
+CData *cdata_test(lua_State *L, FFIState *S, int idx);
+CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind);
+/* Pushes a view of t at p; owner_idx (0 = none) keeps the memory alive. */
+CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx);
+/* Pushes a typed pointer object (nil for NULL). */
+void cdata_pushptr(lua_State *L, FFIState *S, CType *ptype, void *p);
+void cdata_push_ctype(lua_State *L, FFIState *S, CType *t);
+void cdata_open(lua_State *L, FFIState *S); /* creates the metatable */
+const luaL_Reg *cdata_functions(void);      /* new, sizeof, offsetof, alloc, read, ... */
+
+/* -- Conversions (cconv.c) -- */
+
+/* Where a conversion happens, for error messages. */
+typedef struct ConvCtx {
+  const char *fname; /* function name (argument) or field name */
+  int arg;           /* argument number, 0 = field, -1 = return value */
+} ConvCtx;
+
+/* Pushes the C value at p of type t. owner_idx keeps views alive (0 = copy). */
+void cconv_push(lua_State *L, FFIState *S, CType *t, const void *p, int owner_idx);
+/* Converts Lua value idx into C memory p of type t. Raises on error. */
+void cconv_check(lua_State *L, FFIState *S, CType *t, void *p, int idx, const ConvCtx *ctx);
+/* A pointer from any pointer-like Lua value (for "ptr"/typed pointers). */
+void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvCtx *ctx);
+/* An integer, refusing fractional numbers. */
+lua_Integer cconv_toint(lua_State *L, int idx, const ConvCtx *ctx);
+l_noret cconv_error(lua_State *L, const ConvCtx *ctx, const char *fmt, ...);
+
+/* -- Types from Lua values (lib_ffi.c) -- */
+
+/* A type from a type string, a type object or an instance; raises "unknown type". */
+CType *ffi_checktype(lua_State *L, FFIState *S, int idx);
+/* Parses src; on error rolls back and raises. Returns the result (decls). */
+struct CParseResult;
+void ffi_parse(lua_State *L, FFIState *S, const char *src, size_t len, unsigned opts,
+               struct CParseResult *out, CTMark *mark);
+
+/* -- Calls (ccall.c) -- */
+
+/* Pushes a Lua function calling fn with signature ft; owner_idx (0 = none) is kept alive. */
+void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name, int owner_idx);
+/* libffi type of t (records built and cached on demand); NULL with *err set if impossible. */
+void *ccall_ffitype(CType *t, const char **err);
+
+/* -- Callbacks (ccallback.c) -- */
+
+const luaL_Reg *ccallback_functions(void); /* callback */
+void *ccallback_code(CData *cd);          /* code address of a callback object */
+int ccallback_index(lua_State *L, CData *cd, const char *key);
+void ccallback_gc(CData *cd);
+/* A temporary callback for a Lua function passed to a function-pointer parameter. */
+void *ccallback_from_function(lua_State *L, FFIState *S, int idx, CType *ft);
+
+/* -- Libraries (clib.c) -- */
+
+const luaL_Reg *clib_functions(void); /* open */
+void clib_open(lua_State *L, FFIState *S);
+
+#endif

@@ -1,0 +1,216 @@
+/*
+** lib_ffi.c -- the module: luaopen_ffi, registration under both "ffi" and
+** "pluto:ffi", type strings, ffi.struct and ffi.cdef.
+*/
+#include <errno.h>
+#include <string.h>
+
+#include "cparse.h"
+#include "ffi.h"
+#include "ffi_int.h"
+
+const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache, ffi_key_callbacks,
+    ffi_key_libmt;
+
+FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+/* -- Types from Lua values -- */
+
+static CType *seed_type(FFIState *S, const char *s, size_t len) {
+  static const struct { const char *name; CTBuiltin b; } seed[] = {
+      {"void", CTB_VOID}, {"i8", CTB_I8},   {"i16", CTB_I16}, {"i32", CTB_I32}, {"i64", CTB_I64},
+      {"u8", CTB_U8},     {"u16", CTB_U16}, {"u32", CTB_U32}, {"u64", CTB_U64}, {"f32", CTB_F32},
+      {"f64", CTB_F64},   {"ptr", CTB_PTR}, {"str", CTB_STR}};
+  if (len > 4) return NULL;
+  for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
+    if (strcmp(seed[i].name, s) == 0) return ctype_builtin(S->cts, seed[i].b);
+  return NULL;
+}
+
+CType *ffi_checktype(lua_State *L, FFIState *S, int idx) {
+  switch (lua_type(L, idx)) {
+  case LUA_TSTRING: {
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    CType *t = seed_type(S, s, len);
+    if (t) return t;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_typecache); /* parsed type strings, by text */
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, -2) == LUA_TLIGHTUSERDATA) {
+      t = lua_touserdata(L, -1);
+      lua_pop(L, 2);
+      return t;
+    }
+    lua_pop(L, 1);
+    CTMark mark = ctype_begin(S->cts);
+    char err[256];
+    if (!cparse_type(S->cts, s, len, &t, err, sizeof err)) {
+      ctype_rollback(S->cts, mark);
+      luaL_error(L, "unknown type '%s'", s);
+    }
+    lua_pushvalue(L, idx);
+    lua_pushlightuserdata(L, t);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    return t;
+  }
+  case LUA_TUSERDATA: {
+    CData *cd = cdata_test(L, S, idx);
+    if (cd && cd->type && cd->kind != CDK_CALLBACK) {
+      if (cd->kind == CDK_OBJECT && cd->type->kind == CT_ARRAY && (cd->type->flags & CTF_VLA))
+        return cd->type; /* sizeof uses the instance's own size */
+      return cd->type;
+    }
+    break;
+  }
+  default: break;
+  }
+  luaL_error(L, "bad argument #%d (type expected, got %s)", idx, luaL_typename(L, idx));
+  return NULL;
+}
+
+/* Type strings name types that later cdefs may change (a forward declaration
+   completed): the cache only holds texts that parse the same way forever,
+   so it is cleared whenever new names are declared. */
+static void typecache_clear(lua_State *L) {
+  lua_newtable(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_typecache);
+}
+
+void ffi_parse(lua_State *L, FFIState *S, const char *src, size_t len, unsigned opts, CParseResult *out,
+               CTMark *mark) {
+  char err[512];
+  *mark = ctype_begin(S->cts);
+  if (!cparse_decls(S->cts, src, len, "cdef", opts, out, err, sizeof err)) {
+    ctype_rollback(S->cts, *mark);
+    luaL_error(L, "%s", err);
+  }
+  typecache_clear(L);
+}
+
+/* -- ffi.struct / ffi.cdef -- */
+
+static int ffi_struct(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  size_t len;
+  const char *src = luaL_checklstring(L, 1, &len);
+  CParseResult res;
+  CTMark mark;
+  ffi_parse(L, S, src, len, CP_SCOPED, &res, &mark);
+  if (!res.last_record) {
+    ctype_rollback(S->cts, mark);
+    return luaL_error(L, "cdef: no struct or union definition found");
+  }
+  cdata_push_ctype(L, S, res.last_record);
+  return 1;
+}
+
+static int ffi_cdef(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  size_t len;
+  const char *src = luaL_checklstring(L, 1, &len);
+  CParseResult res;
+  CTMark mark;
+  ffi_parse(L, S, src, len, 0, &res, &mark);
+  for (size_t i = 0; i < res.n; i++) { /* named records on the module, never over its API */
+    CDecl *d = &res.decls[i];
+    if (!((d->kind == CDK_RECORD || d->kind == CDK_TYPEDEF) && ctype_isrecord(d->type))) continue;
+    lua_getfield(L, lua_upvalueindex(2), d->name);
+    bool api = lua_isfunction(L, -1) || (!lua_isnil(L, -1) && !cdata_test(L, S, -1));
+    lua_pop(L, 1);
+    if (api) continue;
+    cdata_push_ctype(L, S, d->type);
+    lua_setfield(L, lua_upvalueindex(2), d->name);
+  }
+  return 0;
+}
+
+static int ffi_errno(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  int old = S->saved_errno;
+  if (!lua_isnoneornil(L, 1)) {
+    S->saved_errno = (int)luaL_checkinteger(L, 1);
+    errno = S->saved_errno;
+  }
+  lua_pushinteger(L, old);
+  return 1;
+}
+
+/* -- Module -- */
+
+static int state_gc(lua_State *L) {
+  FFIState *S = lua_touserdata(L, 1);
+  ctstate_free(S->cts);
+  S->cts = NULL;
+  return 0;
+}
+
+static void add_funcs(lua_State *L, const luaL_Reg *fns) {
+  /* stack: module, state */
+  for (; fns->name; fns++) {
+    lua_pushvalue(L, -1);
+    lua_pushvalue(L, -3);
+    lua_pushcclosure(L, fns->func, 2);
+    lua_setfield(L, -3, fns->name);
+  }
+}
+
+static void weak_table(lua_State *L, const char *mode, const void *key) {
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushstring(L, mode);
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+}
+
+__attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_state) == LUA_TTABLE) return 1; /* opened before */
+  lua_pop(L, 1);
+  lua_newtable(L); /* module */
+  FFIState *S = lua_newuserdatauv(L, sizeof(FFIState), 0);
+  memset(S, 0, sizeof *S);
+  lua_newtable(L);
+  lua_pushcfunction(L, state_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  S->cts = ctstate_new();
+  if (!S->cts) return luaL_error(L, "not enough memory");
+  lua_newtable(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
+  typecache_clear(L);
+  weak_table(L, "v", &ffi_key_callbacks);
+  cdata_open(L, S);
+  clib_open(L, S);
+  static const luaL_Reg own[] = {{"struct", ffi_struct}, {"cdef", ffi_cdef}, {"errno", ffi_errno}, {NULL, NULL}};
+  add_funcs(L, own);
+  add_funcs(L, cdata_functions());
+  add_funcs(L, ccallback_functions());
+  add_funcs(L, clib_functions());
+  lua_pop(L, 1); /* state (kept alive by the closures' upvalues and the registry) */
+  lua_pushlightuserdata(L, NULL);
+  lua_setfield(L, -2, "nullptr");
+  lua_pushstring(L, ctarget.arch);
+  lua_setfield(L, -2, "arch");
+  lua_pushstring(L, ctarget.os);
+  lua_setfield(L, -2, "os");
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_state);
+  /* both names give the same table, whichever is required first */
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_pushvalue(L, -2);
+  lua_setfield(L, -2, "ffi");
+  lua_pushvalue(L, -2);
+  lua_setfield(L, -2, "pluto:ffi");
+  lua_pop(L, 1);
+  return 1;
+}
+
+void pluto_ffi_preload(lua_State *L) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_ffi);
+  lua_setfield(L, -2, "ffi");
+  lua_pushcfunction(L, luaopen_ffi);
+  lua_setfield(L, -2, "pluto:ffi");
+  lua_pop(L, 1);
+}

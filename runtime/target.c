@@ -1,0 +1,63 @@
+/*
+** target.c -- the per-target table: every ABI fact the runtime uses.
+*/
+#include "ctype.h"
+
+#include <wchar.h>
+
+#if defined(__x86_64__)
+#define T_ARCH "x64"
+#elif defined(__aarch64__)
+#define T_ARCH "arm64"
+#elif defined(__i386__)
+#define T_ARCH "x86"
+#elif defined(__arm__)
+#define T_ARCH "arm"
+#elif defined(__powerpc64__)
+#define T_ARCH "ppc64"
+#elif defined(__powerpc__)
+#define T_ARCH "ppc"
+#elif defined(__s390x__)
+#define T_ARCH "s390x"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define T_ARCH "riscv64"
+#else
+#define T_ARCH "unknown"
+#endif
+
+#if defined(__linux__)
+#define T_OS "Linux"
+#elif defined(__APPLE__)
+#define T_OS "OSX"
+#elif defined(__FreeBSD__) || defined(__NetBSD__) || defined(__OpenBSD__)
+#define T_OS "BSD"
+#elif defined(_WIN32)
+#define T_OS "Windows"
+#else
+#define T_OS "Other"
+#endif
+
+/* alignof(long long) inside a struct: 4 on i386 System V, 8 elsewhere. */
+struct t_ll {
+  char c;
+  long long x;
+};
+
+const CTarget ctarget = {
+    .arch = T_ARCH,
+    .os = T_OS,
+    .ptr_size = sizeof(void *),
+    .long_size = sizeof(long),
+    .wchar_size = sizeof(wchar_t),
+    .int64_align = offsetof(struct t_ll, x),
+    .max_align = _Alignof(max_align_t),
+    .char_signed = ((char)-1 < 0),
+    .wchar_signed = ((wchar_t)-1 < 0),
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    .big_endian = true,
+#else
+    .big_endian = false,
+#endif
+    /* x86-64 System V and AAPCS64 both pass a record with a misaligned field in memory. */
+    .packed_by_value_in_memory = true,
+};
