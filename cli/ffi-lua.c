@@ -20,7 +20,7 @@
 #include <lua.h>
 #include <lualib.h>
 
-#include "ffi.h"
+#include "pluto_ffi.h"
 
 static const char *progname = "ffi-lua";
 

@@ -4,7 +4,7 @@
 */
 #include <string.h>
 
-#include "cparse.h"
+#include "ffi_cparse.h"
 #include "ffi_int.h"
 
 #define FFI_MAX_ALLOC ((lua_Integer)1 << 40)

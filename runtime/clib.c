@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cparse.h"
+#include "ffi_cparse.h"
 #include "ffi_int.h"
 
 /* A loaded library: a userdata whose __gc closes it. Wrappers and views keep it. */

@@ -5,7 +5,7 @@
 ** message; every allocation goes through the CTState, so the caller's
 ** rollback undoes a failed parse completely.
 */
-#include "cparse.h"
+#include "ffi_cparse.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,7 +1,7 @@
 /*
 ** ctype.c -- C type model: registry, transactions, derived types, layout.
 */
-#include "ctype.h"
+#include "ffi_ctype.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #include <lua.h>
 #include <pthread.h>
 
-#include "ctype.h"
+#include "ffi_ctype.h"
 
 /* Lua keeps these in its private headers. */
 #ifndef l_noret

@@ -5,8 +5,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "cparse.h"
-#include "ffi.h"
+#include "ffi_cparse.h"
+#include "pluto_ffi.h"
 #include "ffi_int.h"
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache, ffi_key_callbacks,

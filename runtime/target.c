@@ -1,7 +1,7 @@
 /*
 ** target.c -- the per-target table: every ABI fact the runtime uses.
 */
-#include "ctype.h"
+#include "ffi_ctype.h"
 
 #include <wchar.h>
 

@@ -4,7 +4,7 @@
 #ifndef FFI_CPARSE_H
 #define FFI_CPARSE_H
 
-#include "ctype.h"
+#include "ffi_ctype.h"
 
 typedef enum CDeclKind {
   CDK_FUNC,   /* function declaration: type is FUNC */
