@@ -252,9 +252,9 @@ static int cb_defaultreturn(lua_State *L) {
   FFIState *S = ffi_state(L);
   CType *rt = cb->ft->base;
   if (lua_isnone(L, 2)) {
-    if (lua_getiuservalue(L, 1, 2) == LUA_TNIL && rt->kind != CT_VOID) {
+    if (lua_getiuservalue(L, 1, 2) == LUA_TNIL && rt->kind != CT_VOID && rt->kind != CT_PTR) {
       lua_pop(L, 1);
-      cconv_push(L, S, rt, cb->defret, 0);
+      cconv_push(L, S, rt, cb->defret, 0); /* 0, 0.0, false; pointers: nil (NULL) */
     }
     return 1;
   }

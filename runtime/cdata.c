@@ -426,8 +426,9 @@ static int do_new(lua_State *L, FFIState *S, CType *t, int argbase) {
   bool var = (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX);
   int nidx = var ? argbase : 0;
   int init = var ? argbase + 1 : argbase;
+  bool has_init = !lua_isnoneornil(L, init);
   new_instance(L, S, t, nidx);
-  if (!lua_isnoneornil(L, init)) {
+  if (has_init) {
     CData *cd = lua_touserdata(L, -1);
     ConvCtx ctx = {"initializer", 0};
     if (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) {

@@ -167,8 +167,9 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
     if (d->kind != CDK_FUNC && d->kind != CDK_VAR) continue;
     addrs[i] = lib->handle ? dlsym(lib->handle, d->sym) : NULL;
     if (!addrs[i]) {
-      ctype_rollback(S->cts, mark);
-      luaL_error(L, "could not find '%s' in library", d->sym);
+      lua_pushfstring(L, "could not find '%s' in library", d->sym);
+      ctype_rollback(S->cts, mark); /* frees d->sym: the message was made first */
+      lua_error(L);
     }
   }
   for (size_t i = 0; i < res->n; i++) {

@@ -606,7 +606,7 @@ static bool starts_type(CParser *P) {
 static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
   enum { B_NONE, B_VOID, B_CHAR, B_INT, B_FLOAT, B_DOUBLE, B_BOOL, B_OTHER };
   int base = B_NONE, nlong = 0, nshort = 0;
-  bool sign = false, unsign = false, any = false;
+  bool sign = false, unsign = false, typed = false;
   memset(ds, 0, sizeof *ds);
   ds->line = P->ls.line;
   ds->col = P->ls.col;
@@ -633,16 +633,22 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
     } else if (parse_extras(P, &ds->attrs)) {
       continue;
     } else if (is_word(P, "void")) {
+      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
       base = B_VOID;
     } else if (is_word(P, "char")) {
+      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
       base = B_CHAR;
     } else if (is_word(P, "int")) {
+      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
       base = B_INT;
     } else if (is_word(P, "float")) {
+      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
       base = B_FLOAT;
     } else if (is_word(P, "double")) {
+      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
       base = B_DOUBLE;
     } else if (is_word(P, "_Bool")) {
+      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
       base = B_BOOL;
     } else if (is_word(P, "short")) {
       nshort++;
@@ -659,32 +665,33 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
     } else if (is_word(P, "_Float128") || is_word(P, "__float128")) {
       cp_error(P, "128-bit floating types are not supported");
     } else if (is_word(P, "__builtin_va_list") || is_word(P, "__gnuc_va_list")) {
-      if (any) break;
-      ds->type = ctype_builtin(P->cts, CTB_PTR); /* passed as a pointer on every target we know */
+      if (typed) break;
+      ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
       base = B_OTHER;
     } else if (is_word(P, "struct") || is_word(P, "union")) {
-      if (any) cp_error(P, "two or more data types in declaration specifiers");
+      if (typed) cp_error(P, "two or more data types in declaration specifiers");
       ds->type = parse_record(P, is_word(P, "union"), ds);
       base = B_OTHER;
-      any = true;
+      typed = true;
       continue;
     } else if (is_word(P, "enum")) {
-      if (any) cp_error(P, "two or more data types in declaration specifiers");
+      if (typed) cp_error(P, "two or more data types in declaration specifiers");
       ds->type = parse_enum(P, ds);
       base = B_OTHER;
-      any = true;
+      typed = true;
       continue;
     } else {
-      if (any) break; /* the declarator's name */
+      if (typed || nlong || nshort || sign || unsign) break; /* the declarator's name */
       CTName *n = find_name(P, NS_ORD, P->src + P->ls.tstart, P->ls.tlen);
-      if (!n || n->kind != CN_TYPE) break;
+      if (!n || n->kind != CN_TYPE || base != B_NONE) break;
       ds->type = n->type;
       base = B_OTHER;
     }
-    any = true;
+    if (base != B_NONE || nlong || nshort || sign || unsign) typed = true;
+
     next(P);
   }
-  if (!any) cp_error(P, "type expected");
+  if (!typed) cp_error(P, "type expected");
   if (base == B_OTHER) {
     if (nlong || nshort || sign || unsign) cp_error(P, "invalid type specifier combination");
     return;
@@ -1005,7 +1012,7 @@ static void parse_fields(CParser *P, CType *rec) {
       if (d.attrs.packed || ds.attrs.packed) al |= CTYPE_FIELD_PACKED;
       push_field(P, f, al);
       if (accept(P, ';')) break;
-      expect(P, ',');
+      if (!accept(P, ',')) expect(P, ';');
     }
   }
   /* a flexible array member must be last */
@@ -1280,6 +1287,7 @@ static void parse_declaration(CParser *P) {
       cp_error(P, "declaration does not declare anything");
     return;
   }
+  if (ds.is_record_def && !is(P, '*') && !is(P, TK_IDENT) && !is(P, '(')) expect(P, ';');
   for (;;) {
     Declarator d;
     parse_declarator(P, ds.type, ds.is_const, &d, false);
@@ -1299,7 +1307,7 @@ static void parse_declaration(CParser *P) {
     if (d.type->kind == CT_FUNC && is(P, '{')) cp_error(P, "function definitions are not supported");
     declare(P, &ds, &d);
     if (accept(P, ';')) break;
-    expect(P, ',');
+    if (!accept(P, ',')) expect(P, ';');
   }
 }
 

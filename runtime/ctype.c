@@ -367,6 +367,10 @@ bool ctype_equal(const CType *a, const CType *b) {
   if (a->kind != b->kind || a->size != b->size || a->align != b->align || a->n != b->n)
     return false;
   if ((a->flags & ~CTF_INCOMPLETE) != (b->flags & ~CTF_INCOMPLETE)) return false;
+  if (ctype_isrecord(a) || a->kind == CT_ENUM) { /* distinct tags are distinct types */
+    if ((a->name == NULL) != (b->name == NULL)) return false;
+    if (a->name && strcmp(a->name, b->name) != 0) return false;
+  }
   switch (a->kind) {
   case CT_PTR:
     /* Pointers to records compare by tag: avoids recursing through self references. */

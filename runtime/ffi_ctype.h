@@ -201,7 +201,7 @@ static inline bool ctype_isrecord(const CType *t) {
 /* Finds a member by name, looking through anonymous members. offset_out gets
    the member's absolute offset. NULL if absent. */
 const CField *ctype_field(const CType *t, const char *name, size_t *offset_out);
-/* Structural equality (for redeclarations). */
+/* Equality: structural, and records/enums also by tag (for redeclarations, conversions). */
 bool ctype_equal(const CType *a, const CType *b);
 /* Human-readable spelling ("struct Color", "int *", "int[4]"), into buf. */
 const char *ctype_repr(const CType *t, char *buf, size_t len);

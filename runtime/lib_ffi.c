@@ -83,7 +83,8 @@ void ffi_parse(lua_State *L, FFIState *S, const char *src, size_t len, unsigned 
   *mark = ctype_begin(S->cts);
   if (!cparse_decls(S->cts, src, len, "cdef", opts, out, err, sizeof err)) {
     ctype_rollback(S->cts, *mark);
-    luaL_error(L, "%s", err);
+    lua_pushstring(L, err); /* "cdef:LINE:COL: ...": the C text's position, not Lua's */
+    lua_error(L);
   }
   typecache_clear(L);
 }
