@@ -570,7 +570,7 @@ static int ffi_write(lua_State *L) {
     return luaL_error(L, "ffi.write: string of %d bytes does not fit in buffer of %d bytes%s", (int)len,
                       (int)(size - (size_t)off), off ? " (after the offset)" : "");
   if (!p && len) return luaL_error(L, "bad argument #%d to 'write' (NULL pointer)", didx);
-  memcpy(p + off, s, len);
+  if (len) memcpy(p + off, s, len);
   return 0;
 }
 

@@ -14,7 +14,20 @@
 /* A loaded library: a userdata whose __gc closes it. Wrappers and views keep it. */
 typedef struct CLib {
   void *handle;
+  bool preloaded; /* already in the process (libc, libm): symbols resolve globally */
 } CLib;
+
+/* A symbol as the dynamic linker would bind it for a program linked against the
+   library: for libraries already in the process that honours interposition
+   (an LD_PRELOAD allocator, the sanitizers' malloc/free), else the library's own. */
+static void *lib_sym(CLib *lib, const char *name) {
+  void *p = lib->handle ? dlsym(lib->handle, name) : NULL;
+  if (p && lib->preloaded) {
+    void *g = dlsym(RTLD_DEFAULT, name);
+    if (g) return g;
+  }
+  return p;
+}
 
 static int clib_gc(lua_State *L) {
   CLib *lib = lua_touserdata(L, 1);
@@ -82,8 +95,11 @@ static bool find_soname(const char *base, char *out, size_t outlen) {
   return false;
 }
 
-static void *open_library(const char *name, char *err, size_t errlen) {
-  void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+static void *open_library(const char *name, bool *preloaded, char *err, size_t errlen) {
+  void *h = dlopen(name, RTLD_NOW | RTLD_NOLOAD);
+  *preloaded = h != NULL;
+  if (h) return h;
+  h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
   if (h) return h;
   const char *e = dlerror();
   snprintf(err, errlen, "%s", e ? e : "unknown error");
@@ -94,7 +110,9 @@ static void *open_library(const char *name, char *err, size_t errlen) {
   if (so && so[3] == '.') return NULL; /* already a versioned soname */
   snprintf(base, sizeof base, "%s%s%s", strncmp(name, "lib", 3) == 0 ? "" : "lib", name, so ? "" : ".so");
   if (!find_soname(base, real, sizeof real)) return NULL;
-  h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
+  h = dlopen(real, RTLD_NOW | RTLD_NOLOAD);
+  *preloaded = h != NULL;
+  if (!h) h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
   if (!h && (e = dlerror()) != NULL) snprintf(err, errlen, "%s", e);
   return h;
 }
@@ -113,7 +131,7 @@ static CLib *check_lib(lua_State *L, int idx) {
 }
 
 static void *find_symbol(lua_State *L, CLib *lib, const char *name) {
-  void *p = lib->handle ? dlsym(lib->handle, name) : NULL;
+  void *p = lib_sym(lib, name);
   if (!p) luaL_error(L, "could not find '%s' in library", name);
   return p;
 }
@@ -165,7 +183,7 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
     CDecl *d = &res->decls[i];
     addrs[i] = NULL;
     if (d->kind != CDK_FUNC && d->kind != CDK_VAR) continue;
-    addrs[i] = lib->handle ? dlsym(lib->handle, d->sym) : NULL;
+    addrs[i] = lib_sym(lib, d->sym);
     if (!addrs[i]) {
       lua_pushfstring(L, "could not find '%s' in library", d->sym);
       ctype_rollback(S->cts, mark); /* frees d->sym: the message was made first */
@@ -206,11 +224,12 @@ static int ffi_open(lua_State *L) {
   lua_setfield(L, -2, "__name");
   CLib *lib = lua_newuserdatauv(L, sizeof(CLib), 0);
   lib->handle = NULL;
+  lib->preloaded = false;
   lua_newtable(L);
   lua_pushcfunction(L, clib_gc);
   lua_setfield(L, -2, "__gc");
   lua_setmetatable(L, -2);
-  lib->handle = open_library(name, err, sizeof err);
+  lib->handle = open_library(name, &lib->preloaded, err, sizeof err);
   if (!lib->handle) return luaL_error(L, "failed to load library '%s': %s", name, err);
   lua_rawsetp(L, -2, &ffi_key_libmt);
   lua_setmetatable(L, -2);

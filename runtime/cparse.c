@@ -797,7 +797,7 @@ done:;
   f->base = ret;
   f->n = P->nparams - start;
   f->u.params = cp_alloc(P, (f->n ? f->n : 1) * sizeof(CType *));
-  memcpy(f->u.params, P->params + start, f->n * sizeof(CType *));
+  if (f->n) memcpy(f->u.params, P->params + start, f->n * sizeof(CType *));
   if (vararg) f->flags |= CTF_VARARG;
   P->nparams = start;
   return f;
@@ -1023,7 +1023,7 @@ static void parse_fields(CParser *P, CType *rec) {
   }
   rec->n = P->nfields - start;
   rec->u.fields = cp_alloc(P, (rec->n ? rec->n : 1) * sizeof(CField));
-  memcpy(rec->u.fields, P->fields + start, rec->n * sizeof(CField));
+  if (rec->n) memcpy(rec->u.fields, P->fields + start, rec->n * sizeof(CField));
 }
 
 static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
