@@ -185,6 +185,7 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   cd->size = 0;
   cd->kind = CDK_CALLBACK;
   cd->owned = true;
+  cd->has_gc = false;
   CCallback *cb = cd->ptr;
   memset(cb, 0, sizeof *cb);
   cb->ft = ft;

@@ -34,6 +34,7 @@ CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind) 
   cd->size = size;
   cd->kind = (uint8_t)kind;
   cd->owned = true;
+  cd->has_gc = false;
   memset(cd->ptr, 0, size);
   set_mt(L);
   return cd;
@@ -47,6 +48,7 @@ CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx) {
   cd->size = t->size;
   cd->kind = CDK_OBJECT;
   cd->owned = false;
+  cd->has_gc = false;
   set_mt(L);
   if (owner_idx) {
     lua_pushvalue(L, owner_idx);
@@ -72,6 +74,7 @@ void cdata_push_ctype(lua_State *L, FFIState *S, CType *t) {
   cd->size = 0;
   cd->kind = CDK_CTYPE;
   cd->owned = false;
+  cd->has_gc = false;
   set_mt(L);
 }
 
@@ -354,8 +357,105 @@ static int cdata_tostring(lua_State *L) {
 
 static int cdata_gc(lua_State *L) {
   CData *cd = lua_touserdata(L, 1);
+  if (cd->has_gc) { /* ffi.gc: errors become Lua warnings, as in any finalizer */
+    cd->has_gc = false;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, -2) != LUA_TNIL) {
+      lua_pushvalue(L, 1);
+      lua_call(L, 1, 0);
+    }
+  }
   if (cd->kind == CDK_CALLBACK) ccallback_gc(cd);
   return 0;
+}
+
+/* -- Pointer arithmetic and comparison -- */
+
+/* Address and element type of a pointer or array operand; NULL if neither. */
+static bool ptr_operand(lua_State *L, FFIState *S, int idx, char **addr, CType **et, CType **pt) {
+  CData *cd = cdata_test(L, S, idx);
+  if (!cd) return false;
+  if (cd->kind == CDK_POINTER) {
+    memcpy(addr, cd->ptr, sizeof *addr);
+    *et = cd->type->base;
+    *pt = cd->type;
+    return true;
+  }
+  if (cd->kind == CDK_OBJECT && cd->type->kind == CT_ARRAY) {
+    *addr = cd->ptr;
+    *et = cd->type->base;
+    *pt = NULL;
+    return true;
+  }
+  return false;
+}
+
+static int cdata_arith(lua_State *L, bool sub) {
+  FFIState *S = ffi_state(L);
+  char *a, *b;
+  CType *et, *pt, *et2, *pt2;
+  bool pa = ptr_operand(L, S, 1, &a, &et, &pt);
+  if (!pa && !sub && ptr_operand(L, S, 2, &a, &et, &pt)) { /* n + p */
+    lua_pushvalue(L, 1);
+    lua_replace(L, 3);
+    pa = true;
+    lua_settop(L, 3);
+    lua_replace(L, 2);
+  }
+  if (!pa) return luaL_error(L, "attempt to perform arithmetic on a non-pointer object");
+  if (et->kind == CT_VOID || et->kind == CT_FUNC || (et->flags & CTF_INCOMPLETE) || et->size == 0)
+    return luaL_error(L, "pointer arithmetic needs a complete element type");
+  if (sub && ptr_operand(L, S, 2, &b, &et2, &pt2)) { /* p - q: elements between */
+    lua_pushinteger(L, (lua_Integer)((a - b) / (ptrdiff_t)et->size));
+    return 1;
+  }
+  ConvCtx ctx = {sub ? "-" : "+", 2};
+  lua_Integer n = cconv_toint(L, 2, &ctx);
+  if (sub) n = -n;
+  char *r = a + n * (lua_Integer)et->size;
+  if (!pt) pt = ctype_ptr(S->cts, et, false);
+  if (!pt) return luaL_error(L, "not enough memory");
+  cdata_pushptr(L, S, pt, r);
+  if (!lua_isnil(L, -1)) { /* keep the memory the result points into alive */
+    CData *src = cdata_test(L, S, 1);
+    if (src && src->kind == CDK_OBJECT) lua_pushvalue(L, 1);
+    else lua_getiuservalue(L, 1, CD_UV_OWNER);
+    lua_setiuservalue(L, -2, CD_UV_OWNER);
+  }
+  return 1;
+}
+
+static int cdata_add(lua_State *L) { return cdata_arith(L, false); }
+static int cdata_sub(lua_State *L) { return cdata_arith(L, true); }
+
+static int cdata_compare(lua_State *L, bool le) {
+  FFIState *S = ffi_state(L);
+  char *a, *b;
+  CType *et, *pt;
+  if (!ptr_operand(L, S, 1, &a, &et, &pt) || !ptr_operand(L, S, 2, &b, &et, &pt))
+    return luaL_error(L, "attempt to compare non-pointer objects");
+  lua_pushboolean(L, le ? a <= b : a < b);
+  return 1;
+}
+
+static int cdata_lt(lua_State *L) { return cdata_compare(L, false); }
+static int cdata_le(lua_State *L) { return cdata_compare(L, true); }
+
+static int ffi_gc(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CData *cd = cdata_test(L, S, 1);
+  if (!cd || cd->kind == CDK_CTYPE)
+    return luaL_error(L, "bad argument #1 to 'gc' (ffi object expected, got %s%s)", luaL_typename(L, 1),
+                      lua_type(L, 1) == LUA_TLIGHTUSERDATA ? "; use ffi.cast(\"T *\", p) for a typed pointer" : "");
+  if (!lua_isnil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+  lua_pushvalue(L, 1);
+  lua_pushvalue(L, 2);
+  lua_rawset(L, -3);
+  cd->has_gc = !lua_isnil(L, 2);
+  lua_settop(L, 1);
+  return 1;
 }
 
 static int cdata_call(lua_State *L) {
@@ -383,7 +483,9 @@ void cdata_open(lua_State *L, FFIState *S) {
   static const luaL_Reg mt[] = {{"__index", cdata_index}, {"__newindex", cdata_newindex},
                                 {"__len", cdata_len},     {"__eq", cdata_eq},
                                 {"__tostring", cdata_tostring}, {"__gc", cdata_gc},
-                                {"__call", cdata_call},   {NULL, NULL}};
+                                {"__call", cdata_call},   {"__add", cdata_add},
+                                {"__sub", cdata_sub},     {"__lt", cdata_lt},
+                                {"__le", cdata_le},       {NULL, NULL}};
   lua_newtable(L);
   lua_pushvalue(L, -2); /* state userdata (below) as upvalue */
   luaL_setfuncs(L, mt, 1);
@@ -708,6 +810,6 @@ const luaL_Reg *cdata_functions(void) {
                                  {"isnull", ffi_isnull}, {"cast", ffi_cast},
                                  {"typeof", ffi_typeof}, {"addressof", ffi_addressof},
                                  {"copy", ffi_copy},     {"fill", ffi_fill},
-                                 {NULL, NULL}};
+                                 {"gc", ffi_gc},         {NULL, NULL}};
   return fns;
 }

@@ -202,26 +202,83 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
 
 static int lib_cdef(lua_State *L) {
   FFIState *S = ffi_state(L);
-  CLib *lib = check_lib(L, 1);
-  int libud = lua_gettop(L);
   size_t len;
   const char *src = luaL_checklstring(L, 2, &len);
+  bool lazy = false;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_getfield(L, 3, "lazy");
+    lazy = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_settop(L, 2);
+  CLib *lib = check_lib(L, 1);
+  int libud = lua_gettop(L);
   CParseResult res;
   CTMark mark;
   ffi_parse(L, S, src, len, 0, &res, &mark);
-  bind_decls(L, S, lib, 1, libud, &res, mark);
+  if (!lazy) {
+    bind_decls(L, S, lib, 1, libud, &res, mark);
+    return 0;
+  }
+  /* lazy: the declarations are registered; lib[name] resolves on first use */
+  for (size_t i = 0; i < res.n; i++) {
+    CDecl *d = &res.decls[i];
+    if (d->kind != CDK_FUNC && d->kind != CDK_VAR) continue;
+    lua_pushnil(L);
+    lua_setfield(L, 1, d->name); /* drop an older binding of that name */
+  }
   return 0;
 }
 
-static int ffi_open(lua_State *L) {
-  const char *name = luaL_checkstring(L, 1);
-  char err[512];
-  lua_newtable(L); /* the library: a plain table users may change freely */
-  lua_newtable(L); /* its own metatable: methods + the handle */
+/* lib[k] for a name not set on the table: a method, or a declared function,
+   variable or constant resolved now (functions are cached on the table). */
+static int lib_index(lua_State *L) {
+  FFIState *S = ffi_state(L);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_libmt);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, -2) != LUA_TNIL) return 1; /* wrap / value / cdef */
+  lua_pop(L, 2);
+  if (lua_type(L, 2) != LUA_TSTRING) return 0;
+  size_t len;
+  const char *k = lua_tolstring(L, 2, &len);
+  CTName *n = ctype_lookup(S->cts, NS_ORD, k, len);
+  if (!n) return 0;
+  if (n->kind == CN_CONST) {
+    lua_pushinteger(L, (lua_Integer)n->value);
+    return 1;
+  }
+  if (n->kind != CN_FUNC && n->kind != CN_VAR) return 0;
+  CLib *lib = check_lib(L, 1);
+  int libud = lua_gettop(L);
+  void *p = find_symbol(L, lib, n->sym ? n->sym : n->name);
+  if (n->kind == CN_FUNC) {
+    ccall_push(L, S, n->type, p, n->name, libud);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+  } else {
+    cconv_push(L, S, n->type, p, libud); /* read now: a variable's current value */
+  }
+  return 1;
+}
+
+/* Pushes a new library table for an open handle (on the stack top: CLib userdata). */
+static void push_library(lua_State *L, FFIState *S) {
+  lua_newtable(L); /* the library: a plain table users may change freely */
+  lua_newtable(L); /* its own metatable: lookup + the handle */
+  lua_pushlightuserdata(L, S);
+  lua_pushcclosure(L, lib_index, 1);
   lua_setfield(L, -2, "__index");
   lua_pushliteral(L, "ffi.library");
   lua_setfield(L, -2, "__name");
+  lua_pushvalue(L, -3);
+  lua_rawsetp(L, -2, &ffi_key_libmt);
+  lua_setmetatable(L, -2);
+  lua_remove(L, -2);
+}
+
+static CLib *new_clib(lua_State *L) {
   CLib *lib = lua_newuserdatauv(L, sizeof(CLib), 0);
   lib->handle = NULL;
   lib->preloaded = false;
@@ -229,22 +286,32 @@ static int ffi_open(lua_State *L) {
   lua_pushcfunction(L, clib_gc);
   lua_setfield(L, -2, "__gc");
   lua_setmetatable(L, -2);
+  return lib;
+}
+
+static int ffi_open(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  const char *name = luaL_checkstring(L, 1);
+  char err[512];
+  CLib *lib = new_clib(L);
   lib->handle = open_library(name, &lib->preloaded, err, sizeof err);
   if (!lib->handle) return luaL_error(L, "failed to load library '%s': %s", name, err);
-  lua_rawsetp(L, -2, &ffi_key_libmt);
-  lua_setmetatable(L, -2);
+  push_library(L, S);
   return 1;
 }
 
 void clib_open(lua_State *L, FFIState *S) {
   static const luaL_Reg methods[] = {{"wrap", lib_wrap}, {"value", lib_value}, {"cdef", lib_cdef}, {NULL, NULL}};
-  (void)S;
   lua_newtable(L);
   lua_pushvalue(L, -2); /* the state userdata, below */
   luaL_setfuncs(L, methods, 1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_libmt);
+  /* ffi.C: the default namespace (the process and what it has loaded) */
+  CLib *lib = new_clib(L);
+  lib->handle = dlopen(NULL, RTLD_NOW);
+  lib->preloaded = true;
+  push_library(L, S);
 }
-
 const luaL_Reg *clib_functions(void) {
   static const luaL_Reg fns[] = {{"open", ffi_open}, {NULL, NULL}};
   return fns;

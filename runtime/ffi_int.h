@@ -39,7 +39,7 @@ typedef struct FFIState {
 
 /* Registry keys (addresses of these are unique). */
 extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_callbacks, ffi_key_libmt;
+    ffi_key_callbacks, ffi_key_libmt, ffi_key_gc;
 
 FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */
 
@@ -59,6 +59,7 @@ typedef struct CData {
   size_t size; /* accessible bytes */
   uint8_t kind;
   bool owned;  /* ptr points into this userdata's payload */
+  bool has_gc; /* ffi.gc attached a finalizer (registry table ffi_key_gc) */
 } CData;
 
 /* Uservalue slots of a memory object. */

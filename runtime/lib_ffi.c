@@ -10,7 +10,7 @@
 #include "ffi_int.h"
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache, ffi_key_callbacks,
-    ffi_key_libmt;
+    ffi_key_libmt, ffi_key_gc;
 
 FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
@@ -181,8 +181,10 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
   typecache_clear(L);
   weak_table(L, "v", &ffi_key_callbacks);
+  weak_table(L, "k", &ffi_key_gc);
   cdata_open(L, S);
   clib_open(L, S);
+  lua_setfield(L, -3, "C");
   static const luaL_Reg own[] = {{"struct", ffi_struct}, {"cdef", ffi_cdef}, {"errno", ffi_errno}, {NULL, NULL}};
   add_funcs(L, own);
   add_funcs(L, cdata_functions());
