@@ -210,7 +210,8 @@ for i, b in ipairs(blocks) do
     skipped = skipped + 1
   else
     local env = setmetatable({ FIXTURE = FIXTURE }, { __index = _G })
-    local chunk, err = load(b.code, "=api.md:" .. b.line, "t", env)
+    -- Leading newlines make Lua's line numbers those of docs/api.md.
+    local chunk, err = load(string.rep("\n", b.line - 1) .. b.code, "=docs/api.md", "t", env)
     local ok
     if chunk then
       ok, err = xpcall(chunk, debug.traceback)
