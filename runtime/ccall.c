@@ -53,6 +53,100 @@ static bool add_elements(CType *t, ffi_type **el, size_t *k, const char **err) {
   return true;
 }
 
+/* -- Records libffi cannot describe: classified here -- */
+
+/* A scalar piece of a record: where it is and whether it is floating point. */
+typedef struct Leaf {
+  size_t off, size;
+  uint8_t fp; /* 0 integer, 4 float, 8 double */
+  bool misaligned;
+} Leaf;
+
+#define MAX_LEAVES 512
+
+static bool collect_leaves(const CType *t, size_t base, Leaf *lv, size_t *n) {
+  if (*n >= MAX_LEAVES) return false;
+  switch (t->kind) {
+  case CT_STRUCT:
+  case CT_UNION:
+    for (size_t i = 0; i < t->n; i++) {
+      const CField *f = &t->u.fields[i];
+      if (f->is_bitfield) {
+        if (!f->bit_size) continue;
+        if (*n >= MAX_LEAVES) return false;
+        lv[(*n)++] = (Leaf){base + f->offset, ((size_t)f->bit_pos + f->bit_size + 7) / 8, 0, false};
+      } else if (!collect_leaves(f->type, base + f->offset, lv, n)) {
+        return false;
+      }
+    }
+    return true;
+  case CT_ARRAY:
+    for (size_t i = 0; i < t->n; i++)
+      if (!collect_leaves(t->base, base + i * t->base->size, lv, n)) return false;
+    return true;
+  default:
+    lv[(*n)++] = (Leaf){base, t->size, t->kind == CT_FLOAT ? (uint8_t)t->size : 0,
+                        t->align > 1 && base % t->align != 0};
+    return true;
+  }
+}
+
+/* An equivalent struct of plain elements, one class per eightbyte (SysV x86-64;
+   on AAPCS64 the same shape keeps HFA-ness): integer bytes, floats or a double. */
+static ffi_type *synth_record(const CType *t, const char **err) {
+  Leaf *lv = malloc(MAX_LEAVES * sizeof(Leaf));
+  size_t n = 0, size = t->size;
+  if (!lv || !collect_leaves(t, 0, lv, &n)) {
+    free(lv);
+    *err = "record too complex to classify";
+    return NULL;
+  }
+  bool misaligned = false;
+  for (size_t i = 0; i < n; i++) misaligned |= lv[i].misaligned;
+  if (misaligned && ctarget.packed_by_value_in_memory && size <= 16) {
+    free(lv);
+    *err = "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";
+    return NULL;
+  }
+  size_t nel = size, k = 0; /* at most one element per byte */
+  ffi_type *ft = calloc(1, sizeof(ffi_type) + (nel + 1) * sizeof(ffi_type *));
+  if (!ft) {
+    free(lv);
+    *err = "not enough memory";
+    return NULL;
+  }
+  ffi_type **el = (ffi_type **)(ft + 1);
+  for (size_t eb = 0; eb * 8 < size; eb++) {
+    size_t lo = eb * 8, len = size - lo < 8 ? size - lo : 8;
+    bool integer = size > 16 || misaligned, any = false, dbl = false;
+    for (size_t i = 0; i < n && !integer; i++) {
+      if (lv[i].off + lv[i].size <= lo || lv[i].off >= lo + len) continue;
+      any = true;
+      if (!lv[i].fp) integer = true;
+      if (lv[i].fp == 8 && lv[i].off == lo) dbl = true;
+    }
+    if (!any || (len % 4) != 0) integer = true;
+    if (integer) {
+      for (size_t b = 0; b < len; b++) el[k++] = &ffi_type_uint8;
+    } else if (dbl && len == 8) {
+      el[k++] = &ffi_type_double;
+    } else {
+      for (size_t b = 0; b < len; b += 4) el[k++] = &ffi_type_float;
+    }
+  }
+  free(lv);
+  el[k] = NULL;
+  ft->type = FFI_TYPE_STRUCT;
+  ft->elements = el;
+  ffi_cif probe;
+  if (ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) != FFI_OK || ft->size != size) {
+    free(ft);
+    *err = "its layout cannot be described to libffi";
+    return NULL;
+  }
+  return ft;
+}
+
 /* Builds a libffi struct type for a record, and checks that libffi's layout
    (natural alignment) reproduces ours: otherwise the call could not be right. */
 static ffi_type *record_ffitype(CType *t, const char **err) {
@@ -60,24 +154,23 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
     *err = "incomplete type";
     return NULL;
   }
-  if (t->kind == CT_UNION) {
-    *err = "unions cannot be passed by value (libffi has no union type)";
+  if (t->flags & CTF_FLEX) {
+    *err = "records with flexible array members cannot be passed by value";
     return NULL;
   }
-  if (t->flags & CTF_BITFIELDS) {
-    *err = "records with bit-fields cannot be passed by value";
-    return NULL;
-  }
-  if (t->flags & (CTF_PACKED | CTF_FLEX)) {
-    *err = "packed records and records with flexible array members cannot be passed by value";
-    return NULL;
-  }
-  size_t n = 0;
-  for (size_t i = 0; i < t->n; i++) n += count_elements(t->u.fields[i].type);
-  if (n == 0) {
+  if (t->size == 0) {
     *err = "empty records cannot be passed by value";
     return NULL;
   }
+  if (t->kind == CT_UNION || (t->flags & (CTF_BITFIELDS | CTF_PACKED))) {
+    if (!ctarget.classify_records) {
+      *err = "unions, packed and bit-field records cannot be passed by value on this target";
+      return NULL;
+    }
+    return synth_record(t, err);
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < t->n; i++) n += count_elements(t->u.fields[i].type);
   ffi_type *ft = calloc(1, sizeof(ffi_type) + (n + 1) * sizeof(ffi_type *));
   if (!ft) {
     *err = "not enough memory";
@@ -97,6 +190,10 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
   if (ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) != FFI_OK || ft->size != t->size ||
       ft->alignment != t->align) {
     free(ft);
+    if (ctarget.classify_records && t->align > 16) { /* over-aligned: refused */
+      *err = "over-aligned records cannot be passed by value";
+      return NULL;
+    }
     *err = "its layout (alignment attributes) cannot be described to libffi";
     return NULL;
   }

@@ -40,7 +40,8 @@ typedef struct CTarget {
   bool char_signed;
   bool wchar_signed;
   bool big_endian;
-  bool packed_by_value_in_memory; /* misaligned field => struct passed in memory */
+  bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
+  bool classify_records; /* runtime may classify unions/bitfield records by eightbytes */
 } CTarget;
 
 extern const CTarget ctarget;

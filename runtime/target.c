@@ -58,6 +58,16 @@ const CTarget ctarget = {
 #else
     .big_endian = false,
 #endif
-    /* x86-64 System V and AAPCS64 both pass a record with a misaligned field in memory. */
+#if defined(__x86_64__)
+    /* System V: a record with an unaligned field has class MEMORY. */
     .packed_by_value_in_memory = true,
+    .classify_records = true,
+#elif defined(__aarch64__)
+    /* AAPCS64 looks at size and HFA-ness only: packed records go in registers. */
+    .packed_by_value_in_memory = false,
+    .classify_records = true,
+#else
+    .packed_by_value_in_memory = true,
+    .classify_records = false,
+#endif
 };
