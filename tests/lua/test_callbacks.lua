@@ -37,6 +37,16 @@ local function tick_until_done(cb, h)
   return thread_done(h) ~= 0, ran
 end
 
+-- Waits (without ticking) until the thread h has finished, within the bound.
+-- A thread that never finishes is not joined: joining it would hang the test.
+local function wait_done(h)
+  for _ = 1, MAX_SPINS do
+    if thread_done(h) ~= 0 then return true end
+    yield_cpu()
+  end
+  return false
+end
+
 -- -- Synchronous calls --
 
 t.test("int(int) callback called by C", function()
@@ -226,6 +236,7 @@ t.test("foreign thread, non-blocking: C gets the default value at once", functio
   cb:defaultreturn(-7)
   local h = start_thread_call(cb, 5)
   t.truthy(not ffi.isnull(h), "thread started")
+  t.truthy(wait_done(h), "the foreign call returned without any tick")
   t.eq(join_thread_result(h), -7, "C saw the default return value")
   t.eq(ran, false, "the Lua function did not run on the foreign thread")
   t.eq(cb:callcount(), 1)
@@ -236,6 +247,7 @@ t.test("foreign thread, non-blocking, several calls", function()
   cb:defaultreturn(3)
   local h = start_thread_calls(cb, 10, 4)
   t.truthy(not ffi.isnull(h), "thread started")
+  t.truthy(wait_done(h), "the foreign calls returned without any tick")
   t.eq(join_thread_result(h), 12, "4 calls, each returning the default 3")
   t.eq(cb:callcount(), 4)
 end)

@@ -173,7 +173,7 @@ t.test("ffi.cdef is all or nothing on a syntax error", function()
       struct Good1 { int a; };
       struct Bad1 { int x };
     ]]
-  end, "cdef:3:")
+  end, "cdef:2:") -- a long string drops the newline right after [[
   t.eq(ffi.Good1, nil, "Good1 not stored on the module")
   t.errors(function() ffi.new("Good1") end, "Good1")
   ffi.cdef "struct Good1 { double d; };" -- and the name is free for a new definition
