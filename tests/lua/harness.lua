@@ -15,6 +15,11 @@ local function fail(msg, level)
   error(msg, (level or 2) + 1)
 end
 
+-- "msg: " before a failure's description, or nothing.
+local function prefix(msg)
+  return msg and (msg .. ": ") or ""
+end
+
 local function show(v)
   if type(v) == "string" then
     return string.format("%q", v)
@@ -41,13 +46,13 @@ end
 -- a == b (raw Lua equality: 1 == 1.0 holds; use t.int for integer-ness).
 function t.eq(a, b, msg)
   if a ~= b then
-    fail(string.format("%sexpected %s, got %s", msg and (msg .. ": ") or "", show(b), show(a)))
+    fail(string.format("%sexpected %s, got %s", prefix(msg), show(b), show(a)))
   end
 end
 
 function t.ne(a, b, msg)
   if a == b then
-    fail(string.format("%sexpected a value other than %s", msg and (msg .. ": ") or "", show(b)))
+    fail(string.format("%sexpected a value other than %s", prefix(msg), show(b)))
   end
 end
 
@@ -55,21 +60,21 @@ end
 function t.near(a, b, eps, msg)
   eps = eps or 1e-12
   if type(a) ~= "number" or type(b) ~= "number" then
-    fail(string.format("%sexpected numbers, got %s and %s", msg and (msg .. ": ") or "", show(a), show(b)))
+    fail(string.format("%sexpected numbers, got %s and %s", prefix(msg), show(a), show(b)))
   end
   local scale = math.max(1, math.abs(b))
   if not (math.abs(a - b) <= eps * scale) then
-    fail(string.format("%sexpected %s within %g, got %s", msg and (msg .. ": ") or "", show(b), eps, show(a)))
+    fail(string.format("%sexpected %s within %g, got %s", prefix(msg), show(b), eps, show(a)))
   end
 end
 
 -- v is a Lua integer equal to expected (when given).
 function t.int(v, expected, msg)
   if math.type(v) ~= "integer" then
-    fail(string.format("%sexpected an integer, got %s", msg and (msg .. ": ") or "", show(v)))
+    fail(string.format("%sexpected an integer, got %s", prefix(msg), show(v)))
   end
   if expected ~= nil and v ~= expected then
-    fail(string.format("%sexpected %s, got %s", msg and (msg .. ": ") or "", show(expected), show(v)))
+    fail(string.format("%sexpected %s, got %s", prefix(msg), show(expected), show(v)))
   end
 end
 
@@ -81,7 +86,7 @@ end
 
 function t.type(v, ty, msg)
   if type(v) ~= ty then
-    fail(string.format("%sexpected a %s, got %s (%s)", msg and (msg .. ": ") or "", ty, type(v), show(v)))
+    fail(string.format("%sexpected a %s, got %s (%s)", prefix(msg), ty, type(v), show(v)))
   end
 end
 
@@ -90,13 +95,13 @@ end
 function t.errors(fn, pattern, msg)
   local ok, err = pcall(fn)
   if ok then
-    fail((msg and (msg .. ": ") or "") .. "expected an error, but the call succeeded")
+    fail(prefix(msg) .. "expected an error, but the call succeeded")
   end
   local text = tostring(err)
   local wanted = type(pattern) == "table" and pattern or { pattern }
   for _, p in ipairs(wanted) do
     if not text:find(p, 1, true) then
-      fail(string.format("%serror message %s does not contain %s", msg and (msg .. ": ") or "", show(text), show(p)))
+      fail(string.format("%serror message %s does not contain %s", prefix(msg), show(text), show(p)))
     end
   end
   return text
