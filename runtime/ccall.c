@@ -10,6 +10,14 @@
 
 #include "ffi_int.h"
 
+typedef union CallSlot {
+  int64_t i;
+  double d;
+} CallSlot;
+typedef void (*CallStub)(void *fn, const CallSlot *a, CallSlot *r);
+
+#include "callstubs.h"
+
 #define MAX_FAST_ARGS 32    /* argument pointers kept on the C stack */
 #define ARG_STACK_BYTES 512 /* argument values kept on the C stack */
 #define MAX_ARGS 255
@@ -224,7 +232,42 @@ typedef struct CFunc {
   const char *name;
   ffi_type **atypes; /* nargs entries */
   uint16_t *offs;    /* nargs entries: offset of each argument's storage */
+  CallStub stub;     /* a compiler-made call for this exact shape, or NULL: libffi */
 } CFunc;
+
+/* -- The fast path: exactly-typed calls for common scalar signatures -- */
+
+/* 'I' int32, 'L' int64 or pointer, 'D' double; 0 = not in the stub set. */
+static char stub_class(const CType *t, bool result) {
+  switch (t->kind) {
+  case CT_VOID: return result ? 'V' : 0;
+  case CT_INT:
+  case CT_ENUM: return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  case CT_PTR: return sizeof(void *) == 8 ? 'L' : 0;
+  case CT_FLOAT: return t->size == 8 ? 'D' : 0;
+  default: return 0;
+  }
+}
+
+static CallStub find_stub(const CType *ft) {
+  if ((ft->flags & CTF_VARARG) || ft->n > CALLSTUB_MAXARGS) return NULL;
+  static const int first[] = {0, 1, 4, 13, 40}; /* combos of each arity, in order */
+  int idx = 0, mul = 1;
+  for (size_t i = ft->n; i-- > 0;) {
+    char c = stub_class(ft->u.params[i], false);
+    if (!c) return NULL;
+    idx += (c == 'I' ? 0 : c == 'L' ? 1 : 2) * mul;
+    mul *= 3;
+  }
+  idx += first[ft->n];
+  switch (stub_class(ft->base, true)) {
+  case 'V': return callstubs_V[idx];
+  case 'I': return callstubs_I[idx];
+  case 'L': return callstubs_L[idx];
+  case 'D': return callstubs_D[idx];
+  default: return NULL;
+  }
+}
 
 static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
 
@@ -279,6 +322,14 @@ static int push_result(lua_State *L, FFIState *S, CType *t, void *rv) {
     /* fall through */
   default: cconv_push(L, S, t, rv, 0); return 1;
   }
+}
+
+/* A callback failed during the call: its error, kept in the registry, now. */
+static int raise_callback_error(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
+  lua_pushnil(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
+  return lua_error(L);
 }
 
 /* A variadic call: the cif is prepared from the actual arguments. */
@@ -361,18 +412,69 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   ffi_type *rt = cf->cif.rtype;
   if (ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, types) != FFI_OK)
     return luaL_error(L, "cannot prepare the variadic call to '%s'", cf->name);
-  lua_pushnil(L);
-  CallFrame fr = {S->frame, L, lua_gettop(L), false};
+  CallFrame fr = {S->frame, L, false};
   S->frame = &fr;
   ffi_call(&cif, FFI_FN(cf->fn), rv, av);
   S->saved_errno = errno;
   S->frame = fr.prev;
-  if (fr.failed) {
-    lua_pushvalue(L, fr.errslot);
-    return lua_error(L);
-  }
+  if (fr.failed) return raise_callback_error(L);
   (void)base;
   return push_result(L, S, cf->ft->base, rv);
+}
+
+static int stub_call(lua_State *L, CFunc *cf) {
+  FFIState *S = cf->S;
+  CType **params = cf->ft->u.params;
+  CallSlot a[CALLSTUB_MAXARGS], r;
+  for (unsigned i = 0; i < cf->nargs; i++) {
+    CType *t = params[i];
+    int idx = (int)i + 1, isint;
+    if (t->kind == CT_FLOAT) {
+      int isnum;
+      a[i].d = (double)lua_tonumberx(L, idx, &isnum);
+      if (l_unlikely(!isnum)) {
+        ConvCtx ctx = {cf->name, idx};
+        cconv_check(L, S, t, &a[i].d, idx, &ctx);
+      }
+    } else if (t->kind == CT_PTR) {
+      void *p;
+      if (l_likely(lua_islightuserdata(L, idx))) p = lua_touserdata(L, idx);
+      else {
+        ConvCtx ctx = {cf->name, idx};
+        p = cconv_toptr(L, S, idx, t, &ctx);
+      }
+      a[i].i = (int64_t)(intptr_t)p;
+    } else {
+      lua_Integer v = lua_tointegerx(L, idx, &isint);
+      if (l_unlikely(!isint)) { /* enumerator names, or an error naming the argument */
+        ConvCtx ctx = {cf->name, idx};
+        int64_t e = 0;
+        cconv_check(L, S, t, &e, idx, &ctx);
+        v = t->size == 4 ? (lua_Integer)(int32_t)e : (lua_Integer)e;
+      }
+      a[i].i = (int64_t)v;
+    }
+  }
+  CallFrame fr = {S->frame, L, false};
+  S->frame = &fr;
+  cf->stub(cf->fn, a, &r);
+  S->saved_errno = errno;
+  S->frame = fr.prev;
+  if (l_unlikely(fr.failed)) return raise_callback_error(L);
+  CType *rt = cf->ft->base;
+  switch (rt->kind) {
+  case CT_VOID: return 0;
+  case CT_FLOAT: lua_pushnumber(L, (lua_Number)r.d); return 1;
+  case CT_PTR:
+    if (rt->flags & CTF_VOIDP) lua_pushlightuserdata(L, (void *)(intptr_t)r.i);
+    else cconv_push(L, S, rt, &r.i, 0);
+    return 1;
+  default:
+    if (rt->size == 4)
+      lua_pushinteger(L, (rt->flags & CTF_UNSIGNED) ? (lua_Integer)(uint32_t)r.i : (lua_Integer)(int32_t)r.i);
+    else lua_pushinteger(L, (lua_Integer)r.i);
+    return 1;
+  }
 }
 
 static int cfunc_call(lua_State *L) {
@@ -383,6 +485,7 @@ static int cfunc_call(lua_State *L) {
     if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) return call_vararg(L, cf, n);
     ccall_argcount(L, cf, n);
   }
+  if (cf->stub) return stub_call(L, cf);
   _Alignas(16) char stackbuf[ARG_STACK_BYTES];
   void *avstack[MAX_FAST_ARGS];
   char *buf = stackbuf;
@@ -405,16 +508,12 @@ static int cfunc_call(lua_State *L) {
     conv_arg(L, S, t, slot, (int)i + 1, &ctx);
   }
   char *rv = buf + cf->argbytes;
-  lua_pushnil(L); /* slot for a callback's error */
-  CallFrame fr = {S->frame, L, lua_gettop(L), false};
+  CallFrame fr = {S->frame, L, false};
   S->frame = &fr;
   ffi_call(&cf->cif, FFI_FN(cf->fn), rv, av);
   S->saved_errno = errno;
   S->frame = fr.prev;
-  if (l_unlikely(fr.failed)) {
-    lua_pushvalue(L, fr.errslot);
-    return lua_error(L);
-  }
+  if (l_unlikely(fr.failed)) return raise_callback_error(L);
   return push_result(L, S, cf->ft->base, rv);
 }
 
@@ -456,6 +555,7 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   cf->retbytes = align16(ft->base->size > sizeof(ffi_arg) ? ft->base->size : sizeof(ffi_arg));
   if (ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes) != FFI_OK)
     luaL_error(L, "cannot prepare a call to '%s'", name);
+  cf->stub = find_stub(ft);
   if (owner_idx) {
     lua_pushvalue(L, owner_idx);
     lua_setiuservalue(L, -2, 1);

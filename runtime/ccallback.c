@@ -119,8 +119,8 @@ static void cb_handler(ffi_cif *cif, void *ret, void **args, void *ud) {
     lua_pushcfunction(L, cb_run);
     lua_pushlightuserdata(L, &r);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-      fr->failed = true;
-      lua_replace(L, fr->errslot);
+      fr->failed = true; /* the FFI call raises it once C returns */
+      lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
       write_default(cb, ret);
     }
     return;
