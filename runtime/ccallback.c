@@ -223,6 +223,8 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   return cd;
 }
 
+void ccallback_new(lua_State *L, FFIState *S, CType *ft, int idx) { cb_create(L, S, ft, idx); }
+
 void *ccallback_from_function(lua_State *L, FFIState *S, int idx, CType *ft) {
   CData *cd = cb_create(L, S, ft, idx); /* stays on the stack: lives for this call */
   return cb_of(cd)->code;

@@ -714,6 +714,10 @@ static int ffi_cast(lua_State *L) {
   CType *t = ffi_checktype(L, S, 1);
   ConvCtx ctx = {"cast", 2};
   char b[96];
+  if (t->kind == CT_PTR && t->base->kind == CT_FUNC && lua_isfunction(L, 2)) {
+    ccallback_new(L, S, t->base, 2); /* a callback: lives while referenced, or until cb:free() */
+    return 1;
+  }
   if (t->kind == CT_PTR) {
     void *p;
     if (lua_type(L, 2) == LUA_TNUMBER) p = (void *)(intptr_t)cconv_toint(L, 2, &ctx);

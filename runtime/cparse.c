@@ -332,8 +332,8 @@ static void add_decl(CParser *P, CDeclKind kind, const char *name, CType *type, 
   d->col = col;
 }
 
-/* Defines a tag (or its implicit plain-name alias). */
-static void define_type_name(CParser *P, CTNamespace ns, const char *name, CType *t, bool implicit) {
+/* Defines a typedef name or a tag; an identical redefinition is accepted. */
+static void define_type_name(CParser *P, CTNamespace ns, const char *name, CType *t) {
   if (P->opts & CP_SCOPED) {
     if (P->nscoped >= MAX_SCOPED) cp_error(P, "too many types in one struct text");
     P->scoped[P->nscoped].name = name;
@@ -344,19 +344,15 @@ static void define_type_name(CParser *P, CTNamespace ns, const char *name, CType
   }
   CTName *n = ctype_lookup(P->cts, ns, name, strlen(name));
   if (n) {
-    if (implicit) return; /* a typedef of that name already exists: keep it */
-    if (n->kind == CN_TYPE && (n->implicit || ctype_equal(n->type, t))) {
-      if (!n->implicit || n->type == t) return;
-    }
-    char b1[128];
-    cp_error(P, "conflicting redeclaration of '%s' (previously '%s')", name,
-             n->kind == CN_TYPE ? ctype_repr(n->type, b1, sizeof b1) : "a declaration");
+    if (n->kind == CN_TYPE && (n->type == t || ctype_equal(n->type, t))) return;
+    char b1[128], b2[128];
+    cp_error(P, "conflicting redeclaration of '%s' as '%s' (previously '%s')", name,
+             ctype_repr(t, b1, sizeof b1), n->type ? ctype_repr(n->type, b2, sizeof b2) : "a constant");
   }
   n = ctype_define(P->cts, ns, name, strlen(name));
   if (!n) cp_oom(P);
   n->kind = CN_TYPE;
   n->type = t;
-  n->implicit = implicit;
 }
 
 /* -- Constant expressions -- */
@@ -594,13 +590,24 @@ static const char *const type_words[] = {
     "__int128_t", "__uint128_t", "_Float128", "__float128", "__builtin_va_list", "__gnuc_va_list",
     NULL};
 
+/* The type an identifier names: a typedef, or else (pluto's convenience) a
+   struct/union/enum tag used without its keyword. Functions and variables may
+   share a tag's name (struct stat / stat()), as in C. */
+static CType *type_name(CParser *P) {
+  const char *s = P->src + P->ls.tstart;
+  CTName *n = find_name(P, NS_ORD, s, P->ls.tlen);
+  if (n && n->kind == CN_TYPE) return n->type;
+  if (n && n->kind == CN_CONST) return NULL;
+  n = find_name(P, NS_TAG, s, P->ls.tlen);
+  return n ? n->type : NULL;
+}
+
 static bool starts_type(CParser *P) {
   if (P->ls.tok != TK_IDENT) return false;
   for (int i = 0; type_words[i]; i++)
     if (is_word(P, type_words[i])) return true;
   if (is_qualifier(P)) return true;
-  CTName *n = find_name(P, NS_ORD, P->src + P->ls.tstart, P->ls.tlen);
-  return n && n->kind == CN_TYPE;
+  return type_name(P) != NULL;
 }
 
 static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
@@ -682,9 +689,9 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
       continue;
     } else {
       if (typed || nlong || nshort || sign || unsign) break; /* the declarator's name */
-      CTName *n = find_name(P, NS_ORD, P->src + P->ls.tstart, P->ls.tlen);
-      if (!n || n->kind != CN_TYPE || base != B_NONE) break;
-      ds->type = n->type;
+      CType *nt = type_name(P);
+      if (!nt || base != B_NONE) break;
+      ds->type = nt;
       base = B_OTHER;
     }
     if (base != B_NONE || nlong || nshort || sign || unsign) typed = true;
@@ -1049,7 +1056,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     if (!t) cp_oom(P);
     t->name = tag;
     t->flags |= CTF_INCOMPLETE;
-    define_type_name(P, NS_TAG, tag, t, false);
+    define_type_name(P, NS_TAG, tag, t);
     return t;
   }
   next(P);
@@ -1058,7 +1065,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   t->name = tag;
   t->flags |= CTF_INCOMPLETE;
   bool fresh = !prev;
-  if (fresh && tag) define_type_name(P, NS_TAG, tag, t, false); /* self references resolve */
+  if (fresh && tag) define_type_name(P, NS_TAG, tag, t); /* self references resolve */
   if (prev && (prev->type->flags & CTF_INCOMPLETE)) { /* completing a forward declaration */
     if (!ctype_save(P->cts, prev->type)) cp_oom(P);
     t = prev->type;
@@ -1088,10 +1095,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   ds->is_record_def = true;
   ds->anonymous_record = tag == NULL;
   P->last_record = t;
-  if (tag) {
-    add_decl(P, CDK_RECORD, tag, t, line, col);
-    define_type_name(P, NS_ORD, tag, t, true);
-  }
+  if (tag) add_decl(P, CDK_RECORD, tag, t, line, col);
   return t;
 }
 
@@ -1119,7 +1123,7 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
     t->base = ctype_builtin(P->cts, CTB_U32);
     t->size = t->align = 4;
     t->flags |= CTF_INCOMPLETE;
-    define_type_name(P, NS_TAG, tag, t, false);
+    define_type_name(P, NS_TAG, tag, t);
     return t;
   }
   next(P);
@@ -1201,7 +1205,7 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
       t = prev->type;
     }
   } else if (tag) {
-    define_type_name(P, NS_TAG, tag, t, false);
+    define_type_name(P, NS_TAG, tag, t);
   }
   ds->is_record_def = true;
   if (tag) add_decl(P, CDK_RECORD, tag, t, line, col);
@@ -1214,7 +1218,7 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
   CTState *cts = P->cts;
   CType *t = d->type;
   if (ds->storage == SC_TYPEDEF) {
-    define_type_name(P, NS_ORD, d->name, t, false);
+    define_type_name(P, NS_ORD, d->name, t);
     add_decl(P, CDK_TYPEDEF, d->name, t, d->line, d->col);
     return;
   }

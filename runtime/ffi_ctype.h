@@ -127,7 +127,6 @@ typedef struct CTName {
   int64_t value;
   uint8_t ns;
   uint8_t kind;
-  bool implicit; /* NS_ORD alias of a struct tag ("Color" for "struct Color") */
 } CTName;
 
 typedef struct CTState CTState;

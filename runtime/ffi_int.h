@@ -115,6 +115,8 @@ const luaL_Reg *ccallback_functions(void); /* callback */
 void *ccallback_code(CData *cd);          /* code address of a callback object */
 int ccallback_index(lua_State *L, CData *cd, const char *key);
 void ccallback_gc(CData *cd);
+/* Pushes a callback object for the Lua function at idx with signature ft. */
+void ccallback_new(lua_State *L, FFIState *S, CType *ft, int idx);
 /* A temporary callback for a Lua function passed to a function-pointer parameter. */
 void *ccallback_from_function(lua_State *L, FFIState *S, int idx, CType *ft);
 
