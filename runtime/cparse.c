@@ -478,7 +478,7 @@ typedef struct Attrs {
   size_t aligned; /* aligned(N) / _Alignas */
   bool packed;
   const char *asm_name;
-  bool is_mode_or_vector;
+  uint8_t mode; /* __attribute__((mode(QI/HI/SI/DI/word))): integer size in bytes */
 } Attrs;
 
 static void skip_balanced(CParser *P) {
@@ -514,8 +514,22 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
         expect(P, ')');
       }
       if (al > a->aligned) a->aligned = al;
-    } else if (attr_word(P, "vector_size") || attr_word(P, "mode") || attr_word(P, "ext_vector_type")) {
-      cp_error(P, "vector and mode attributes are not supported");
+    } else if (attr_word(P, "mode")) {
+      next(P);
+      expect(P, '(');
+      static const struct { const char *m; uint8_t size; } modes[] = {
+          {"QI", 1}, {"HI", 2}, {"SI", 4}, {"DI", 8}, {"byte", 1}, {"word", 0}, {"pointer", 0}};
+      bool found = false;
+      for (size_t i = 0; i < sizeof modes / sizeof modes[0] && !found; i++)
+        if (attr_word(P, modes[i].m)) {
+          a->mode = modes[i].size ? modes[i].size : ctarget.ptr_size;
+          found = true;
+        }
+      if (!found) cp_error(P, "unsupported mode attribute");
+      next(P);
+      expect(P, ')');
+    } else if (attr_word(P, "vector_size") || attr_word(P, "ext_vector_type")) {
+      cp_error(P, "vector types are not supported");
     } else if (is(P, TK_IDENT)) {
       next(P); /* unknown attribute: skipped with its arguments */
       if (is(P, '(')) skip_balanced(P);
@@ -560,6 +574,19 @@ static bool parse_extras(CParser *P, Attrs *a) {
   return false;
 }
 
+/* An integer type resized by a mode attribute (sys/types.h's register_t). */
+static CType *apply_mode(CParser *P, CType *t, uint8_t mode) {
+  if (!mode) return t;
+  if (t->kind != CT_INT) cp_error(P, "mode attribute on a non-integer type");
+  bool u = t->flags & CTF_UNSIGNED;
+  switch (mode) {
+  case 1: return ctype_builtin(P->cts, u ? CTB_U8 : CTB_I8);
+  case 2: return ctype_builtin(P->cts, u ? CTB_U16 : CTB_I16);
+  case 4: return ctype_builtin(P->cts, u ? CTB_U32 : CTB_I32);
+  default: return ctype_builtin(P->cts, u ? CTB_U64 : CTB_I64);
+  }
+}
+
 /* -- Declaration specifiers -- */
 
 enum { SC_NONE, SC_TYPEDEF, SC_EXTERN, SC_STATIC };
@@ -570,6 +597,7 @@ typedef struct DeclSpec {
   int storage;
   Attrs attrs;
   bool is_record_def; /* the specifier defined a struct/union/enum body */
+  bool is_inline;
   bool anonymous_record;
   int line, col;
 } DeclSpec;
@@ -621,8 +649,9 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
     if (P->ls.tok != TK_IDENT) break;
     if (is_word(P, "const") || is_word(P, "__const") || is_word(P, "__const__")) {
       ds->is_const = true;
-    } else if (is_qualifier(P) || is_word(P, "inline") || is_word(P, "__inline") ||
-               is_word(P, "__inline__") || is_word(P, "_Noreturn") || is_word(P, "register") ||
+    } else if (is_word(P, "inline") || is_word(P, "__inline") || is_word(P, "__inline__")) {
+      ds->is_inline = true;
+    } else if (is_qualifier(P) || is_word(P, "_Noreturn") || is_word(P, "register") ||
                is_word(P, "auto")) {
       /* qualifiers and function specifiers that do not change the type */
     } else if (is_word(P, "typedef") || is_word(P, "extern") || is_word(P, "static")) {
@@ -1015,6 +1044,8 @@ static void parse_fields(CParser *P, CType *rec) {
       }
       while (parse_extras(P, &d.attrs)) {
       }
+      uint8_t mode = d.attrs.mode ? d.attrs.mode : ds.attrs.mode;
+      if (mode) f.type = apply_mode(P, f.type, mode);
       size_t al = d.attrs.aligned > ds.attrs.aligned ? d.attrs.aligned : ds.attrs.aligned;
       if (d.attrs.packed || ds.attrs.packed) al |= CTYPE_FIELD_PACKED;
       push_field(P, f, al);
@@ -1308,7 +1339,20 @@ static void parse_declaration(CParser *P) {
         d.type = c;
       }
     }
-    if (d.type->kind == CT_FUNC && is(P, '{')) cp_error(P, "function definitions are not supported");
+    uint8_t mode = d.attrs.mode ? d.attrs.mode : ds.attrs.mode;
+    if (mode) d.type = apply_mode(P, d.type, mode);
+    if (d.type->kind == CT_FUNC && is(P, '{')) {
+      /* static/inline definitions have no symbol: their bodies are skipped */
+      if (ds.storage != SC_STATIC && !ds.is_inline) cp_error(P, "function definitions are not supported");
+      int depth = 0;
+      do {
+        if (is(P, TK_EOF)) cp_error(P, "expected '}'");
+        if (is(P, '{')) depth++;
+        else if (is(P, '}')) depth--;
+        next(P);
+      } while (depth > 0);
+      return;
+    }
     declare(P, &ds, &d);
     if (accept(P, ';')) break;
     if (!accept(P, ',')) expect(P, ';');

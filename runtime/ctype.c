@@ -366,7 +366,9 @@ bool ctype_equal(const CType *a, const CType *b) {
   if (a == b) return true;
   if (a->kind != b->kind || a->size != b->size || a->align != b->align || a->n != b->n)
     return false;
-  if ((a->flags & ~CTF_INCOMPLETE) != (b->flags & ~CTF_INCOMPLETE)) return false;
+  /* int8_t is signed char: the char flag only steers string conversions */
+  uint16_t ignore = CTF_INCOMPLETE | CTF_CHAR;
+  if ((a->flags & ~ignore) != (b->flags & ~ignore)) return false;
   if (ctype_isrecord(a) || a->kind == CT_ENUM) { /* distinct tags are distinct types */
     if ((a->name == NULL) != (b->name == NULL)) return false;
     if (a->name && strcmp(a->name, b->name) != 0) return false;
