@@ -8,9 +8,14 @@ local function load(path)
   for line in io.lines(path) do
     local num, fn = line:match("^%s*([%d,]+) %(%s*[%d.]+%%%)%s+(.+)$")
     if num and fn ~= "PROGRAM TOTALS" then
-      -- "???:lua_rawequal [/usr/bin/lua5.4]" -> "lua_rawequal [lua5.4]"
-      fn = fn:gsub("^%?%?%?:", ""):gsub("%[.*/([^/%]]+)%]$", "[%1]")
-      t[fn] = (t[fn] or 0) + tonumber((num:gsub(",", "")))
+      -- "runtime/ccall.c:cfunc_call [/x/ffi.so]" -> "cfunc_call", object "ffi.so";
+      -- entries of one function split by file (inlined code) are merged
+      local obj = fn:match("%[.-([^/%]]+)%]$")
+      fn = fn:gsub("%s*%[.*%]$", ""):gsub("^.*:", "")
+      local e = t[fn] or { ir = 0 }
+      e.ir = e.ir + tonumber((num:gsub(",", "")))
+      e.obj = e.obj or obj
+      t[fn] = e
     end
   end
   return t
@@ -18,10 +23,11 @@ end
 
 local a, b = load(fa), load(fb)
 local rows, total = {}, 0
-for fn, vb in pairs(b) do
-  local d = (vb - (a[fn] or 0)) / (nb - na)
+for fn, eb in pairs(b) do
+  local d = (eb.ir - (a[fn] and a[fn].ir or 0)) / (nb - na)
   total = total + d
-  if d >= 0.5 then rows[#rows + 1] = { fn = fn, d = d } end
+  local obj = eb.obj or (a[fn] and a[fn].obj)
+  if d >= 0.5 then rows[#rows + 1] = { fn = obj and (fn .. " [" .. obj .. "]") or fn, d = d } end
 end
 table.sort(rows, function(x, y) return x.d > y.d end)
 for i = 1, math.min(top, #rows) do

@@ -88,7 +88,7 @@ awk -v f=$((F - LOOP)) -v c=$((C - LOOP)) 'BEGIN { printf "  ratio (ffi / C):   
 
 for side in ffi c; do
   for n in $N1 $N2; do
-    callgrind_annotate --inclusive=no --threshold=100 "$OUT/$side.$n.out" >"$OUT/$side.$n.txt"
+    callgrind_annotate --inclusive=no --threshold=100 --auto=no "$OUT/$side.$n.out" >"$OUT/$side.$n.txt" 2>/dev/null
   done
   echo
   echo "where the instructions of one '$side' iteration go (self cost, loop included):"
