@@ -60,6 +60,33 @@ extern void *memcpy (void *__restrict __dest, const void *__restrict __src,
 extern void *memset (void *__s, int __c, size_t __n) __attribute__ ((__nothrow__ , __leaf__)) __attribute__ ((__nonnull__ (1)));
 extern int memcmp (const void *__s1, const void *__s2, size_t __n)
      __attribute__ ((__nothrow__ , __leaf__)) __attribute__ ((__pure__)) __attribute__ ((__nonnull__ (1, 2)));
+
+typedef int (*__compar_d_fn_t) (const void *, const void *, void *);
+extern void qsort_r (void *__base, size_t __nmemb, size_t __size,
+                     __compar_d_fn_t __compar, void *__arg)
+  __attribute__ ((__nonnull__ (1, 4)));
+extern void *bsearch (const void *__key, const void *__base,
+                      size_t __nmemb, size_t __size, __compar_fn_t __compar)
+     __attribute__ ((__nonnull__ (1, 2, 5)));
+
+typedef struct
+  {
+    int quot;                   /* Quotient.  */
+    int rem;                    /* Remainder.  */
+  } div_t;
+typedef struct
+  {
+    long int quot;              /* Quotient.  */
+    long int rem;               /* Remainder.  */
+  } ldiv_t;
+extern div_t div (int __numer, int __denom)
+     __attribute__ ((__nothrow__ , __leaf__)) __attribute__ ((__const__));
+extern ldiv_t ldiv (long int __numer, long int __denom)
+     __attribute__ ((__nothrow__ , __leaf__)) __attribute__ ((__const__));
+
+extern size_t strftime (char *__restrict __s, size_t __maxsize,
+                        const char *__restrict __format,
+                        const struct tm *__restrict __tp) __attribute__ ((__nothrow__ , __leaf__));
 ]]
 
 local ERANGE = 34 -- <asm-generic/errno-base.h>
@@ -171,6 +198,74 @@ t.test("qsort an array of structs (key ascending, then id descending)", function
     t.eq(it.weight, it.id * 0.5, "items[" .. i .. "].weight")
     t.eq(ffi.string(it.tag), "t" .. it.id, "items[" .. i .. "].tag")
   end
+end)
+
+t.test("qsort_r passes its void *arg to the comparator; bsearch finds records", function()
+  local n = 40
+  local rnd = lcg(99)
+  local items = ffi.new("struct item[?]", n)
+  local keys = {}
+  for i = 0, n - 1 do
+    local k = rnd(1000) * 2 -- even keys, so odd ones are surely absent
+    items[i].key = k
+    items[i].id = i
+    keys[#keys + 1] = k
+  end
+  table.sort(keys, function(a, b) return a > b end)
+
+  local dir = ffi.new("int[1]", { -1 }) -- the "arg": -1 sorts descending
+  local arg_ok = true
+  C.qsort_r(items, n, ffi.sizeof("struct item"), function(a, b, arg)
+    if arg ~= ffi.addressof(dir) then arg_ok = false end
+    local x = ffi.cast("const struct item *", a).key
+    local y = ffi.cast("const struct item *", b).key
+    local sign = ffi.cast("int *", arg)[0]
+    return sign * ((x > y and 1 or 0) - (x < y and 1 or 0))
+  end, dir)
+  t.truthy(arg_ok, "qsort_r's arg reached the comparator")
+  for i = 0, n - 1 do t.eq(items[i].key, keys[i + 1], "items[" .. i .. "].key") end
+
+  -- bsearch over the descending array, with a comparator to match
+  local function find(k)
+    local key = ffi.new("struct item", { key = k })
+    local r = C.bsearch(key, items, n, ffi.sizeof("struct item"), function(a, b)
+      local x = ffi.cast("const struct item *", a).key
+      local y = ffi.cast("const struct item *", b).key
+      return (x < y and 1 or 0) - (x > y and 1 or 0)
+    end)
+    return r -- void *: a light userdata, NULL == ffi.nullptr
+  end
+  for _, i in ipairs({ 0, 7, n - 1 }) do
+    local r = find(keys[i + 1])
+    t.truthy(r ~= ffi.nullptr, "found key " .. keys[i + 1])
+    local rec = ffi.cast("struct item *", r)
+    t.eq(rec.key, keys[i + 1])
+    -- which element: (address - base) / sizeof
+    local idx = (ffi.cast("uintptr_t", r) - ffi.cast("uintptr_t", items)) // ffi.sizeof("struct item")
+    t.eq(items[idx].key, keys[i + 1])
+  end
+  t.eq(find(1), ffi.nullptr, "an odd key is absent")
+  t.eq(find(2001), ffi.nullptr)
+end)
+
+t.test("div / ldiv return div_t / ldiv_t by value (C truncating division)", function()
+  local function c_div(a, b) -- C99: truncate toward zero
+    local q = a // b
+    if q < 0 and q * b ~= a then q = q + 1 end
+    return q, a - q * b
+  end
+  for _, c in ipairs({ { 7, 2 }, { -7, 2 }, { 7, -2 }, { -7, -2 }, { 0, 5 }, { 2147483647, 10 } }) do
+    local r = C.div(c[1], c[2])
+    local q, rem = c_div(c[1], c[2])
+    t.eq(r.quot, q, "div(" .. c[1] .. ", " .. c[2] .. ").quot")
+    t.eq(r.rem, rem, "div(" .. c[1] .. ", " .. c[2] .. ").rem")
+  end
+  local big = 9007199254740993 -- needs 64 bits
+  local r = C.ldiv(-big, 1000)
+  local q, rem = c_div(-big, 1000)
+  t.eq(r.quot, q)
+  t.eq(r.rem, rem)
+  t.eq(ffi.sizeof(r), 16)
 end)
 
 ---------------------------------------------------------------------------
@@ -287,6 +382,14 @@ t.test("localtime_r fills struct tm like os.date('*t') (TZ with DST rules)", fun
       -- the returned pointer reads the same memory
       t.eq(p.tm_mday, out.tm_mday)
       t.eq(p.tm_zone, out.tm_zone)
+      -- strftime formats the same fields as os.date
+      local fmt = "%Y-%m-%d %H:%M:%S %Z %z %a %b %j %U"
+      local sbuf = ffi.alloc(128)
+      local len = C.strftime(sbuf, 128, fmt, out)
+      local want = os.date(fmt, c.when)
+      t.eq(len, #want, "strftime length at " .. c.when)
+      t.eq(ffi.string(sbuf), want, "strftime at " .. c.when)
+      t.eq(C.strftime(sbuf, 4, fmt, out), 0, "strftime: too small a buffer gives 0")
       -- and mktime turns it back into the same time_t
       t.eq(C.mktime(out), c.when, "mktime round trip at " .. c.when)
     end

@@ -82,6 +82,35 @@ int sqlite3_finalize(sqlite3_stmt *pStmt);
 
 char *sqlite3_mprintf(const char*,...);
 void sqlite3_free(void*);
+
+typedef struct sqlite3_context sqlite3_context;
+typedef struct sqlite3_value sqlite3_value;
+enum {
+  SQLITE_UTF8          = 1,
+  SQLITE_DETERMINISTIC = 0x000000800
+};
+int sqlite3_create_function(
+  sqlite3 *db,
+  const char *zFunctionName,
+  int nArg,
+  int eTextRep,
+  void *pApp,
+  void (*xFunc)(sqlite3_context*,int,sqlite3_value**),
+  void (*xStep)(sqlite3_context*,int,sqlite3_value**),
+  void (*xFinal)(sqlite3_context*)
+);
+void *sqlite3_user_data(sqlite3_context*);
+void *sqlite3_aggregate_context(sqlite3_context*, int nBytes);
+double sqlite3_value_double(sqlite3_value*);
+int sqlite3_value_int(sqlite3_value*);
+const unsigned char *sqlite3_value_text(sqlite3_value*);
+int sqlite3_value_bytes(sqlite3_value*);
+int sqlite3_value_type(sqlite3_value*);
+void sqlite3_result_double(sqlite3_context*, double);
+void sqlite3_result_error(sqlite3_context*, const char*, int);
+void sqlite3_result_int(sqlite3_context*, int);
+void sqlite3_result_null(sqlite3_context*);
+void sqlite3_result_text(sqlite3_context*, const char*, int, void(*)(void*));
 ]]
 
 local OK, ROW, DONE = sq.SQLITE_OK, sq.SQLITE_ROW, sq.SQLITE_DONE
@@ -408,6 +437,94 @@ t.test("sqlite3_mprintf varargs; char * result freed with sqlite3_free via ffi.g
   collectgarbage()
   collectgarbage()
   t.eq(freed, 1, "sqlite3_free ran through the finalizer")
+end)
+
+t.test("sqlite3_exec: an error in the Lua row callback is raised by the call", function()
+  local db = open_memory()
+  fill(db)
+  local runs = 0
+  local ok, err = pcall(sq.sqlite3_exec, db, "SELECT name FROM people", function()
+    runs = runs + 1
+    error("row handler failed")
+  end, nil, nil)
+  t.truthy(not ok, "the error reached Lua")
+  t.truthy(tostring(err):find("row handler failed", 1, true), tostring(err))
+  t.eq(runs, 1, "later rows skip the Lua function")
+  -- the handle still works
+  local count = 0
+  t.eq(sq.sqlite3_exec(db, "SELECT 1 FROM people", function() count = count + 1; return 0 end, nil, nil), OK)
+  t.eq(count, #PEOPLE)
+end)
+
+t.test("sqlite3_create_function: Lua scalar and aggregate SQL functions", function()
+  local db = open_memory()
+  fill(db)
+  local app = ffi.alloc(1)
+  local app_ok = true
+  -- scalar: lua_rev(text) -> reversed text; NULL -> an SQL error
+  local rev = ffi.callback("void", "sqlite3_context *", "int", "sqlite3_value **",
+    function(ctx, argc, argv)
+      if sq.sqlite3_user_data(ctx) ~= ffi.addressof(app) then app_ok = false end
+      local v = argv[0]
+      if sq.sqlite3_value_type(v) == sq.SQLITE_NULL then
+        sq.sqlite3_result_error(ctx, "lua_rev: NULL argument", -1)
+        return
+      end
+      local s = ffi.string(sq.sqlite3_value_text(v), sq.sqlite3_value_bytes(v))
+      sq.sqlite3_result_text(ctx, s:reverse(), #s, SQLITE_TRANSIENT)
+    end)
+  t.eq(sq.sqlite3_create_function(db, "lua_rev", 1, sq.SQLITE_UTF8 | sq.SQLITE_DETERMINISTIC,
+    app, rev, nil, nil), OK)
+
+  -- aggregate: lua_product(x) over non-NULL values, state in aggregate_context
+  local step = ffi.cast("void (*)(sqlite3_context*,int,sqlite3_value**)", function(ctx, argc, argv)
+    local acc = ffi.cast("double *", sq.sqlite3_aggregate_context(ctx, ffi.sizeof("double[2]")))
+    if acc[1] == 0 then acc[0], acc[1] = 1.0, 1 end -- first call: zero-filled memory
+    if sq.sqlite3_value_type(argv[0]) ~= sq.SQLITE_NULL then
+      acc[0] = acc[0] * sq.sqlite3_value_double(argv[0])
+    end
+  end)
+  local final = ffi.cast("void (*)(sqlite3_context*)", function(ctx)
+    local p = sq.sqlite3_aggregate_context(ctx, 0)
+    if p == ffi.nullptr then sq.sqlite3_result_null(ctx); return end
+    sq.sqlite3_result_double(ctx, ffi.cast("double *", p)[0])
+  end)
+  t.eq(sq.sqlite3_create_function(db, "lua_product", 1, sq.SQLITE_UTF8, nil, nil, step, final), OK)
+
+  local stmt = prepare(db, "SELECT lua_rev(name), lua_rev('') FROM people ORDER BY id")
+  for _, p in ipairs(PEOPLE) do
+    t.eq(sq.sqlite3_step(stmt), ROW)
+    t.eq(ffi.string(sq.sqlite3_column_text(stmt, 0)), p.name:reverse())
+    t.eq(ffi.string(sq.sqlite3_column_text(stmt, 1)), "")
+  end
+  t.eq(sq.sqlite3_step(stmt), DONE)
+  t.eq(sq.sqlite3_finalize(stmt), OK)
+  t.truthy(app_ok, "sqlite3_user_data gave back pApp")
+
+  local product = 1.0
+  for _, p in ipairs(PEOPLE) do if p.score then product = product * p.score end end
+  stmt = prepare(db, "SELECT lua_product(score), lua_product(id) FROM people")
+  t.eq(sq.sqlite3_step(stmt), ROW)
+  t.eq(sq.sqlite3_column_double(stmt, 0), product)
+  t.eq(sq.sqlite3_column_double(stmt, 1), 120.0, "5!")
+  t.eq(sq.sqlite3_finalize(stmt), OK)
+
+  stmt = prepare(db, "SELECT lua_product(score) FROM people WHERE id > 100")
+  t.eq(sq.sqlite3_step(stmt), ROW)
+  t.eq(sq.sqlite3_column_type(stmt, 0), sq.SQLITE_NULL, "no rows: the final sees no context")
+  t.eq(sq.sqlite3_finalize(stmt), OK)
+
+  -- an SQL error raised by the Lua function
+  stmt = prepare(db, "SELECT lua_rev(NULL)")
+  t.eq(sq.sqlite3_step(stmt), sq.SQLITE_ERROR)
+  t.eq(sq.sqlite3_errmsg(db), "lua_rev: NULL argument")
+  t.eq(sq.sqlite3_finalize(stmt), sq.SQLITE_ERROR)
+  -- one per row, plus lua_rev('') (a deterministic constant: SQLite may
+  -- evaluate it once) and lua_rev(NULL)
+  t.truthy(rev:callcount() >= #PEOPLE + 2, "calls counted: " .. rev:callcount())
+  -- the callbacks must outlive their use by the handle: close it now
+  ffi.gc(db, nil)
+  close_db(db)
 end)
 
 t.test("every handle opened above was closed by its finalizer with SQLITE_OK", function()

@@ -94,6 +94,20 @@ extern int uncompress (Bytef *dest, uLongf *destLen,
 extern uLong adler32 (uLong adler, const Bytef *buf, uInt len);
 extern uLong crc32 (uLong crc, const Bytef *buf, uInt len);
 
+/* gzip file access: a (semi-)opaque handle type */
+typedef struct gzFile_s *gzFile;    /* semi-opaque gzip file descriptor */
+
+extern gzFile gzopen (const char *path, const char *mode);
+extern int gzbuffer (gzFile file, unsigned size);
+extern int gzread (gzFile file, voidp buf, unsigned len);
+extern int gzwrite (gzFile file, voidpc buf, unsigned len);
+extern int gzprintf (gzFile file, const char *format, ...);
+extern int gzputs (gzFile file, const char *s);
+extern char * gzgets (gzFile file, char *buf, int len);
+extern int gzeof (gzFile file);
+extern int gzclose (gzFile file);
+extern const char * gzerror (gzFile file, int *errnum);
+
 extern int deflateInit_ (z_streamp strm, int level,
                          const char *version, int stream_size);
 extern int inflateInit_ (z_streamp strm,
@@ -391,6 +405,52 @@ t.test("inflate of a corrupted stream: Z_DATA_ERROR and strm.msg", function()
   -- a wrong stream_size is refused: zlib checks the caller's struct size
   local s2 = ffi.new("z_stream")
   t.eq(z.deflateInit_(s2, 6, z.zlibVersion(), ffi.sizeof("z_stream") - 8), z.Z_VERSION_ERROR)
+end)
+
+t.test("gzFile: gzwrite/gzprintf/gzputs to a file, gzgets/gzread back", function()
+  local path = os.tmpname()
+  local ok, err = pcall(function()
+    local body = sample(3000, 5)
+    local gz = z.gzopen(path, "wb9")
+    t.truthy(gz ~= nil and not ffi.isnull(gz), "gzopen for writing")
+    t.eq(z.gzputs(gz, "header line\n"), #"header line\n")
+    local n = z.gzprintf(gz, "%s=%d %lld %.2f\n", "answer", ffi.new("int", 42), -(1 << 40), 0.5)
+    local line2 = string.format("%s=%d %d %.2f\n", "answer", 42, -(1 << 40), 0.5)
+    t.eq(n, #line2, "gzprintf returns the uncompressed length")
+    t.eq(z.gzwrite(gz, buffer_of(body), #body), #body)
+    t.eq(z.gzclose(gz), z.Z_OK)
+
+    -- the file is gzip (RFC 1952) with a CRC-32 and length trailer
+    local content = "header line\n" .. line2 .. body
+    local raw = t.readfile(path)
+    t.eq(raw:sub(1, 3), "\x1f\x8b\x08", "gzip magic and deflate method")
+    local crc, isize = string.unpack("<I4I4", raw, #raw - 7)
+    t.eq(crc, lua_crc32(content), "CRC-32 trailer")
+    t.eq(isize, #content, "ISIZE trailer")
+
+    gz = z.gzopen(path, "rb")
+    t.truthy(gz ~= nil, "gzopen for reading")
+    local line = ffi.alloc(64)
+    local r = z.gzgets(gz, line, 64)         -- char *: returns buf
+    t.truthy(r ~= nil and r == ffi.cast("char *", line), "gzgets returns its buffer")
+    t.eq(ffi.string(line), "header line\n")
+    t.eq(ffi.string(z.gzgets(gz, line, 64)), line2)
+    local rest = ffi.alloc(#body + 100)
+    t.eq(z.gzread(gz, rest, #body + 100), #body, "gzread stops at the end")
+    t.eq(ffi.read(rest, #body), body)
+    t.eq(z.gzeof(gz), 1)
+    t.eq(z.gzgets(gz, line, 64), nil, "gzgets at EOF: NULL -> nil")
+    local errnum = ffi.new("int[1]")
+    t.eq(z.gzerror(gz, errnum), "")
+    t.eq(errnum[0], z.Z_OK)
+    t.eq(z.gzclose(gz), z.Z_OK)
+  end)
+  os.remove(path)
+  if not ok then error(err, 0) end
+end)
+
+t.test("gzopen of a missing file gives NULL (nil)", function()
+  t.eq(z.gzopen("/nonexistent-dir-pluto-ffi/x.gz", "rb"), nil)
 end)
 
 t.done()
