@@ -422,7 +422,13 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   return push_result(L, S, cf->ft->base, rv);
 }
 
-static int stub_call(lua_State *L, CFunc *cf) {
+static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n);
+
+/* The closure of a wrapper with a stub: upvalue 1 is the CFunc as a light
+   userdata (cheapest to fetch), upvalue 2 the userdata that owns it. */
+static int stub_call(lua_State *L) {
+  CFunc *cf = lua_touserdata(L, lua_upvalueindex(1));
+  if (l_unlikely(lua_gettop(L) != (int)cf->nargs)) return ccall_argcount_or_vararg(L, cf, lua_gettop(L));
   FFIState *S = cf->S;
   CType **params = cf->ft->u.params;
   CallSlot a[CALLSTUB_MAXARGS], r;
@@ -477,15 +483,17 @@ static int stub_call(lua_State *L, CFunc *cf) {
   }
 }
 
+static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n) {
+  if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) return call_vararg(L, cf, n);
+  ccall_argcount(L, cf, n);
+  return 0;
+}
+
 static int cfunc_call(lua_State *L) {
   CFunc *cf = lua_touserdata(L, lua_upvalueindex(1));
   FFIState *S = cf->S;
   int n = lua_gettop(L);
-  if (l_unlikely(n != (int)cf->nargs)) {
-    if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) return call_vararg(L, cf, n);
-    ccall_argcount(L, cf, n);
-  }
-  if (cf->stub) return stub_call(L, cf);
+  if (l_unlikely(n != (int)cf->nargs)) return ccall_argcount_or_vararg(L, cf, n);
   _Alignas(16) char stackbuf[ARG_STACK_BYTES];
   void *avstack[MAX_FAST_ARGS];
   char *buf = stackbuf;
@@ -560,5 +568,11 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
     lua_pushvalue(L, owner_idx);
     lua_setiuservalue(L, -2, 1);
   }
-  lua_pushcclosure(L, cfunc_call, 1);
+  if (cf->stub) {
+    lua_pushlightuserdata(L, cf);
+    lua_insert(L, -2);
+    lua_pushcclosure(L, stub_call, 2);
+  } else {
+    lua_pushcclosure(L, cfunc_call, 1);
+  }
 }
