@@ -1,0 +1,597 @@
+/*
+** layout3.c -- the compiler's own layout of every record in records.h.
+**
+** Built twice, by gcc and by clang (liblayout3_gcc.so, liblayout3_clang.so).
+** test_layout3.lua reads this table through the FFI and compares it with the
+** runtime's layout of the same header; it also writes fields from Lua and
+** reads them here (and the reverse) through the accessors below.
+**
+** Rows: one per record (its sizeof and alignof), then one per checked member.
+** A member may be a path into nested records and arrays ("inner.a",
+** "pts[2].y"), which offsetof and member access both accept.
+** Bit positions are absolute, counted from the record's first byte in
+** allocation order (little-endian: bit 0 is the low bit of byte 0), and found
+** by storing all ones into the field of a zeroed record and scanning its bytes:
+** the compiler's answer, with no assumption about its rules.
+*/
+#include <stddef.h>
+#include <string.h>
+
+#include "records.h"
+
+#define LAY_EXPORT __attribute__((visibility("default")))
+
+/* -- The checked members -- */
+
+/* Row kinds:
+**   R(T)     record: sizeof, alignof
+**   Y(T)     other type (enum, typedef): sizeof, alignof
+**   F(T, m)  aggregate member (record or array): offset and size only
+**   C(T, m)  const scalar member: offset and size only
+**   X(T, m)  flexible array member: offset only
+**   I(T, m)  integer, enum or _Bool member: also lay_get / lay_set
+**   B(T, m)  bitfield: bit position and width, lay_get / lay_set
+**   D(T, m)  float or double member: lay_getd / lay_setd
+**   S(T, m)  char array holding a string: lay_getstr / lay_setstr
+**   P(T, m)  pointer or function pointer member: lay_getp / lay_setp
+*/
+#define LAYOUT_ROWS \
+  R(struct l3_basic) I(struct l3_basic, c) I(struct l3_basic, s) I(struct l3_basic, i) \
+    I(struct l3_basic, l) I(struct l3_basic, ll) D(struct l3_basic, f) D(struct l3_basic, d) \
+    P(struct l3_basic, p) \
+  R(struct l3_unsigned) I(struct l3_unsigned, uc) I(struct l3_unsigned, sc) \
+    I(struct l3_unsigned, us) I(struct l3_unsigned, ui) I(struct l3_unsigned, ul) \
+    I(struct l3_unsigned, ull) I(struct l3_unsigned, b) \
+  R(struct l3_spellings) I(struct l3_spellings, a) I(struct l3_spellings, b) \
+    I(struct l3_spellings, c) I(struct l3_spellings, d) I(struct l3_spellings, e) \
+    I(struct l3_spellings, f) I(struct l3_spellings, g) I(struct l3_spellings, h) \
+    I(struct l3_spellings, i) \
+  R(struct l3_tail) D(struct l3_tail, d) I(struct l3_tail, c) \
+  R(struct l3_empty) \
+  R(struct l3_with_empty) I(struct l3_with_empty, a) F(struct l3_with_empty, e) \
+    I(struct l3_with_empty, b) \
+  R(struct l3_bool_fields) I(struct l3_bool_fields, a) I(struct l3_bool_fields, b) \
+    I(struct l3_bool_fields, i) I(struct l3_bool_fields, c) \
+  R(struct l3_qualified) C(struct l3_qualified, a) C(struct l3_qualified, b) \
+    C(struct l3_qualified, p) C(struct l3_qualified, v) \
+  \
+  Y(enum l3_color) Y(enum l3_sign) Y(enum l3_small) Y(enum l3_small_signed) \
+  Y(enum l3_small16) Y(enum l3_big) Y(enum l3_flags) \
+  R(struct l3_enums) I(struct l3_enums, c) I(struct l3_enums, col) I(struct l3_enums, sm) \
+    I(struct l3_enums, ss) I(struct l3_enums, w) I(struct l3_enums, big) \
+    I(struct l3_enums, sign) I(struct l3_enums, fl) \
+  R(struct l3_enum_packed_seq) I(struct l3_enum_packed_seq, a) \
+    I(struct l3_enum_packed_seq, b) I(struct l3_enum_packed_seq, c) \
+  \
+  R(struct l3_bits_basic) B(struct l3_bits_basic, a) B(struct l3_bits_basic, b) \
+    B(struct l3_bits_basic, c) B(struct l3_bits_basic, d) \
+  R(struct l3_bits_signed) B(struct l3_bits_signed, a) B(struct l3_bits_signed, b) \
+    B(struct l3_bits_signed, c) B(struct l3_bits_signed, d) \
+  R(struct l3_bits_straddle_int) B(struct l3_bits_straddle_int, a) \
+    B(struct l3_bits_straddle_int, b) B(struct l3_bits_straddle_int, c) \
+    B(struct l3_bits_straddle_int, d) \
+  R(struct l3_bits_char) B(struct l3_bits_char, a) B(struct l3_bits_char, b) \
+    B(struct l3_bits_char, c) B(struct l3_bits_char, d) B(struct l3_bits_char, e) \
+  R(struct l3_bits_short) B(struct l3_bits_short, a) B(struct l3_bits_short, b) \
+    B(struct l3_bits_short, c) B(struct l3_bits_short, d) \
+  R(struct l3_bits_ll) B(struct l3_bits_ll, a) B(struct l3_bits_ll, b) \
+    B(struct l3_bits_ll, c) B(struct l3_bits_ll, d) \
+  R(struct l3_bits_mixed_units) I(struct l3_bits_mixed_units, c) \
+    B(struct l3_bits_mixed_units, b) B(struct l3_bits_mixed_units, s) \
+    B(struct l3_bits_mixed_units, x) \
+  R(struct l3_bits_char_then_int) S(struct l3_bits_char_then_int, c) \
+    B(struct l3_bits_char_then_int, b) \
+  R(struct l3_bits_zero_width) B(struct l3_bits_zero_width, a) \
+    B(struct l3_bits_zero_width, b) \
+  R(struct l3_bits_zero_char) B(struct l3_bits_zero_char, a) B(struct l3_bits_zero_char, b) \
+  R(struct l3_bits_zero_ll) I(struct l3_bits_zero_ll, a) I(struct l3_bits_zero_ll, b) \
+  R(struct l3_bits_zero_first) I(struct l3_bits_zero_first, a) \
+    I(struct l3_bits_zero_first, b) \
+  R(struct l3_bits_unnamed) I(struct l3_bits_unnamed, a) I(struct l3_bits_unnamed, b) \
+    B(struct l3_bits_unnamed, c) \
+  R(struct l3_bits_unnamed_align) I(struct l3_bits_unnamed_align, a) \
+    I(struct l3_bits_unnamed_align, b) \
+  R(struct l3_bits_bool) B(struct l3_bits_bool, a) B(struct l3_bits_bool, b) \
+    B(struct l3_bits_bool, c) B(struct l3_bits_bool, d) I(struct l3_bits_bool, e) \
+  R(struct l3_bits_enum) B(struct l3_bits_enum, col) B(struct l3_bits_enum, sign) \
+    B(struct l3_bits_enum, x) B(struct l3_bits_enum, sm) \
+  R(struct l3_bits_full) B(struct l3_bits_full, a) B(struct l3_bits_full, b) \
+    B(struct l3_bits_full, c) B(struct l3_bits_full, d) \
+  R(struct l3_bits_align_ll) I(struct l3_bits_align_ll, a) B(struct l3_bits_align_ll, b) \
+  R(union l3_bits_union) B(union l3_bits_union, a) B(union l3_bits_union, b) \
+    I(union l3_bits_union, c) B(union l3_bits_union, d) \
+  R(struct l3_bits_many) B(struct l3_bits_many, a) B(struct l3_bits_many, b) \
+    B(struct l3_bits_many, c) B(struct l3_bits_many, d) B(struct l3_bits_many, e) \
+    B(struct l3_bits_many, f) B(struct l3_bits_many, g) B(struct l3_bits_many, h) \
+    B(struct l3_bits_many, i) B(struct l3_bits_many, j) \
+  R(struct l3_bits_after_array) F(struct l3_bits_after_array, s) \
+    I(struct l3_bits_after_array, s[2]) B(struct l3_bits_after_array, x) \
+    B(struct l3_bits_after_array, y) \
+  R(struct l3_bits_after_double) D(struct l3_bits_after_double, d) \
+    I(struct l3_bits_after_double, c) B(struct l3_bits_after_double, x) \
+    B(struct l3_bits_after_double, y) B(struct l3_bits_after_double, z) \
+  \
+  R(struct l3_packed) I(struct l3_packed, c) I(struct l3_packed, i) I(struct l3_packed, s) \
+    D(struct l3_packed, d) I(struct l3_packed, ll) \
+  R(struct l3_packed_field) I(struct l3_packed_field, c) I(struct l3_packed_field, i) \
+    I(struct l3_packed_field, s) \
+  R(struct l3_packed_aligned) I(struct l3_packed_aligned, c) \
+    I(struct l3_packed_aligned, i) I(struct l3_packed_aligned, s) \
+  R(struct l3_packed_bits) I(struct l3_packed_bits, a) B(struct l3_packed_bits, b) \
+    I(struct l3_packed_bits, c) B(struct l3_packed_bits, d) B(struct l3_packed_bits, e) \
+  R(struct l3_packed_nested) I(struct l3_packed_nested, c) F(struct l3_packed_nested, t) \
+    D(struct l3_packed_nested, t.d) I(struct l3_packed_nested, t.c) \
+    I(struct l3_packed_nested, s) \
+  R(struct l3_contains_packed) I(struct l3_contains_packed, c) \
+    F(struct l3_contains_packed, p) I(struct l3_contains_packed, p.i) \
+    D(struct l3_contains_packed, p.d) I(struct l3_contains_packed, i) \
+  R(union l3_packed_union) I(union l3_packed_union, c) I(union l3_packed_union, i) \
+    D(union l3_packed_union, d) S(union l3_packed_union, s) \
+  R(struct l3_packed_struct_field) I(struct l3_packed_struct_field, c) \
+    F(struct l3_packed_struct_field, t) D(struct l3_packed_struct_field, t.d) \
+    I(struct l3_packed_struct_field, e) \
+  R(struct l3_packed_array) I(struct l3_packed_array, c) F(struct l3_packed_array, a) \
+    I(struct l3_packed_array, a[1]) F(struct l3_packed_array, m) \
+    I(struct l3_packed_array, m[1][1]) \
+  R(struct l3_packed_after) I(struct l3_packed_after, c) I(struct l3_packed_after, i) \
+  \
+  R(struct l3_aligned16) I(struct l3_aligned16, c) \
+  R(struct l3_aligned_field) I(struct l3_aligned_field, c) I(struct l3_aligned_field, i) \
+    I(struct l3_aligned_field, d) \
+  R(struct l3_aligned_in) I(struct l3_aligned_in, c) F(struct l3_aligned_in, a) \
+    I(struct l3_aligned_in, a.c) I(struct l3_aligned_in, d) \
+  Y(l3_int8a) \
+  R(struct l3_aligned_typedef) I(struct l3_aligned_typedef, c) \
+    I(struct l3_aligned_typedef, x) I(struct l3_aligned_typedef, d) \
+  R(struct l3_aligned_small) I(struct l3_aligned_small, c) I(struct l3_aligned_small, i) \
+  Y(l3_int_unaligned) \
+  R(struct l3_aligned_lowered) I(struct l3_aligned_lowered, c) \
+    I(struct l3_aligned_lowered, x) I(struct l3_aligned_lowered, s) \
+  R(struct l3_aligned_bits) B(struct l3_aligned_bits, a) B(struct l3_aligned_bits, b) \
+  R(union l3_aligned_union) I(union l3_aligned_union, i) S(union l3_aligned_union, c) \
+  R(struct l3_aligned_first) I(struct l3_aligned_first, c) I(struct l3_aligned_first, d) \
+  R(struct l3_aligned_after) I(struct l3_aligned_after, s) \
+  R(struct l3_aligned_bitfield_member) I(struct l3_aligned_bitfield_member, a) \
+    B(struct l3_aligned_bitfield_member, b) I(struct l3_aligned_bitfield_member, c) \
+  \
+  R(struct l3_pack1) I(struct l3_pack1, c) I(struct l3_pack1, i) I(struct l3_pack1, s) \
+    D(struct l3_pack1, d) \
+  R(union l3_pack1_union) S(union l3_pack1_union, c) I(union l3_pack1_union, i) \
+  R(struct l3_pack1_bits) I(struct l3_pack1_bits, a) B(struct l3_pack1_bits, b) \
+    B(struct l3_pack1_bits, c) B(struct l3_pack1_bits, d) B(struct l3_pack1_bits, e) \
+  R(struct l3_pack2) I(struct l3_pack2, c) I(struct l3_pack2, i) I(struct l3_pack2, d) \
+    D(struct l3_pack2, x) I(struct l3_pack2, y) \
+  R(struct l3_pack2_nested) I(struct l3_pack2_nested, c) F(struct l3_pack2_nested, in) \
+    I(struct l3_pack2_nested, in.a) D(struct l3_pack2_nested, in.b) \
+    I(struct l3_pack2_nested, i) \
+  R(struct l3_pack2_aligned_field) I(struct l3_pack2_aligned_field, c) \
+    I(struct l3_pack2_aligned_field, i) \
+  R(struct l3_pack4) I(struct l3_pack4, c) D(struct l3_pack4, d) I(struct l3_pack4, x) \
+    I(struct l3_pack4, s) \
+  R(struct l3_pack_inner1) I(struct l3_pack_inner1, c) D(struct l3_pack_inner1, d) \
+  R(struct l3_pack_outer4) I(struct l3_pack_outer4, c) D(struct l3_pack_outer4, d) \
+    F(struct l3_pack_outer4, in) D(struct l3_pack_outer4, in.d) \
+  R(struct l3_pack_nopush) I(struct l3_pack_nopush, c) I(struct l3_pack_nopush, x) \
+  R(struct l3_pack_reset) I(struct l3_pack_reset, c) I(struct l3_pack_reset, x) \
+  \
+  R(struct l3_alignas) I(struct l3_alignas, c) I(struct l3_alignas, x) \
+    I(struct l3_alignas, d) I(struct l3_alignas, e) \
+  R(struct l3_alignas_array) S(struct l3_alignas_array, buf) I(struct l3_alignas_array, i) \
+  \
+  R(struct l3_point) I(struct l3_point, x) I(struct l3_point, y) \
+  R(struct l3_nested) I(struct l3_nested, tag) F(struct l3_nested, inner) \
+    I(struct l3_nested, inner.a) D(struct l3_nested, inner.b) F(struct l3_nested, u) \
+    I(struct l3_nested, u.i) D(struct l3_nested, u.f) S(struct l3_nested, u.s) \
+    F(struct l3_nested, pt) I(struct l3_nested, pt.x) I(struct l3_nested, pt.y) \
+  R(struct l3_anon) I(struct l3_anon, kind) I(struct l3_anon, i) D(struct l3_anon, d) \
+    I(struct l3_anon, lo) I(struct l3_anon, hi) I(struct l3_anon, x) I(struct l3_anon, y) \
+    I(struct l3_anon, tail) \
+  R(union l3_anon_union) I(union l3_anon_union, a) I(union l3_anon_union, b) \
+    I(union l3_anon_union, ab) F(union l3_anon_union, bytes) \
+    I(union l3_anon_union, bytes[7]) \
+  R(struct l3_deep) F(struct l3_deep, c1) F(struct l3_deep, c1.c2) \
+    F(struct l3_deep, c1.c2.c3) I(struct l3_deep, c1.c2.c3.c) I(struct l3_deep, c1.c2.c3.z) \
+    I(struct l3_deep, c1.c2.s) I(struct l3_deep, c1.n) I(struct l3_deep, e) \
+  R(struct l3_anon_bits) I(struct l3_anon_bits, a) B(struct l3_anon_bits, x) \
+    B(struct l3_anon_bits, y) B(struct l3_anon_bits, z) I(struct l3_anon_bits, w) \
+    I(struct l3_anon_bits, t) \
+  R(struct l3_nested_bits) I(struct l3_nested_bits, c) F(struct l3_nested_bits, in) \
+    B(struct l3_nested_bits, in.a) B(struct l3_nested_bits, in.b) \
+    B(struct l3_nested_bits, s) \
+  \
+  R(union l3_mixed) I(union l3_mixed, c) I(union l3_mixed, s) I(union l3_mixed, i) \
+    I(union l3_mixed, ll) D(union l3_mixed, f) D(union l3_mixed, d) P(union l3_mixed, p) \
+    S(union l3_mixed, str) \
+  R(struct l3_arrays) S(struct l3_arrays, name) F(struct l3_arrays, m) \
+    I(struct l3_arrays, m[1][2]) F(struct l3_arrays, m[1]) F(struct l3_arrays, grid) \
+    I(struct l3_arrays, grid[2][3][4]) S(struct l3_arrays, grid[1][2]) \
+    F(struct l3_arrays, d) D(struct l3_arrays, d[1]) F(struct l3_arrays, pts) \
+    I(struct l3_arrays, pts[2].y) F(struct l3_arrays, pts[1]) F(struct l3_arrays, s) \
+    I(struct l3_arrays, s[0]) \
+  R(struct l3_chararrays) S(struct l3_chararrays, a) S(struct l3_chararrays, b) \
+    S(struct l3_chararrays, c) F(struct l3_chararrays, u) I(struct l3_chararrays, u[2]) \
+  R(struct l3_array_of_unions) I(struct l3_array_of_unions, c) \
+    F(struct l3_array_of_unions, u) D(struct l3_array_of_unions, u[1].d) \
+    I(struct l3_array_of_unions, u[1].c) \
+  R(struct l3_array_of_records) F(struct l3_array_of_records, t) \
+    I(struct l3_array_of_records, t[1].c) F(struct l3_array_of_records, b) \
+    B(struct l3_array_of_records, b[2].c) B(struct l3_array_of_records, b[1].e) \
+  \
+  R(struct l3_flex) I(struct l3_flex, n) X(struct l3_flex, data) \
+  R(struct l3_flex_pad) I(struct l3_flex_pad, a) I(struct l3_flex_pad, c) \
+    X(struct l3_flex_pad, data) \
+  R(struct l3_flex_struct) I(struct l3_flex_struct, n) X(struct l3_flex_struct, pts) \
+  R(struct l3_flex_ll) I(struct l3_flex_ll, c) X(struct l3_flex_ll, x) \
+  \
+  R(union l3_union_records) F(union l3_union_records, pt) I(union l3_union_records, pt.y) \
+    F(union l3_union_records, t) D(union l3_union_records, t.d) \
+    F(union l3_union_records, arr) I(union l3_union_records, arr[4]) \
+  R(union l3_union_small) I(union l3_union_small, c) I(union l3_union_small, u) \
+    I(union l3_union_small, b) \
+  R(union l3_union_aligned_member) I(union l3_union_aligned_member, c) \
+    I(union l3_union_aligned_member, i) \
+  \
+  Y(l3_myint2) Y(l3_point2_t) Y(l3_pts3_t) Y(l3_bytes4) \
+  R(l3_typedefs_t) I(l3_typedefs_t, a) F(l3_typedefs_t, pts) I(l3_typedefs_t, pts[1].x) \
+    P(l3_typedefs_t, pp) F(l3_typedefs_t, b) I(l3_typedefs_t, b[3]) I(l3_typedefs_t, last) \
+  R(l3_tunion_t) I(l3_tunion_t, i) I(l3_tunion_t, c) \
+  R(l3_tunion2_t) I(l3_tunion2_t, i) I(l3_tunion2_t, c) \
+  R(struct l3_tagged) I(struct l3_tagged, a) I(struct l3_tagged, b) F(struct l3_tagged, u) \
+    I(struct l3_tagged, u.i) \
+  R(l3_tagged2_t) I(l3_tagged2_t, a) I(l3_tagged2_t, b) F(l3_tagged2_t, u) \
+  \
+  Y(l3_handler_t) \
+  R(struct l3_fnptrs) P(struct l3_fnptrs, fn) P(struct l3_fnptrs, cmp) \
+    P(struct l3_fnptrs, h) F(struct l3_fnptrs, table) P(struct l3_fnptrs, table[3]) \
+    P(struct l3_fnptrs, getter) I(struct l3_fnptrs, c) P(struct l3_fnptrs, make) \
+    P(struct l3_fnptrs, fp) \
+  \
+  R(struct l3_pointers) P(struct l3_pointers, next) P(struct l3_pointers, name) \
+    P(struct l3_pointers, pp) P(struct l3_pointers, pa) P(struct l3_pointers, v) \
+    I(struct l3_pointers, c) P(struct l3_pointers, cv) P(struct l3_pointers, r) \
+    P(struct l3_pointers, pt)
+
+/* -- The table -- */
+
+struct lay_row {
+  const char *record;
+  const char *field; /* NULL: the row describes the record itself */
+  const char *kind;  /* "record", "type", "field", "const", "flex", "int", "bits", "float", "string", "pointer" */
+  long size;         /* record, type: sizeof; member: sizeof (0 for bitfields and flexible arrays) */
+  long align;        /* record: alignof; member: 0 */
+  long offset;       /* member: byte offset (bitfields: byte holding the first bit) */
+  int bitpos;        /* member: absolute bit position of the first bit */
+  int bitsize;       /* bitfields: width; other members: 0 */
+  int width;         /* int/bits: value bits (sizeof * 8 or the width) */
+  int is_signed;     /* int/bits: -1 stored reads back negative */
+  int is_bool;       /* int/bits: 2 stored reads back as 1 (_Bool) */
+};
+
+#define ROW_COUNT_R(T) +1
+#define ROW_COUNT_F(T, m) +1
+enum {
+  LAY_ROWS = 0
+#define R ROW_COUNT_R
+#define Y ROW_COUNT_R
+#define F ROW_COUNT_F
+#define C F
+#define X F
+#define I F
+#define B F
+#define D F
+#define S F
+#define P F
+  LAYOUT_ROWS
+#undef R
+#undef Y
+#undef F
+#undef C
+#undef X
+#undef I
+#undef B
+#undef D
+#undef S
+#undef P
+};
+
+static struct lay_row rows[LAY_ROWS];
+static int nrows;
+
+/* Non-constant, so storing them draws no constant-conversion warnings. */
+static volatile long long all_ones = -1;
+static volatile long long two = 2;
+
+static struct lay_row *add_row(const char *record, const char *field, const char *kind) {
+  struct lay_row *r = &rows[nrows++];
+  r->record = record;
+  r->field = field;
+  r->kind = kind;
+  return r;
+}
+
+static int host_big_endian(void) {
+  const unsigned int one = 1;
+  return *(const unsigned char *)&one == 0;
+}
+
+/* First set bit in allocation order and the number of set bits. */
+static void scan_bits(struct lay_row *r, const unsigned char *p, size_t n) {
+  int first = -1, count = 0;
+  int big = host_big_endian();
+  for (size_t i = 0; i < n; i++)
+    for (int b = 0; b < 8; b++) {
+      int bit = big ? 7 - b : b;
+      if (p[i] & (1u << bit)) {
+        if (first < 0) first = (int)(i * 8) + b;
+        count++;
+      }
+    }
+  r->bitpos = first;
+  r->bitsize = count;
+  r->width = count;
+  r->offset = first / 8;
+}
+
+#define PROBE_INT(T, m, r) \
+  do { \
+    T x_; \
+    memset(&x_, 0, sizeof x_); \
+    x_.m = all_ones; \
+    (r)->is_signed = !(x_.m > 0); \
+    x_.m = two; \
+    (r)->is_bool = x_.m == 1; \
+  } while (0)
+
+static void build_rows(void) {
+  struct lay_row *r;
+#define R(T) \
+  r = add_row(#T, NULL, "record"); \
+  r->size = (long)sizeof(T); \
+  r->align = (long)_Alignof(T);
+#define Y(T) \
+  r = add_row(#T, NULL, "type"); \
+  r->size = (long)sizeof(T); \
+  r->align = (long)_Alignof(T);
+#define MEMBER(T, m, k) \
+  r = add_row(#T, #m, k); \
+  r->offset = (long)offsetof(T, m); \
+  r->bitpos = (int)(r->offset * 8); \
+  r->size = (long)sizeof(((T *)0)->m);
+#define F(T, m) MEMBER(T, m, "field")
+#define C(T, m) MEMBER(T, m, "const")
+#define X(T, m) \
+  r = add_row(#T, #m, "flex"); \
+  r->offset = (long)offsetof(T, m); \
+  r->bitpos = (int)(r->offset * 8);
+#define I(T, m) \
+  MEMBER(T, m, "int") \
+  r->width = (int)(r->size * 8); \
+  PROBE_INT(T, m, r);
+#define B(T, m) \
+  r = add_row(#T, #m, "bits"); \
+  { \
+    T x_; \
+    memset(&x_, 0, sizeof x_); \
+    x_.m = all_ones; \
+    scan_bits(r, (const unsigned char *)&x_, sizeof x_); \
+  } \
+  PROBE_INT(T, m, r);
+#define D(T, m) MEMBER(T, m, "float")
+#define S(T, m) MEMBER(T, m, "string")
+#define P(T, m) MEMBER(T, m, "pointer")
+  LAYOUT_ROWS
+#undef R
+#undef Y
+#undef MEMBER
+#undef F
+#undef C
+#undef X
+#undef I
+#undef B
+#undef D
+#undef S
+#undef P
+}
+
+static const struct lay_row *row(int i) {
+  if (nrows == 0) build_rows();
+  return (i >= 0 && i < nrows) ? &rows[i] : NULL;
+}
+
+/* -- Table queries (out of range: NULL / -1) -- */
+
+LAY_EXPORT int lay_count(void) {
+  if (nrows == 0) build_rows();
+  return nrows;
+}
+
+LAY_EXPORT const char *lay_record(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->record : NULL;
+}
+
+LAY_EXPORT const char *lay_field(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->field : NULL;
+}
+
+LAY_EXPORT const char *lay_kind(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->kind : NULL;
+}
+
+LAY_EXPORT long lay_size(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->size : -1;
+}
+
+LAY_EXPORT long lay_align(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->align : -1;
+}
+
+LAY_EXPORT long lay_offset(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->offset : -1;
+}
+
+LAY_EXPORT int lay_bitpos(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->bitpos : -1;
+}
+
+LAY_EXPORT int lay_bitsize(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->bitsize : -1;
+}
+
+LAY_EXPORT int lay_width(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->width : -1;
+}
+
+LAY_EXPORT int lay_signed(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->is_signed : -1;
+}
+
+LAY_EXPORT int lay_bool(int i) {
+  const struct lay_row *r = row(i);
+  return r ? r->is_bool : -1;
+}
+
+/* -- Accessors: row i's member of the record at p, through real member access -- */
+
+/* Each expands LAYOUT_ROWS with one case per row of its kind, numbered like the table. */
+#define SKIP_R(T) k++;
+#define SKIP_F(T, m) k++;
+
+LAY_EXPORT long long lay_get(int want, const void *p) {
+  int k = 0;
+#define R SKIP_R
+#define Y SKIP_R
+#define F SKIP_F
+#define C SKIP_F
+#define X SKIP_F
+#define D SKIP_F
+#define S SKIP_F
+#define P SKIP_F
+#define I(T, m) \
+  if (k++ == want) return (long long)((const T *)p)->m;
+#define B I
+  LAYOUT_ROWS
+#undef I
+#undef B
+  return 0;
+}
+
+LAY_EXPORT void lay_set(int want, void *p, long long v) {
+  int k = 0;
+#define I(T, m) \
+  if (k++ == want) { \
+    ((T *)p)->m = v; \
+    return; \
+  }
+#define B I
+  LAYOUT_ROWS
+#undef I
+#undef B
+#undef D
+}
+
+#define I SKIP_F
+#define B SKIP_F
+
+LAY_EXPORT double lay_getd(int want, const void *p) {
+  int k = 0;
+#define D(T, m) \
+  if (k++ == want) return (double)((const T *)p)->m;
+  LAYOUT_ROWS
+#undef D
+  return 0;
+}
+
+LAY_EXPORT void lay_setd(int want, void *p, double v) {
+  int k = 0;
+#define D(T, m) \
+  if (k++ == want) { \
+    ((T *)p)->m = v; \
+    return; \
+  }
+  LAYOUT_ROWS
+#undef D
+}
+
+#define D SKIP_F
+#undef S
+
+/* The member's bytes up to its first NUL, as a C string (the test keeps them NUL-terminated). */
+LAY_EXPORT const char *lay_getstr(int want, const void *p) {
+  int k = 0;
+#define S(T, m) \
+  if (k++ == want) return (const char *)((const T *)p)->m;
+  LAYOUT_ROWS
+#undef S
+  return NULL;
+}
+
+/* Copies s (truncated) and NUL-terminates, zero-filling the rest of the member. */
+LAY_EXPORT void lay_setstr(int want, void *p, const char *s) {
+  int k = 0;
+#define S(T, m) \
+  if (k++ == want) { \
+    char *d_ = (char *)((T *)p)->m; \
+    size_t n_ = sizeof(((T *)p)->m), len_ = strlen(s); \
+    if (len_ >= n_) len_ = n_ - 1; \
+    memset(d_, 0, n_); \
+    memcpy(d_, s, len_); \
+    return; \
+  }
+  LAYOUT_ROWS
+#undef S
+}
+
+#define S SKIP_F
+#undef P
+
+LAY_EXPORT void *lay_getp(int want, const void *p) {
+  int k = 0;
+#define P(T, m) \
+  if (k++ == want) return (void *)((const T *)p)->m;
+  LAYOUT_ROWS
+#undef P
+  return NULL;
+}
+
+LAY_EXPORT void lay_setp(int want, void *p, void *v) {
+  int k = 0;
+#define P(T, m) \
+  if (k++ == want) { \
+    ((T *)p)->m = (__typeof__(((T *)p)->m))v; \
+    return; \
+  }
+  LAYOUT_ROWS
+#undef P
+}
+
+/* -- Flexible array members: C's view of elements written from Lua -- */
+
+LAY_EXPORT double l3_flex_sum(const struct l3_flex *f) {
+  double s = 0;
+  for (int i = 0; i < f->n; i++) s += f->data[i];
+  return s;
+}
+
+LAY_EXPORT long l3_flex_struct_sum(const struct l3_flex_struct *f) {
+  long s = 0;
+  for (int i = 0; i < f->n; i++) s += f->pts[i].x * 1000L + f->pts[i].y;
+  return s;
+}
+
+LAY_EXPORT long long l3_flex_ll_get(const struct l3_flex_ll *f, int i) {
+  return f->x[i];
+}
+
+LAY_EXPORT int l3_flex_pad_get(const struct l3_flex_pad *f, int i) {
+  return f->data[i];
+}

@@ -1,0 +1,692 @@
+/*
+** records.h -- the issue-3 layout suite: records covering every layout feature.
+**
+** Compiled by gcc and by clang into liblayout3_<cc>.so (layout3.c), and fed to
+** ffi.cdef by test_layout3.lua, which compares the runtime's layout with each
+** compiler's. The file is valid runtime input as it is: no #include, no
+** #define; the only directives are #pragma pack. Each "-- section --" banner
+** starts a part that declares only what it and later sections use, so the test
+** can fall back to one ffi.cdef per section when the whole file is refused.
+** Expected values in comments are for x86-64 System V; the test never uses
+** them (the compilers are the reference).
+*/
+
+/* -- section: scalars -- */
+
+struct l3_basic {
+  char c;
+  short s;
+  int i;
+  long l;
+  long long ll;
+  float f;
+  double d;
+  void *p;
+};
+
+struct l3_unsigned {
+  unsigned char uc;
+  signed char sc;
+  unsigned short us;
+  unsigned int ui;
+  unsigned long ul;
+  unsigned long long ull;
+  _Bool b;
+};
+
+struct l3_spellings {
+  short int a;
+  signed short b;
+  unsigned short int c;
+  signed d;
+  unsigned e;
+  long int f;
+  unsigned long int g;
+  long long int h;
+  signed long long int i;
+};
+
+struct l3_tail { /* 16: tail padding after c */
+  double d;
+  char c;
+};
+
+struct l3_empty {}; /* GNU C: size 0 */
+
+struct l3_with_empty {
+  char a;
+  struct l3_empty e;
+  char b;
+};
+
+struct l3_bool_fields {
+  _Bool a;
+  _Bool b;
+  int i;
+  _Bool c;
+};
+
+struct l3_qualified { /* const fields: offsets only */
+  const int a;
+  volatile short b;
+  const char *const p;
+  const volatile long long v;
+};
+
+/* -- section: enums -- */
+
+enum l3_color { L3_RED, L3_GREEN, L3_BLUE };
+enum l3_sign { L3_NEG = -2, L3_ZERO = 0, L3_POS = 2 };
+enum __attribute__((packed)) l3_small { L3_S0, L3_S1 = 200 }; /* 1 byte, unsigned */
+enum l3_small_signed { L3_SN = -1, L3_SP = 100 } __attribute__((packed)); /* 1 byte, signed */
+enum __attribute__((packed)) l3_small16 { L3_W0, L3_W = 300 }; /* 2 bytes */
+enum l3_big { L3_B0, L3_BIG = 0x100000000 }; /* 8 bytes */
+enum l3_flags { L3_F1 = 1 << 0, L3_F2 = 1 << 3, L3_F12 = L3_F1 | L3_F2 };
+
+struct l3_enums {
+  char c;
+  enum l3_color col;
+  enum l3_small sm;
+  enum l3_small_signed ss;
+  enum l3_small16 w;
+  enum l3_big big;
+  enum l3_sign sign;
+  enum l3_flags fl;
+};
+
+struct l3_enum_packed_seq {
+  enum l3_small a;
+  enum l3_small16 b;
+  enum l3_small c;
+};
+
+/* -- section: bitfields -- */
+
+struct l3_bits_basic {
+  unsigned a : 1;
+  unsigned b : 2;
+  unsigned c : 3;
+  unsigned d : 26;
+};
+
+struct l3_bits_signed {
+  int a : 4;
+  signed int b : 5;
+  int c : 7;
+  unsigned d : 16;
+};
+
+struct l3_bits_straddle_int { /* b does not fit after a: next int unit */
+  int a : 30;
+  int b : 4;
+  int c : 31;
+  unsigned d : 1;
+};
+
+struct l3_bits_char {
+  char a : 3;
+  char b : 4;
+  char c : 2; /* straddles the first char: moves to byte 1 */
+  unsigned char d : 8;
+  signed char e : 1;
+};
+
+struct l3_bits_short {
+  short a : 9;
+  short b : 9;
+  unsigned short c : 15;
+  short d : 1;
+};
+
+struct l3_bits_ll {
+  long long a : 40;
+  long long b : 30;
+  unsigned long long c : 64;
+  long long d : 1;
+};
+
+struct l3_bits_mixed_units { /* each field fits or not in a unit of its own type */
+  char c;
+  int b : 20;
+  short s : 5;
+  long long x : 33;
+};
+
+struct l3_bits_char_then_int {
+  char c[3];
+  int b : 9; /* bits 24..32 would straddle the int at 0: moves to 32 */
+};
+
+struct l3_bits_zero_width { /* 5 bytes, alignment 1 */
+  char a : 3;
+  int : 0;
+  char b : 2;
+};
+
+struct l3_bits_zero_char {
+  int a : 3;
+  char : 0;
+  int b : 4;
+};
+
+struct l3_bits_zero_ll {
+  char a;
+  long long : 0;
+  char b;
+};
+
+struct l3_bits_zero_first {
+  int : 0;
+  char a;
+  short : 0;
+  char b;
+};
+
+struct l3_bits_unnamed {
+  char a;
+  int : 4;
+  char b;
+  unsigned : 3;
+  unsigned c : 5;
+};
+
+struct l3_bits_unnamed_align { /* unnamed bitfields do not align the record */
+  char a;
+  long long : 7;
+  char b;
+};
+
+struct l3_bits_bool {
+  _Bool a : 1;
+  _Bool b : 1;
+  int c : 5;
+  _Bool d : 1;
+  unsigned char e;
+};
+
+struct l3_bits_enum {
+  enum l3_color col : 2;
+  enum l3_sign sign : 3;
+  unsigned x : 4;
+  enum l3_small sm : 8;
+};
+
+struct l3_bits_full {
+  unsigned a : 32;
+  unsigned b : 32;
+  unsigned long long c : 64;
+  unsigned char d : 8;
+};
+
+struct l3_bits_align_ll { /* the declared type aligns the record: 8 bytes */
+  char a;
+  long long b : 1;
+};
+
+union l3_bits_union {
+  int a : 3;
+  unsigned b : 10;
+  char c;
+  long long d : 40;
+};
+
+struct l3_bits_many {
+  unsigned a : 7, b : 7, c : 7, d : 7, e : 7, f : 7, g : 7, h : 7, i : 7, j : 7;
+};
+
+struct l3_bits_after_array {
+  short s[3];
+  unsigned x : 16;
+  unsigned y : 17;
+};
+
+struct l3_bits_after_double {
+  double d;
+  char c;
+  unsigned long long x : 20;
+  unsigned long long y : 40;
+  short z : 3;
+};
+
+/* -- section: packed -- */
+
+struct __attribute__((packed)) l3_packed {
+  char c;
+  int i;
+  short s;
+  double d;
+  long long ll;
+};
+
+struct l3_packed_field { /* only i is packed: alignment 2 from s */
+  char c;
+  int i __attribute__((packed));
+  short s;
+};
+
+struct __attribute__((packed, aligned(4))) l3_packed_aligned {
+  char c;
+  int i;
+  short s;
+};
+
+struct __attribute__((packed)) l3_packed_bits { /* bitfields ignore unit boundaries */
+  char a;
+  int b : 31;
+  char c;
+  unsigned d : 3;
+  unsigned long long e : 60;
+};
+
+struct __attribute__((packed)) l3_packed_nested {
+  char c;
+  struct l3_tail t;
+  short s;
+};
+
+struct l3_contains_packed {
+  char c;
+  struct l3_packed p;
+  int i;
+};
+
+union __attribute__((packed)) l3_packed_union {
+  char c;
+  int i;
+  double d;
+  char s[5];
+};
+
+struct l3_packed_struct_field {
+  char c;
+  struct l3_tail t __attribute__((packed));
+  char e;
+};
+
+struct __attribute__((packed)) l3_packed_array {
+  char c;
+  short a[3];
+  int m[2][2];
+};
+
+struct l3_packed_after {
+  char c;
+  int i;
+} __attribute__((packed));
+
+/* -- section: aligned -- */
+
+struct __attribute__((aligned(16))) l3_aligned16 {
+  char c;
+};
+
+struct l3_aligned_field {
+  char c;
+  int i __attribute__((aligned(16)));
+  char d;
+};
+
+struct l3_aligned_in {
+  char c;
+  struct l3_aligned16 a;
+  char d;
+};
+
+typedef int l3_int8a __attribute__((aligned(8)));
+
+struct l3_aligned_typedef {
+  char c;
+  l3_int8a x;
+  char d;
+};
+
+struct l3_aligned_small { /* aligned(2) cannot lower int's alignment */
+  char c;
+  int i __attribute__((aligned(2)));
+};
+
+typedef int l3_int_unaligned __attribute__((aligned(1))); /* a typedef may lower it */
+
+struct l3_aligned_lowered {
+  char c;
+  l3_int_unaligned x;
+  short s;
+};
+
+struct __attribute__((aligned(8))) l3_aligned_bits {
+  char a : 4;
+  char b : 4;
+};
+
+union __attribute__((aligned(32))) l3_aligned_union {
+  int i;
+  char c[3];
+};
+
+struct l3_aligned_first {
+  __attribute__((aligned(8))) char c;
+  char d;
+};
+
+struct l3_aligned_after {
+  short s;
+} __attribute__((aligned(64)));
+
+struct l3_aligned_bitfield_member {
+  char a;
+  int b : 4 __attribute__((aligned(8)));
+  char c;
+};
+
+/* -- section: pragma pack -- */
+
+#pragma pack(push, 1)
+struct l3_pack1 {
+  char c;
+  int i;
+  short s;
+  double d;
+};
+union l3_pack1_union {
+  char c[3];
+  int i;
+};
+struct l3_pack1_bits {
+  char a;
+  int b : 7;
+  int c : 20;
+  short d : 3;
+  long long e : 40;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 2)
+struct l3_pack2 {
+  char c;
+  int i;
+  char d;
+  double x;
+  long long y;
+};
+struct l3_pack2_nested {
+  char c;
+  struct {
+    char a;
+    double b;
+  } in;
+  int i;
+};
+struct l3_pack2_aligned_field {
+  char c;
+  int i __attribute__((aligned(8)));
+};
+#pragma pack(pop)
+
+#pragma pack(push, 4)
+struct l3_pack4 {
+  char c;
+  double d;
+  long long x;
+  short s;
+};
+#pragma pack(push, 1)
+struct l3_pack_inner1 {
+  char c;
+  double d;
+};
+#pragma pack(pop)
+struct l3_pack_outer4 { /* back to 4 after the inner pop */
+  char c;
+  double d;
+  struct l3_pack_inner1 in;
+};
+#pragma pack(pop)
+
+#pragma pack(2)
+struct l3_pack_nopush {
+  char c;
+  long long x;
+};
+#pragma pack()
+struct l3_pack_reset {
+  char c;
+  long long x;
+};
+
+/* -- section: alignas -- */
+
+struct l3_alignas {
+  char c;
+  _Alignas(16) int x;
+  char d;
+  _Alignas(double) char e;
+};
+
+struct l3_alignas_array {
+  _Alignas(8) char buf[3];
+  int i;
+};
+
+/* -- section: nested and anonymous -- */
+
+struct l3_point {
+  int x, y;
+};
+
+struct l3_nested {
+  char tag;
+  struct {
+    short a;
+    double b;
+  } inner;
+  union {
+    int i;
+    float f;
+    char s[6];
+  } u;
+  struct l3_point pt;
+};
+
+struct l3_anon {
+  int kind;
+  union {
+    int i;
+    double d;
+    struct {
+      short lo, hi;
+    };
+  };
+  struct {
+    char x, y;
+  };
+  char tail;
+};
+
+union l3_anon_union {
+  struct {
+    int a, b;
+  };
+  long long ab;
+  struct {
+    char bytes[8];
+  };
+};
+
+struct l3_deep {
+  struct {
+    struct {
+      struct {
+        char c;
+        long long z;
+      } c3;
+      short s;
+    } c2;
+    int n;
+  } c1;
+  char e;
+};
+
+struct l3_anon_bits {
+  int a;
+  struct {
+    unsigned x : 3;
+    unsigned y : 5;
+  };
+  union {
+    unsigned z : 7;
+    char w;
+  };
+  char t;
+};
+
+struct l3_nested_bits {
+  char c;
+  struct {
+    unsigned a : 4;
+    int b : 9;
+  } in;
+  short s : 3;
+};
+
+/* -- section: arrays -- */
+
+union l3_mixed {
+  char c;
+  short s;
+  int i;
+  long long ll;
+  float f;
+  double d;
+  void *p;
+  char str[13];
+};
+
+struct l3_arrays {
+  char name[13];
+  int m[2][3];
+  char grid[3][4][5];
+  double d[2];
+  struct l3_point pts[3];
+  short s[1];
+};
+
+struct l3_chararrays {
+  char a[1];
+  char b[7];
+  char c[16];
+  unsigned char u[3];
+};
+
+struct l3_array_of_unions {
+  char c;
+  union l3_mixed u[2];
+};
+
+struct l3_array_of_records {
+  struct l3_tail t[2];
+  struct l3_bits_char b[3];
+};
+
+/* -- section: flexible array members -- */
+
+struct l3_flex {
+  int n;
+  double data[];
+};
+
+struct l3_flex_pad {
+  int a;
+  char c;
+  char data[];
+};
+
+struct l3_flex_struct {
+  short n;
+  struct l3_point pts[];
+};
+
+struct l3_flex_ll {
+  char c;
+  long long x[];
+};
+
+/* -- section: unions -- */
+
+union l3_union_records {
+  struct l3_point pt;
+  struct l3_tail t;
+  int arr[5];
+};
+
+union l3_union_small {
+  char c;
+  unsigned char u;
+  _Bool b;
+};
+
+union l3_union_aligned_member {
+  char c;
+  int i __attribute__((aligned(16)));
+};
+
+/* -- section: typedefs -- */
+
+typedef int l3_i32;
+typedef l3_i32 l3_myint;
+typedef l3_myint l3_myint2;
+typedef struct l3_point l3_point_t;
+typedef l3_point_t l3_point2_t;
+typedef l3_point2_t l3_pts3_t[3];
+typedef unsigned char l3_byte;
+typedef l3_byte l3_bytes4[4];
+
+typedef struct {
+  l3_myint2 a;
+  l3_pts3_t pts;
+  l3_point2_t *pp;
+  l3_bytes4 b;
+  l3_byte last;
+} l3_typedefs_t;
+
+typedef union {
+  l3_myint2 i;
+  char c;
+} l3_tunion_t;
+typedef l3_tunion_t l3_tunion2_t;
+
+typedef struct l3_tagged {
+  l3_byte a;
+  l3_myint b;
+  l3_tunion2_t u;
+} l3_tagged_t;
+typedef l3_tagged_t l3_tagged2_t;
+
+/* -- section: function pointers -- */
+
+typedef int (*l3_handler_t)(int);
+typedef void l3_fn_t(int);
+
+struct l3_fnptrs {
+  void (*fn)(void);
+  int (*cmp)(const void *, const void *);
+  l3_handler_t h;
+  void (*table[4])(int);
+  int (*(*getter)(void))(int);
+  char c;
+  struct l3_fnptrs *(*make)(int, ...);
+  l3_fn_t *fp;
+};
+
+/* -- section: pointers -- */
+
+struct l3_pointers {
+  struct l3_pointers *next;
+  const char *name;
+  int **pp;
+  int (*pa)[3];
+  void *v;
+  char c;
+  const volatile int *cv;
+  char *__restrict r;
+  struct l3_point *pt;
+};
