@@ -6,7 +6,8 @@
 -- env:   BENCH_N       iterations per measurement (default 2000000)
 --        BENCH_ROUNDS  rounds; the minimum per side is kept (default 5)
 --        BENCH_BIND    "cdef" (lib:cdef, default) or "wrap" (lib:wrap with type strings)
---        BENCH_ROW     run only this row (inc, add_dd, sum4, ptr_off, get, set)
+--        BENCH_ROW     run only this row (inc, add_dd, sum4, ptr_off, get, set,
+--                      vadd, pmake, sum_var, apply, nget, nset)
 --        BENCH_SIDE    single-shot mode for run.sh --callgrind: "ffi", "c" or "loop";
 --                      runs BENCH_ROW's loop once with BENCH_N iterations, prints nothing
 
@@ -62,21 +63,67 @@ local kernels = {
   set = function(pt, n)
     for i = 1, n do pt.x = i end
   end,
+  vadd = function(f, n, a, b)
+    local r
+    for _ = 1, n do r = f(a, b) end
+    return r
+  end,
+  pmake = function(f, n)
+    local r
+    for i = 1, n do r = f(i, 2) end
+    return r
+  end,
+  sum_var = function(f, n)
+    local x = 0
+    for i = 1, n do x = f(4, i, 2, 3, 4) end
+    return x
+  end,
+  apply = function(f, n, cb)
+    local x = 0
+    for i = 1, n do x = f(cb, i) end
+    return x
+  end,
+  nget = function(o, n)
+    local x = 0
+    for _ = 1, n do x = o.inner.x end
+    return x
+  end,
+  nset = function(o, n)
+    for i = 1, n do o.inner.x = i end
+  end,
 }
 
+-- The callback both apply sides call back into (same function, same bytecode).
+local function plus1(v) return v + 1 end
+
 -- -- The two sides --
+
+-- Each side maps a row to { callee, extra kernel arguments... }.
 
 local lightp = bb.lightbuf()  -- a light userdata both ptr_off sides receive
 
 local C = {
-  inc = bb.inc, add_dd = bb.add_dd, sum4 = bb.sum4, ptr_off = bb.ptr_off,
-  get = bb.newpt(), set = bb.newpt(),
+  inc = { bb.inc }, add_dd = { bb.add_dd }, sum4 = { bb.sum4 },
+  ptr_off = { bb.ptr_off, lightp },
+  get = { bb.newpt() }, set = { bb.newpt() },
+  vadd = { bb.vadd, bb.newvec3(1, 2, 3), bb.newvec3(0.5, 0.25, 0.125) },
+  pmake = { bb.pmake },
+  sum_var = { bb.sum_var },
+  apply = { bb.apply, bb.callback(plus1) },
+  nget = { bb.newouter() }, nset = { bb.newouter() },
 }
 
-local F
+local F, FL  -- FL: the FFI's functions that are not rows (layout checks)
 if ffi then
+  ffi.cdef [[
+    struct Pt { int x; int y; double z; };
+    typedef struct Vec3 { double x, y, z; } Vec3;
+    typedef struct Pair { int a, b; } Pair;
+    struct Inner { int x; int y; };
+    struct Outer { int id; struct Inner inner; double w; };
+  ]]
   local lib = ffi.open(libpath)
-  F = {}
+  local fn = {}
   if BIND == "cdef" then
     lib:cdef [[
       int inc(int a);
@@ -84,18 +131,42 @@ if ffi then
       int sum4(int a, int b, int c, int d);
       void *ptr_off(void *p, size_t n);
       size_t pt_size(void);
+      Vec3 vadd(Vec3 a, Vec3 b);
+      Pair pmake(int a, int b);
+      int sum_var(int n, ...);
+      int apply(int (*f)(int), int x);
+      size_t bench_layout(const char *what);
     ]]
-    F.inc, F.add_dd, F.sum4, F.ptr_off = lib.inc, lib.add_dd, lib.sum4, lib.ptr_off
-    F.pt_size = lib.pt_size
+    for _, k in ipairs { "inc", "add_dd", "sum4", "ptr_off", "pt_size", "vadd", "pmake",
+                         "sum_var", "apply", "bench_layout" } do
+      fn[k] = lib[k]
+    end
   else
-    F.inc = lib:wrap("i32", "inc", "i32")
-    F.add_dd = lib:wrap("f64", "add_dd", "f64", "f64")
-    F.sum4 = lib:wrap("i32", "sum4", "i32", "i32", "i32", "i32")
-    F.ptr_off = lib:wrap("ptr", "ptr_off", "ptr", "u64")
-    F.pt_size = lib:wrap("u64", "pt_size", "void")
+    fn.inc = lib:wrap("i32", "inc", "i32")
+    fn.add_dd = lib:wrap("f64", "add_dd", "f64", "f64")
+    fn.sum4 = lib:wrap("i32", "sum4", "i32", "i32", "i32", "i32")
+    fn.ptr_off = lib:wrap("ptr", "ptr_off", "ptr", "u64")
+    fn.pt_size = lib:wrap("u64", "pt_size", "void")
+    fn.vadd = lib:wrap("Vec3", "vadd", "Vec3", "Vec3")
+    fn.pmake = lib:wrap("Pair", "pmake", "i32", "i32")
+    -- wrap has no way to say '...': the variadic row is always declared
+    lib:cdef "int sum_var(int n, ...);"
+    fn.sum_var = lib.sum_var
+    fn.apply = lib:wrap("i32", "apply", "ptr", "i32")
+    fn.bench_layout = lib:wrap("u64", "bench_layout", "str")
   end
-  ffi.cdef "struct Pt { int x; int y; double z; };"
-  F.get, F.set = ffi.new("Pt"), ffi.new("Pt")
+  F = {
+    inc = { fn.inc }, add_dd = { fn.add_dd }, sum4 = { fn.sum4 },
+    ptr_off = { fn.ptr_off, lightp },
+    get = { ffi.new("Pt") }, set = { ffi.new("Pt") },
+    vadd = { fn.vadd, ffi.new("Vec3", { x = 1, y = 2, z = 3 }),
+             ffi.new("Vec3", { x = 0.5, y = 0.25, z = 0.125 }) },
+    pmake = { fn.pmake },
+    sum_var = { fn.sum_var },
+    apply = { fn.apply, ffi.callback("int", "int", plus1) },  -- made once, outside the loop
+    nget = { ffi.new("struct Outer") }, nset = { ffi.new("struct Outer") },
+  }
+  FL = fn
 end
 
 local ROWS = {
@@ -105,25 +176,69 @@ local ROWS = {
   { key = "ptr_off", name = "void *ptr_off(void*,size_t)" },
   { key = "get",     name = "struct Pt: get p.x" },
   { key = "set",     name = "struct Pt: set p.x" },
+  { key = "vadd",    name = "Vec3 vadd(Vec3,Vec3) by value" },
+  { key = "pmake",   name = "Pair pmake(int,int) by value" },
+  { key = "sum_var", name = "int sum_var(int,...) 4 extra" },
+  { key = "apply",   name = "int apply(cb,int): C->Lua" },
+  { key = "nget",    name = "nested: get o.inner.x" },
+  { key = "nset",    name = "nested: set o.inner.x" },
 }
 
 -- Both sides must compute the same thing before their speed means anything.
+-- Each check goes through the row's kernel where it can, with a short n, so
+-- what is checked is what is timed.
+local function run(key, t, n)
+  local a = t[key]
+  return kernels[key](a[1], n, a[2], a[3])
+end
+
 local function check(side, t)
-  assert(t.inc(41) == 42, side .. ": inc")
-  assert(t.add_dd(1.5, 2.25) == 3.75, side .. ": add_dd")
-  assert(t.sum4(1, 2, 3, 4) == 10, side .. ": sum4")
-  assert(t.ptr_off(lightp, 8) == bb.ptr_off(lightp, 8), side .. ": ptr_off")
-  t.set.x = 7; assert(t.set.x == 7, side .. ": set/get")
-  t.set.x = 0
-  t.get.x = 12345
+  local function ok(cond, what) assert(cond, side .. ": " .. what) end
+  ok(t.inc[1](41) == 42 and run("inc", t, 9) == 10, "inc")
+  ok(t.add_dd[1](1.5, 2.25) == 3.75 and run("add_dd", t, 3) == 3.75, "add_dd")
+  ok(t.sum4[1](1, 2, 3, 4) == 10 and run("sum4", t, 5) == 14, "sum4")
+  ok(t.ptr_off[1](lightp, 8) == bb.ptr_off(lightp, 8) and run("ptr_off", t, 2) == bb.ptr_off(lightp, 8),
+     "ptr_off")
+  t.set[1].x = 7; ok(t.set[1].x == 7, "set/get")
+  run("set", t, 3); ok(t.set[1].x == 3, "set kernel")
+  t.set[1].x = 0
+  t.get[1].x = 12345; ok(run("get", t, 2) == 12345, "get kernel")
+  local r = run("vadd", t, 2)
+  ok(r.x == 1.5 and r.y == 2.25 and r.z == 3.125, "vadd")
+  local a1 = t.vadd[2]
+  ok(a1.x == 1 and a1.y == 2 and a1.z == 3, "vadd leaves its arguments alone")
+  local p = run("pmake", t, 7)
+  ok(p.a == 7 and p.b == 2, "pmake")
+  p = t.pmake[1](-5, 2147483647)
+  ok(p.a == -5 and p.b == 2147483647, "pmake extremes")
+  ok(t.sum_var[1](4, 1, 2, 3, 4) == 10 and run("sum_var", t, 6) == 15, "sum_var")
+  -- values that only survive if all 8 bytes of each extra argument are read
+  ok(t.sum_var[1](2, 1 << 40, -(1 << 40) + 5, 0, 0) == 5, "sum_var reads long long")
+  ok(t.apply[1](t.apply[2], 41) == 42 and run("apply", t, 4) == 5, "apply")
+  local o = t.nget[1]
+  o.inner.x = 31337; o.inner.y = -2; o.id = 9; o.w = 0.5
+  ok(run("nget", t, 2) == 31337 and o.inner.y == -2 and o.id == 9 and o.w == 0.5, "nget")
+  local o2 = t.nset[1]
+  run("nset", t, 11)
+  ok(o2.inner.x == 11 and o2.inner.y == 0 and o2.id == 0, "nset writes through to the parent")
+  local inner = o2.inner
+  inner.x = 4; ok(o2.inner.x == 4, "inner view writes through")
+  o2.inner.x = 0
 end
 check("C binding", C)
 if F then
   check("ffi", F)
-  assert(ffi.sizeof("Pt") == F.pt_size(), "ffi: sizeof(struct Pt) differs from the compiler's")
+  assert(ffi.sizeof("Pt") == FL.pt_size(), "ffi: sizeof(struct Pt) differs from the compiler's")
+  for what, v in pairs {
+    Vec3 = ffi.sizeof("Vec3"), Pair = ffi.sizeof("Pair"), Outer = ffi.sizeof("struct Outer"),
+    ["Outer.inner"] = ffi.offsetof("struct Outer", "inner"),
+    ["Outer.w"] = ffi.offsetof("struct Outer", "w"),
+    ["Outer.inner.x"] = ffi.offsetof("struct Outer", "inner") + ffi.offsetof("struct Inner", "x"),
+  } do
+    assert(FL.bench_layout(what) == v, "ffi: layout of " .. what .. " differs from the compiler's")
+  end
+  assert(F.apply[2]:callcount() > 0, "ffi: apply did not call the callback")
 end
-
-local function extra(key) return key == "ptr_off" and lightp or nil end
 
 -- -- Single-shot mode (callgrind): no output, deterministic work --
 
@@ -132,10 +247,10 @@ if SIDE then
   if SIDE == "loop" then
     k_empty(nil, N)
   elseif SIDE == "c" then
-    kernels[ONLY](C[ONLY], N, extra(ONLY))
+    run(ONLY, C, N)
   elseif SIDE == "ffi" then
     assert(F, "ffi module not available: " .. tostring(ffi_err))
-    kernels[ONLY](F[ONLY], N, extra(ONLY))
+    run(ONLY, F, N)
   else
     error("BENCH_SIDE must be ffi, c or loop")
   end
@@ -144,10 +259,11 @@ end
 
 -- -- Timed mode --
 
-local function measure(kernel, obj, ex)
+local function measure(kernel, a)
+  local obj, x1, x2 = a and a[1], a and a[2], a and a[3]
   collectgarbage("collect")
   local t0 = os.clock()
-  kernel(obj, N, ex)
+  kernel(obj, N, x1, x2)
   return os.clock() - t0
 end
 
@@ -159,8 +275,8 @@ assert(#rows > 0, "no row named " .. tostring(ONLY))
 
 -- warm-up: page in code, settle the allocator
 for _, r in ipairs(rows) do
-  kernels[r.key](C[r.key], N // 20 + 1, extra(r.key))
-  if F then kernels[r.key](F[r.key], N // 20 + 1, extra(r.key)) end
+  run(r.key, C, N // 20 + 1)
+  if F then run(r.key, F, N // 20 + 1) end
 end
 
 local best_loop = math.huge
@@ -170,14 +286,14 @@ for _, r in ipairs(rows) do best[r.key] = { ffi = math.huge, c = math.huge } end
 for round = 1, ROUNDS do
   best_loop = math.min(best_loop, measure(k_empty, nil))
   for _, r in ipairs(rows) do
-    local k, ex, b = kernels[r.key], extra(r.key), best[r.key]
+    local k, b = kernels[r.key], best[r.key]
     -- alternate which side goes first, so drift hits both equally
     if round % 2 == 1 then
-      if F then b.ffi = math.min(b.ffi, measure(k, F[r.key], ex)) end
-      b.c = math.min(b.c, measure(k, C[r.key], ex))
+      if F then b.ffi = math.min(b.ffi, measure(k, F[r.key])) end
+      b.c = math.min(b.c, measure(k, C[r.key]))
     else
-      b.c = math.min(b.c, measure(k, C[r.key], ex))
-      if F then b.ffi = math.min(b.ffi, measure(k, F[r.key], ex)) end
+      b.c = math.min(b.c, measure(k, C[r.key]))
+      if F then b.ffi = math.min(b.ffi, measure(k, F[r.key])) end
     end
   end
 end

@@ -3,8 +3,9 @@
 #
 #   bench/run.sh                   build (Release, build/gcc) and print the table
 #   bench/run.sh --callgrind ROW   instructions per call under callgrind for one row
-#                                  (inc, add_dd, sum4, ptr_off, get, set), with the
-#                                  functions the instructions go to
+#                                  (inc, add_dd, sum4, ptr_off, get, set, vadd, pmake,
+#                                  sum_var, apply, nget, nset), with the functions the
+#                                  instructions go to
 #
 # env: BUILD (default <repo>/build/gcc), LUA (interpreter, default lua5.4; callgrind mode
 #      prefers the build's bench_lua), BENCH_N, BENCH_ROUNDS, BENCH_BIND (see bench.lua)
@@ -20,7 +21,7 @@ ROW=
 case "${1:-}" in
   --callgrind) MODE=callgrind; ROW=${2:?usage: run.sh --callgrind ROW} ;;
   "") ;;
-  -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
   *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
 
