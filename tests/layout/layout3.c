@@ -249,7 +249,39 @@
   R(struct l3_pointers) P(struct l3_pointers, next) P(struct l3_pointers, name) \
     P(struct l3_pointers, pp) P(struct l3_pointers, pa) P(struct l3_pointers, v) \
     I(struct l3_pointers, c) P(struct l3_pointers, cv) P(struct l3_pointers, r) \
-    P(struct l3_pointers, pt)
+    P(struct l3_pointers, pt) \
+  \
+  R(struct l3_spelled_packed) I(struct l3_spelled_packed, c) I(struct l3_spelled_packed, i) \
+    I(struct l3_spelled_packed, x) \
+  R(struct l3_aligned_default) I(struct l3_aligned_default, c) \
+  R(struct l3_packed_and_aligned_field) I(struct l3_packed_and_aligned_field, c) \
+    I(struct l3_packed_and_aligned_field, i) I(struct l3_packed_and_aligned_field, d) \
+  R(struct l3_packed_realigned_field) I(struct l3_packed_realigned_field, c) \
+    I(struct l3_packed_realigned_field, i) I(struct l3_packed_realigned_field, d) \
+  R(struct l3_packed_zero_width) I(struct l3_packed_zero_width, a) \
+    I(struct l3_packed_zero_width, b) B(struct l3_packed_zero_width, c) \
+    I(struct l3_packed_zero_width, d) \
+  Y(l3_point16) \
+  R(struct l3_aligned_record_typedef) I(struct l3_aligned_record_typedef, c) \
+    F(struct l3_aligned_record_typedef, p) I(struct l3_aligned_record_typedef, p.y) \
+  R(struct l3_array_sizes) S(struct l3_array_sizes, a) F(struct l3_array_sizes, b) \
+    I(struct l3_array_sizes, b[2]) S(struct l3_array_sizes, c) F(struct l3_array_sizes, d) \
+    I(struct l3_array_sizes, d[2]) S(struct l3_array_sizes, e) \
+  R(struct l3_array_of_packed) I(struct l3_array_of_packed, c) \
+    F(struct l3_array_of_packed, arr) I(struct l3_array_of_packed, arr[1].i) \
+    D(struct l3_array_of_packed, arr[1].d) I(struct l3_array_of_packed, s) \
+  R(struct l3_long_bits) I(struct l3_long_bits, c) B(struct l3_long_bits, a) \
+    B(struct l3_long_bits, b) B(struct l3_long_bits, d) \
+  R(union l3_union_alignas) I(union l3_union_alignas, c) I(union l3_union_alignas, s) \
+  R(struct l3_pack2_bits) I(struct l3_pack2_bits, a) B(struct l3_pack2_bits, b) \
+    I(struct l3_pack2_bits, c) B(struct l3_pack2_bits, d) \
+  R(struct l3_pack1_aligned_record) I(struct l3_pack1_aligned_record, c) \
+    I(struct l3_pack1_aligned_record, i) \
+  R(struct l3_pack4_bits_ll) I(struct l3_pack4_bits_ll, c) B(struct l3_pack4_bits_ll, x) \
+    B(struct l3_pack4_bits_ll, y) \
+  R(struct l3_anon_union_bits) I(struct l3_anon_union_bits, tag) \
+    B(struct l3_anon_union_bits, lo) B(struct l3_anon_union_bits, hi) \
+    I(struct l3_anon_union_bits, raw) B(struct l3_anon_union_bits, flag)
 
 /* -- The table -- */
 

@@ -690,3 +690,107 @@ struct l3_pointers {
   char *__restrict r;
   struct l3_point *pt;
 };
+
+/* -- section: spellings and combinations -- */
+
+struct __attribute__((__packed__)) l3_spelled_packed { /* the reserved spellings real headers use */
+  char c;
+  int i __attribute__((__aligned__(2)));
+  long long x;
+};
+
+struct l3_aligned_default { /* aligned without N: the target's largest alignment */
+  char c;
+} __attribute__((aligned));
+
+struct l3_packed_and_aligned_field {
+  char c;
+  int i __attribute__((packed, aligned(2)));
+  char d;
+};
+
+struct __attribute__((packed)) l3_packed_realigned_field { /* aligned(N) raises a packed member */
+  char c;
+  int i __attribute__((aligned(4)));
+  char d;
+};
+
+struct __attribute__((packed)) l3_packed_zero_width {
+  char a;
+  int : 0;
+  char b;
+  unsigned c : 4;
+  long long : 0;
+  char d;
+};
+
+typedef struct l3_point __attribute__((aligned(16))) l3_point16;
+
+struct l3_aligned_record_typedef {
+  char c;
+  l3_point16 p;
+};
+
+struct l3_array_sizes {
+  char a[2 + 3];
+  int b[L3_BLUE + 1];
+  char c[sizeof(int) * 2];
+  short d[(1 << 2) - 1];
+  char e[sizeof(struct l3_point)];
+};
+
+struct l3_array_of_packed {
+  char c;
+  struct l3_packed arr[2];
+  short s;
+};
+
+struct l3_long_bits {
+  char c;
+  long a : 40;
+  unsigned long b : 30;
+  long : 0;
+  unsigned char d : 4;
+};
+
+union l3_union_alignas {
+  char c;
+  _Alignas(8) short s;
+};
+
+#pragma pack(push, 2)
+struct l3_pack2_bits {
+  char a;
+  int b : 20;
+  int : 0;
+  char c;
+  long long d : 40;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 1)
+struct __attribute__((aligned(8))) l3_pack1_aligned_record {
+  char c;
+  int i;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 4)
+struct l3_pack4_bits_ll {
+  char c;
+  long long x : 36;
+  long long y : 36;
+};
+#pragma pack(pop)
+
+struct l3_anon_union_bits {
+  char tag;
+  union {
+    struct {
+      unsigned lo : 12;
+      unsigned hi : 20;
+    };
+    unsigned raw;
+  };
+  _Bool flag : 1;
+};
