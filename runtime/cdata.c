@@ -261,6 +261,19 @@ static int cdata_index(lua_State *L) {
       push_bitfield(L, &g, base);
       return 1;
     }
+    if (f->type->kind == CT_ARRAY && (f->type->flags & CTF_VLA)) { /* flexible array member */
+      if (cd->kind == CDK_OBJECT) { /* bounded by the instance's size */
+        CData *v = cdata_view(L, S, f->type, base + off, 1);
+        v->size = cd->size > off ? cd->size - off : 0;
+      } else { /* through a pointer: its length is unknown, so it decays like C */
+        CType *pt = ctype_ptr(S->cts, f->type->base, false);
+        if (!pt) return luaL_error(L, "not enough memory");
+        cdata_pushptr(L, S, pt, base + off);
+        lua_pushvalue(L, 1);
+        lua_setiuservalue(L, -2, CD_UV_OWNER);
+      }
+      return 1;
+    }
     cconv_push(L, S, f->type, base + off, 1);
     return 1;
   }
@@ -509,8 +522,9 @@ static CData *new_instance(lua_State *L, FFIState *S, CType *t, int nidx) {
   size_t size = t->size;
   bool var = (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX);
   if (var) {
-    lua_Integer n = nidx ? luaL_checkinteger(L, nidx) : 0;
-    if (!nidx) luaL_error(L, "'%s' needs an element count: ffi.new(type, n)", ctype_repr(t, b, sizeof b));
+    if (!nidx || lua_isnoneornil(L, nidx))
+      luaL_error(L, "'%s' needs an element count: ffi.new(type, n)", ctype_repr(t, b, sizeof b));
+    lua_Integer n = luaL_checkinteger(L, nidx);
     CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
     if (n < 0 || (et->size && n > FFI_MAX_ALLOC / (lua_Integer)et->size))
       luaL_error(L, "bad element count %I for '%s'", (LUAI_UACINT)n, ctype_repr(t, b, sizeof b));

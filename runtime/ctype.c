@@ -192,12 +192,12 @@ CTState *ctstate_new(void) {
   b[CTB_VOID] = mk_scalar(cts, CT_VOID, 0, 0, "void");
   b[CTB_BOOL] = mk_scalar(cts, CT_BOOL, 1, CTF_UNSIGNED, "bool");
   b[CTB_I8] = mk_scalar(cts, CT_INT, 1, 0, "int8_t");
-  b[CTB_I16] = mk_scalar(cts, CT_INT, 2, 0, "int16_t");
-  b[CTB_I32] = mk_scalar(cts, CT_INT, 4, 0, "int32_t");
+  b[CTB_I16] = mk_scalar(cts, CT_INT, 2, 0, "short");
+  b[CTB_I32] = mk_scalar(cts, CT_INT, 4, 0, "int");
   b[CTB_I64] = mk_scalar(cts, CT_INT, 8, 0, "int64_t");
   b[CTB_U8] = mk_scalar(cts, CT_INT, 1, CTF_UNSIGNED, "uint8_t");
-  b[CTB_U16] = mk_scalar(cts, CT_INT, 2, CTF_UNSIGNED, "uint16_t");
-  b[CTB_U32] = mk_scalar(cts, CT_INT, 4, CTF_UNSIGNED, "uint32_t");
+  b[CTB_U16] = mk_scalar(cts, CT_INT, 2, CTF_UNSIGNED, "unsigned short");
+  b[CTB_U32] = mk_scalar(cts, CT_INT, 4, CTF_UNSIGNED, "unsigned int");
   b[CTB_U64] = mk_scalar(cts, CT_INT, 8, CTF_UNSIGNED, "uint64_t");
   b[CTB_F32] = mk_scalar(cts, CT_FLOAT, 4, 0, "float");
   b[CTB_F64] = mk_scalar(cts, CT_FLOAT, 8, 0, "double");

@@ -65,7 +65,7 @@ CType *ffi_checktype(lua_State *L, FFIState *S, int idx) {
   }
   default: break;
   }
-  luaL_error(L, "bad argument #%d (type expected, got %s)", idx, luaL_typename(L, idx));
+  luaL_typeerror(L, idx, "type (a type string, type object or instance)");
   return NULL;
 }
 

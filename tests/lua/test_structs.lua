@@ -417,4 +417,18 @@ t.test("typed struct pointer results: objects with fields; NULL is nil", functio
   t.truthy(ffi.isnull(l2.point_null()))
 end)
 
+t.test("flexible array members index up to the count given to ffi.new", function()
+  ffi.cdef "struct FlexS { int n; int data[]; };"
+  local f = ffi.new("struct FlexS", 4)
+  t.eq(ffi.sizeof(f), 4 + 4 * 4)
+  t.eq(#f.data, 4)
+  for i = 0, 3 do f.data[i] = i * 10 + 1 end
+  t.eq(f.data[3], 31)
+  t.errors(function() return f.data[4] end, "out of range")
+  -- through a pointer the length is unknown: the member decays to a pointer, as in C
+  local p = ffi.cast("struct FlexS *", f)
+  t.eq(p.data[2], 21)
+  t.errors(function() ffi.new("struct FlexS") end, "needs an element count")
+end)
+
 t.done()
