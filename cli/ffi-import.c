@@ -1,0 +1,315 @@
+/*
+** ffi-import -- C headers -> a Lua module for pluto-ffi.
+**
+**   ffi-import [options] header.h...
+**
+** Thin over importer/: options in the compiler's idiom, files, exit codes
+** (0 ok, 1 header errors, 2 usage). See docs/importer.md and ffi-import(1).
+*/
+#include <errno.h>
+#include <limits.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <clang-c/Index.h>
+
+#include "imp.h"
+
+#ifndef FFI_CLANG_RESOURCE_DIR
+#define FFI_CLANG_RESOURCE_DIR ""
+#endif
+
+static const char usage_text[] =
+    "usage: ffi-import [options] header.h...\n"
+    "\n"
+    "Turns C headers into one Lua module for pluto-ffi (Lua 5.4 and Pluto).\n"
+    "\n"
+    "options:\n"
+    "  -I DIR             add an include directory\n"
+    "  -isystem DIR       add a system include directory\n"
+    "  -D NAME[=VALUE]    define a macro\n"
+    "  -U NAME            undefine a macro\n"
+    "  -include FILE      include FILE before the headers\n"
+    "  -std=STD           C standard (c99, gnu11, c17, ...)\n"
+    "  --target=TRIPLE    target to parse for (default: this machine)\n"
+    "  -o FILE            write the module to FILE (default: standard output)\n"
+    "  -l NAME, --lib NAME\n"
+    "                     the library the module opens: a soname (libz.so.1), a path,\n"
+    "                     or a bare name resolved like the linker does (z -> libz.so.1);\n"
+    "                     default: the C library\n"
+    "  --match REGEX      select the declarations whose name or header path matches REGEX\n"
+    "                     (POSIX extended) instead of the named headers' own declarations\n"
+    "  --all              select every declaration, system headers included\n"
+    "  --check-layout     make the module assert clang's sizeof/alignof/offsetof of every record\n"
+    "  --json             write the declaration model as JSON instead of a module\n"
+    "  --stats            print what was emitted and skipped to standard error\n"
+    "  --version          print the version and exit\n"
+    "  -h, --help         print this help and exit\n"
+    "\n"
+    "exit status: 0 ok, 1 errors in the headers, 2 usage\n";
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("ffi-import: error: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\n(ffi-import --help lists the options)\n", stderr);
+  return 2;
+}
+
+/* -- clang's resource directory (stddef.h, stdarg.h, ...) -- */
+
+static bool has_builtin_headers(const char *dir) {
+  char path[PATH_MAX];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/include/stddef.h", dir);
+  return stat(path, &st) == 0;
+}
+
+static const char *find_resource_dir(ImpArena *a, char *searched, size_t len) {
+  const char *candidates[4];
+  int n = 0;
+  const char *env = getenv("FFI_IMPORT_RESOURCE_DIR");
+  if (env && *env) candidates[n++] = env;
+  if (*FFI_CLANG_RESOURCE_DIR) candidates[n++] = FFI_CLANG_RESOURCE_DIR;
+  candidates[n++] = "/usr/lib/llvm-14/lib/clang/14.0.6";
+  size_t k = 0;
+  searched[0] = 0;
+  for (int i = 0; i < n; i++) {
+    if (has_builtin_headers(candidates[i])) return imp_strdup(a, candidates[i]);
+    k += (size_t)snprintf(searched + k, k < len ? len - k : 0, "%s%s", k ? ", " : "", candidates[i]);
+  }
+  return NULL;
+}
+
+/* -- The recorded command line -- */
+
+/* Absolute paths would make the output depend on where it was made. */
+static const char *normalize_path(ImpArena *a, ImpModel *m, const char *path) {
+  char abs[PATH_MAX], cwd[PATH_MAX];
+  if (!realpath(path, abs)) return path;
+  if (getcwd(cwd, sizeof cwd)) {
+    size_t n = strlen(cwd);
+    if (strncmp(abs, cwd, n) == 0 && abs[n] == '/') return imp_strdup(a, abs + n + 1);
+  }
+  const char *d = imp_display_path(m, abs);
+  if (d[0] != '/') return imp_strdup(a, d);
+  const char *slash = strrchr(abs, '/');
+  return imp_strdup(a, slash && slash[1] ? slash + 1 : abs);
+}
+
+typedef struct Arg {
+  const char *opt;  /* option as written, or NULL for a header */
+  const char *value;
+  bool is_path;
+} Arg;
+
+static const char *command_line(ImpArena *a, ImpModel *m, const Arg *args, size_t n) {
+  ImpBuf b = {0};
+  imp_buf_puts(&b, "ffi-import");
+  for (size_t i = 0; i < n; i++) {
+    const char *v = args[i].value;
+    if (args[i].is_path && v) v = normalize_path(a, m, v);
+    if (args[i].opt) imp_buf_printf(&b, " %s", args[i].opt);
+    if (v) imp_buf_printf(&b, args[i].opt && args[i].opt[strlen(args[i].opt) - 1] == '=' ? "%s" : " %s", v);
+  }
+  const char *s = imp_strdup(a, b.s);
+  imp_buf_free(&b);
+  return s;
+}
+
+/* -- Output -- */
+
+static int write_output(const char *path, const ImpBuf *text) {
+  if (!path) {
+    fwrite(text->s, 1, text->n, stdout);
+    return fflush(stdout) == 0 ? 0 : 1;
+  }
+  char tmp[PATH_MAX];
+  snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+  FILE *f = fopen(tmp, "w");
+  if (!f) {
+    fprintf(stderr, "ffi-import: error: cannot write '%s': %s\n", path, strerror(errno));
+    return 1;
+  }
+  bool ok = fwrite(text->s, 1, text->n, f) == text->n;
+  ok = fclose(f) == 0 && ok;
+  if (!ok || rename(tmp, path) != 0) {
+    fprintf(stderr, "ffi-import: error: cannot write '%s': %s\n", path, strerror(errno));
+    remove(tmp);
+    return 1;
+  }
+  return 0;
+}
+
+static void print_stats(const ImpOptions *opt, const ImpStats *st, double seconds) {
+  fprintf(stderr, "ffi-import: %s: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
+                  "%u constants, %u records layout-checked, %u skipped, %u degraded, %.3f s\n",
+          opt->nheaders ? opt->headers[0] : "", st->functions, st->variables, st->records, st->opaque, st->enums,
+          st->typedefs, st->constants, st->checked, st->skipped, st->degraded, seconds);
+  for (unsigned i = 0; i < st->nreasons; i++)
+    fprintf(stderr, "ffi-import:   skipped %u: %s\n", st->reasons[i].count, st->reasons[i].reason);
+}
+
+/* -- Main -- */
+
+#include <time.h>
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv) {
+  double t0 = now();
+  ImpArena *a = imp_arena_new();
+  size_t cap = (size_t)argc + 1;
+  const char **headers = imp_alloc(a, cap * sizeof(char *));
+  const char **cargs = imp_alloc(a, 2 * cap * sizeof(char *));
+  Arg *rec = imp_alloc(a, cap * sizeof(Arg));
+  size_t nh = 0, nc = 0, nrec = 0;
+  const char *out = NULL, *lib = NULL, *match = NULL;
+  bool all = false, check = false, json = false, stats = false, only_headers = false;
+
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    const char *v = NULL;
+#define VALUE(opt)                                                                    \
+  (s[strlen(opt)] ? s + strlen(opt) + (s[strlen(opt)] == '=') : (i + 1 < argc ? argv[++i] : NULL))
+    if (only_headers || s[0] != '-' || strcmp(s, "-") == 0) {
+      headers[nh++] = s;
+      rec[nrec++] = (Arg){NULL, s, true};
+    } else if (strcmp(s, "--") == 0) {
+      only_headers = true;
+    } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+      fputs(usage_text, stdout);
+      imp_arena_free(a);
+      return 0;
+    } else if (strcmp(s, "--version") == 0) {
+      CXString cv = clang_getClangVersion();
+      printf("ffi-import " IMP_VERSION " (pluto-ffi)\nlibclang: %s\n", clang_getCString(cv));
+      clang_disposeString(cv);
+      imp_arena_free(a);
+      return 0;
+    } else if (strncmp(s, "-I", 2) == 0 || strncmp(s, "-D", 2) == 0 || strncmp(s, "-U", 2) == 0) {
+      char o[3] = {s[0], s[1], 0};
+      if (!(v = VALUE(o)) || !*v) return usage_error("option '%s' needs a value", o);
+      cargs[nc++] = imp_sprintf(a, "%s%s", o, v);
+      rec[nrec++] = (Arg){imp_strdup(a, o), v, o[1] == 'I'};
+    } else if (strcmp(s, "-isystem") == 0 || strcmp(s, "-include") == 0) {
+      if (i + 1 >= argc) return usage_error("option '%s' needs a value", s);
+      v = argv[++i];
+      cargs[nc++] = s;
+      cargs[nc++] = v;
+      rec[nrec++] = (Arg){s, v, true};
+    } else if (strncmp(s, "-std=", 5) == 0) {
+      cargs[nc++] = s;
+      rec[nrec++] = (Arg){s, NULL, false};
+    } else if (strncmp(s, "--target=", 9) == 0 || strcmp(s, "--target") == 0 || strcmp(s, "-target") == 0) {
+      v = s[1] == '-' && s[8] == '=' ? s + 9 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!v || !*v) return usage_error("option '%s' needs a value", "--target");
+      cargs[nc++] = imp_sprintf(a, "--target=%s", v);
+      rec[nrec++] = (Arg){"--target=", v, false};
+    } else if (strcmp(s, "-o") == 0) {
+      if (i + 1 >= argc) return usage_error("option '%s' needs a value", s);
+      out = argv[++i];
+    } else if (strncmp(s, "-l", 2) == 0 && strncmp(s, "--", 2) != 0) {
+      if (!(v = VALUE("-l")) || !*v) return usage_error("option '%s' needs a value", "-l");
+      if (lib) return usage_error("only one library per module (-l %s given twice)", v);
+      lib = v;
+      rec[nrec++] = (Arg){"-l", v, strchr(v, '/') != NULL};
+    } else if (strncmp(s, "--lib", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
+      if (!(v = VALUE("--lib")) || !*v) return usage_error("option '%s' needs a value", "--lib");
+      if (lib) return usage_error("only one library per module (-l %s given twice)", v);
+      lib = v;
+      rec[nrec++] = (Arg){"-l", v, strchr(v, '/') != NULL};
+    } else if (strncmp(s, "--match", 7) == 0 && (s[7] == 0 || s[7] == '=')) {
+      if (!(v = VALUE("--match")) || !*v) return usage_error("option '%s' needs a value", "--match");
+      regex_t re;
+      if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0)
+        return usage_error("invalid regular expression for --match: '%s'", v);
+      regfree(&re);
+      match = v;
+      rec[nrec++] = (Arg){"--match", v, false};
+    } else if (strcmp(s, "--all") == 0) {
+      all = true;
+      rec[nrec++] = (Arg){s, NULL, false};
+    } else if (strcmp(s, "--check-layout") == 0) {
+      check = true;
+      rec[nrec++] = (Arg){s, NULL, false};
+    } else if (strcmp(s, "--json") == 0) {
+      json = true;
+      rec[nrec++] = (Arg){s, NULL, false};
+    } else if (strcmp(s, "--stats") == 0) {
+      stats = true;
+    } else {
+      return usage_error("unknown option '%s'", s);
+    }
+#undef VALUE
+  }
+  if (!nh) return usage_error("%s", "no header given");
+  if (match && all) return usage_error("%s", "--match and --all exclude each other");
+
+  char err[2048];
+  const char *soname = NULL;
+  if (lib && !(soname = imp_resolve_lib(a, lib, NULL, err, sizeof err))) return usage_error("%s", err);
+  if (!soname) soname = imp_resolve_lib(a, "c", NULL, err, sizeof err);
+
+  char searched[2048];
+  const char *resource_dir = find_resource_dir(a, searched, sizeof searched);
+  if (!resource_dir) {
+    fprintf(stderr,
+            "ffi-import: error: clang's resource directory (its builtin stddef.h, stdarg.h, ...) was not found;\n"
+            "searched: %s\n(install clang-14, or set FFI_IMPORT_RESOURCE_DIR to the output of "
+            "'clang -print-resource-dir')\n",
+            searched);
+    imp_arena_free(a);
+    return 1;
+  }
+
+  ImpOptions opt = {0};
+  opt.headers = headers;
+  opt.nheaders = nh;
+  opt.clang_args = cargs;
+  opt.nclang_args = nc;
+  opt.match = match;
+  opt.all = all;
+  opt.check_layout = check;
+  opt.lib = soname;
+  opt.resource_dir = resource_dir;
+
+  ImpModel *m = imp_parse(&opt, stderr);
+  if (!m) {
+    imp_arena_free(a);
+    return 1;
+  }
+  if (m->nerrors) {
+    fprintf(stderr, "ffi-import: %u error%s in the headers; nothing written\n", m->nerrors,
+            m->nerrors == 1 ? "" : "s");
+    imp_model_free(m);
+    imp_arena_free(a);
+    return 1;
+  }
+  opt.command = command_line(a, m, rec, nrec);
+  imp_select(m, &opt);
+  ImpBuf text = {0};
+  ImpStats st;
+  memset(&st, 0, sizeof st);
+  if (json) {
+    ImpBuf scratch = {0}; /* the Lua emitter counts what the module would hold */
+    imp_emit_lua(m, &opt, &scratch, &st);
+    imp_buf_free(&scratch);
+    imp_emit_json(m, &opt, &text);
+  } else {
+    imp_emit_lua(m, &opt, &text, &st);
+  }
+  int rc = write_output(out, &text);
+  if (stats) print_stats(&opt, &st, now() - t0);
+  imp_buf_free(&text);
+  imp_model_free(m);
+  imp_arena_free(a);
+  return rc;
+}

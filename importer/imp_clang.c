@@ -1,0 +1,835 @@
+/*
+** imp_clang.c -- libclang -> declaration model.
+**
+** One translation unit includes the named headers (a virtual main file), so
+** clang sees them as the compiler would: real preprocessor, include paths,
+** target. Every top-level cursor becomes (at most) one ImpDecl, keyed by its
+** USR; types are converted on demand, so a record first met through a field
+** or a typedef is created there. Layout numbers (size, alignment, field
+** offsets) are clang's own. Macros are evaluated by imp_macro.c.
+*/
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <clang-c/Index.h>
+
+#include "imp_int.h"
+
+/* -- Strings -- */
+
+/* Copies a CXString into the arena and disposes it. */
+static const char *cx_take(ImpModel *m, CXString s) {
+  const char *c = clang_getCString(s);
+  const char *r = imp_strdup(m->arena, c ? c : "");
+  clang_disposeString(s);
+  return r;
+}
+
+/* -- Files and locations -- */
+
+struct FileInfo {
+  CXFile file;
+  const char *display;
+  const char *path;
+  bool own;
+};
+
+static FileInfo *file_info(ImpParser *P, CXFile f) {
+  if (P->last_file && P->last_file->file == f) return P->last_file;
+  for (size_t i = 0; i < P->nfiles; i++)
+    if (P->files[i].file == f) return P->last_file = &P->files[i];
+  if (P->nfiles == P->capfiles) {
+    P->capfiles = P->capfiles ? P->capfiles * 2 : 64;
+    P->files = realloc(P->files, P->capfiles * sizeof *P->files);
+    if (!P->files) abort();
+  }
+  FileInfo *fi = &P->files[P->nfiles++];
+  fi->file = f;
+  fi->own = false;
+  for (size_t i = 0; i < P->nown; i++)
+    if (P->own[i] && clang_File_isEqual(P->own[i], f)) fi->own = true;
+  CXString real = clang_File_tryGetRealPathName(f);
+  const char *path = clang_getCString(real);
+  if (!path || !*path) {
+    clang_disposeString(real);
+    real = clang_getFileName(f);
+    path = clang_getCString(real);
+  }
+  char abs[PATH_MAX];
+  if (path && path[0] != '/' && realpath(path, abs)) path = abs;
+  fi->path = imp_strdup(P->m->arena, path ? path : "");
+  fi->display = imp_display_path(P->m, fi->path);
+  clang_disposeString(real);
+  return P->last_file = fi;
+}
+
+/* Sets file/line/col/own of d from a cursor's location. */
+static void locate(ImpParser *P, ImpDecl *d, CXCursor c) {
+  CXFile f = NULL;
+  unsigned line = 0, col = 0;
+  clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
+  d->line = line;
+  d->col = col;
+  if (!f) {
+    d->file = NULL; /* builtin (implicit) declaration */
+    d->own = false;
+    return;
+  }
+  FileInfo *fi = file_info(P, f);
+  d->file = fi->display;
+  d->path = fi->path;
+  d->own = fi->own;
+}
+
+/* -- Attributes -- */
+
+typedef struct AttrScan {
+  bool packed;
+  bool aligned;
+  long long align_value; /* an integer literal inside aligned(...), or 0 */
+  const char *asm_label;
+  ImpParser *P;
+} AttrScan;
+
+/* The first integer literal among the attribute's tokens: aligned(16) -> 16. */
+static long long attr_literal(ImpParser *P, CXCursor attr) {
+  CXToken *toks = NULL;
+  unsigned n = 0;
+  long long v = 0;
+  clang_tokenize(P->tu, clang_getCursorExtent(attr), &toks, &n);
+  for (unsigned i = 0; i < n && !v; i++) {
+    if (clang_getTokenKind(toks[i]) != CXToken_Literal) continue;
+    CXString s = clang_getTokenSpelling(P->tu, toks[i]);
+    const char *c = clang_getCString(s);
+    char *end;
+    long long x = strtoll(c, &end, 0);
+    while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L') end++;
+    if (*end == 0 && x > 0) v = x;
+    clang_disposeString(s);
+  }
+  if (toks) clang_disposeTokens(P->tu, toks, n);
+  return v;
+}
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  AttrScan *a = data;
+  switch (clang_getCursorKind(c)) {
+  case CXCursor_PackedAttr: a->packed = true; break;
+  case CXCursor_AlignedAttr:
+    a->aligned = true;
+    if (!a->align_value) a->align_value = attr_literal(a->P, c);
+    break;
+  case CXCursor_AsmLabelAttr: a->asm_label = cx_take(a->P->m, clang_getCursorSpelling(c)); break;
+  default: break;
+  }
+  return CXChildVisit_Continue;
+}
+
+static AttrScan scan_attrs(ImpParser *P, CXCursor c) {
+  AttrScan a = {0};
+  a.P = P;
+  if (clang_Cursor_hasAttrs(c)) clang_visitChildren(c, attr_visit, &a);
+  return a;
+}
+
+/* -- Types -- */
+
+static ImpType *unsupported(ImpParser *P, CXType t, const char *reason) {
+  ImpType *r = imp_type_new(P->m, IT_UNSUPPORTED);
+  r->reason = reason;
+  r->spelling = cx_take(P->m, clang_getTypeSpelling(t));
+  r->size = clang_Type_getSizeOf(t);
+  r->align = clang_Type_getAlignOf(t);
+  return r;
+}
+
+static ImpType *scalar(ImpParser *P, ImpTypeKind kind, const char *spelling, CXType t, bool uns) {
+  ImpType *r = imp_type_new(P->m, kind);
+  r->spelling = spelling;
+  r->size = clang_Type_getSizeOf(t);
+  r->align = clang_Type_getAlignOf(t);
+  r->is_unsigned = uns;
+  return r;
+}
+
+static unsigned quals_of(CXType t) {
+  return (clang_isConstQualifiedType(t) ? IMPQ_CONST : 0) |
+         (clang_isVolatileQualifiedType(t) ? IMPQ_VOLATILE : 0) |
+         (clang_isRestrictQualifiedType(t) ? IMPQ_RESTRICT : 0);
+}
+
+static ImpDecl *record_of(ImpParser *P, CXCursor c);
+static ImpDecl *enum_of(ImpParser *P, CXCursor c);
+static ImpDecl *typedef_of(ImpParser *P, CXCursor c);
+
+static ImpType *convert(ImpParser *P, CXType t);
+
+/* Converts t; qualifiers are those of this level only. */
+ImpType *imp_clang_type(ImpParser *P, CXType t) { return convert(P, t); }
+
+static ImpType *convert(ImpParser *P, CXType t) {
+  unsigned q = quals_of(t);
+  ImpType *r;
+  switch (t.kind) {
+  case CXType_Void: r = scalar(P, IT_VOID, "void", t, false); r->size = -1; break;
+  case CXType_Bool: r = scalar(P, IT_BOOL, "_Bool", t, true); break;
+  case CXType_Char_S: case CXType_Char_U: r = scalar(P, IT_INT, "char", t, t.kind == CXType_Char_U); break;
+  case CXType_SChar: r = scalar(P, IT_INT, "signed char", t, false); break;
+  case CXType_UChar: r = scalar(P, IT_INT, "unsigned char", t, true); break;
+  case CXType_Short: r = scalar(P, IT_INT, "short", t, false); break;
+  case CXType_UShort: r = scalar(P, IT_INT, "unsigned short", t, true); break;
+  case CXType_Int: r = scalar(P, IT_INT, "int", t, false); break;
+  case CXType_UInt: r = scalar(P, IT_INT, "unsigned int", t, true); break;
+  case CXType_Long: r = scalar(P, IT_INT, "long", t, false); break;
+  case CXType_ULong: r = scalar(P, IT_INT, "unsigned long", t, true); break;
+  case CXType_LongLong: r = scalar(P, IT_INT, "long long", t, false); break;
+  case CXType_ULongLong: r = scalar(P, IT_INT, "unsigned long long", t, true); break;
+  case CXType_Float: r = scalar(P, IT_FLOAT, "float", t, false); break;
+  case CXType_Double: r = scalar(P, IT_FLOAT, "double", t, false); break;
+  case CXType_LongDouble: return unsupported(P, t, "long double");
+  case CXType_Int128: case CXType_UInt128: return unsupported(P, t, "128-bit integer");
+  case CXType_Float128: return unsupported(P, t, "128-bit float");
+  case CXType_Half: case CXType_Float16: return unsupported(P, t, "half-precision float");
+  case CXType_Complex: return unsupported(P, t, "_Complex");
+  case CXType_Vector:
+#if CINDEX_VERSION_MINOR >= 62
+  case CXType_ExtVector:
+#endif
+    return unsupported(P, t, "vector type");
+  case CXType_Atomic: return unsupported(P, t, "_Atomic type");
+  case CXType_BlockPointer: return unsupported(P, t, "block pointer");
+  case CXType_Pointer: {
+    CXType pt = clang_getPointeeType(t);
+    r = imp_type_new(P->m, IT_PTR);
+    r->base = convert(P, pt);
+    r->size = clang_Type_getSizeOf(t);
+    r->align = clang_Type_getAlignOf(t);
+    /* struct __va_list_tag * is what a va_list parameter decays to */
+    if (r->base->kind == IT_RECORD && r->base->decl->name &&
+        strcmp(r->base->decl->name, "__va_list_tag") == 0) {
+      r = imp_type_new(P->m, IT_VALIST);
+      r->size = r->align = P->m->ptr_size;
+    }
+    break;
+  }
+  case CXType_ConstantArray:
+  case CXType_IncompleteArray:
+  case CXType_VariableArray:
+  case CXType_DependentSizedArray:
+    r = imp_type_new(P->m, IT_ARRAY);
+    r->base = convert(P, clang_getArrayElementType(t));
+    r->n = t.kind == CXType_ConstantArray ? clang_getArraySize(t) : -1;
+    r->size = clang_Type_getSizeOf(t);
+    r->align = clang_Type_getAlignOf(t);
+    break;
+  case CXType_FunctionProto:
+  case CXType_FunctionNoProto: {
+    r = imp_type_new(P->m, IT_FUNC);
+    r->base = convert(P, clang_getResultType(t));
+    int n = clang_getNumArgTypes(t);
+    r->noproto = t.kind == CXType_FunctionNoProto;
+    r->variadic = clang_isFunctionTypeVariadic(t) != 0;
+    r->nparams = n > 0 ? (size_t)n : 0;
+    r->params = imp_alloc(P->m->arena, (r->nparams + 1) * sizeof(ImpType *));
+    for (int i = 0; i < n; i++) {
+      ImpType *pt = convert(P, clang_getArgType(t, (unsigned)i));
+      r->params[i] = imp_param_decay(P->m, pt);
+    }
+    enum CXCallingConv cc = clang_getFunctionTypeCallingConv(t);
+    if (cc != CXCallingConv_C && cc != CXCallingConv_Default && cc != CXCallingConv_Invalid &&
+        cc != CXCallingConv_Unexposed)
+      return unsupported(P, t, "calling convention other than C");
+    break;
+  }
+  case CXType_Typedef: {
+    CXCursor d = clang_getTypeDeclaration(t);
+    CXString s = clang_getCursorSpelling(d);
+    bool va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
+    clang_disposeString(s);
+    if (va) {
+      r = imp_type_new(P->m, IT_VALIST);
+      r->size = clang_Type_getSizeOf(t);
+      r->align = clang_Type_getAlignOf(t);
+      break;
+    }
+    r = imp_type_new(P->m, IT_TYPEDEF);
+    r->decl = typedef_of(P, d);
+    r->size = clang_Type_getSizeOf(t);
+    r->align = clang_Type_getAlignOf(t);
+    /* qualifiers inside the typedef are not this level's */
+    CXType under = clang_getTypedefDeclUnderlyingType(d);
+    q &= ~quals_of(under);
+    break;
+  }
+  case CXType_Elaborated: {
+    CXType named = clang_Type_getNamedType(t);
+    r = convert(P, named);
+    q &= ~quals_of(named);
+    break;
+  }
+  case CXType_Record: {
+    r = imp_type_new(P->m, IT_RECORD);
+    r->decl = record_of(P, clang_getTypeDeclaration(t));
+    r->size = r->decl->complete ? r->decl->size : -1;
+    r->align = r->decl->complete ? r->decl->align : -1;
+    break;
+  }
+  case CXType_Enum: {
+    r = imp_type_new(P->m, IT_ENUM);
+    r->decl = enum_of(P, clang_getTypeDeclaration(t));
+    r->size = clang_Type_getSizeOf(t);
+    r->align = clang_Type_getAlignOf(t);
+    break;
+  }
+  case CXType_Attributed: {
+    CXType mod = clang_Type_getModifiedType(t);
+    r = convert(P, mod);
+    q &= ~quals_of(mod);
+    break;
+  }
+  default: {
+    CXType canon = clang_getCanonicalType(t);
+    if (canon.kind != t.kind && canon.kind != CXType_Unexposed && canon.kind != CXType_Invalid) {
+      r = convert(P, canon);
+      break;
+    }
+    CXString k = clang_getTypeKindSpelling(t.kind);
+    const char *why = imp_sprintf(P->m->arena, "unsupported type kind %s", clang_getCString(k));
+    clang_disposeString(k);
+    return unsupported(P, t, why);
+  }
+  }
+  r->quals |= (uint8_t)q;
+  return r;
+}
+
+/* A parameter declared as an array or a function is a pointer (C 6.7.6.3). */
+ImpType *imp_param_decay(ImpModel *m, ImpType *t) {
+  if (t->kind == IT_VALIST) return t;
+  const ImpType *r = imp_type_resolve(t);
+  if (!r || r->kind == IT_VALIST) return t;
+  if (r->kind == IT_ARRAY) {
+    ImpType *p = imp_type_new(m, IT_PTR);
+    p->base = r->base;
+    p->quals = t->quals;
+    p->size = p->align = m->ptr_size;
+    return p;
+  }
+  if (r->kind == IT_FUNC) {
+    ImpType *p = imp_type_new(m, IT_PTR);
+    p->base = t;
+    p->size = p->align = m->ptr_size;
+    return p;
+  }
+  return t;
+}
+
+/* -- Records -- */
+
+typedef struct FieldScan {
+  ImpParser *P;
+  ImpDecl *rec;
+  ImpField *fields;
+  size_t n, cap;
+} FieldScan;
+
+static enum CXVisitorResult field_visit(CXCursor c, CXClientData data) {
+  FieldScan *fs = data;
+  ImpParser *P = fs->P;
+  if (fs->n == fs->cap) {
+    fs->cap = fs->cap ? fs->cap * 2 : 8;
+    fs->fields = realloc(fs->fields, fs->cap * sizeof *fs->fields);
+    if (!fs->fields) abort();
+  }
+  ImpField *f = &fs->fields[fs->n++];
+  memset(f, 0, sizeof *f);
+  CXString s = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(s);
+  f->name = name && *name ? imp_strdup(P->m->arena, name) : NULL;
+  clang_disposeString(s);
+  f->type = convert(P, clang_getCursorType(c));
+  f->bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
+  f->offset_bits = clang_Cursor_getOffsetOfField(c);
+  AttrScan a = scan_attrs(P, c);
+  f->packed_attr = a.packed;
+  if (a.aligned) f->align_attr = a.align_value ? a.align_value : -1; /* -1: decide from the layout */
+  if (!f->name && f->type->kind == IT_RECORD) {
+    f->type->decl->member_anon = true;
+    f->type->decl->parent = fs->rec;
+  } else if (f->type->kind == IT_RECORD && !f->type->decl->name) {
+    f->type->decl->parent = fs->rec; /* struct { ... } name; : defined inline */
+  } else if (f->type->kind == IT_ENUM && !f->type->decl->name) {
+    f->type->decl->parent = fs->rec;
+  }
+  return CXVisit_Continue;
+}
+
+static long long pow2_floor(long long x) {
+  long long p = 1;
+  while (p * 2 <= x) p *= 2;
+  return p;
+}
+
+/* The attributes and #pragma pack that reproduce clang's layout. */
+static void deduce_packing(ImpDecl *d) {
+  long long natural = 1; /* what the emitted text would give without pack */
+  bool misplaced = false;
+  for (size_t i = 0; i < d->nfields; i++) {
+    ImpField *f = &d->fields[i];
+    long long fa = f->type->align > 0 ? f->type->align : 1;
+    if (f->align_attr < 0) { /* aligned(expression): the alignment the offset allows */
+      long long off = f->offset_bits / 8;
+      long long a = off ? (off & -off) : d->align;
+      if (a > d->align) a = d->align;
+      f->align_attr = a > fa ? a : 0;
+    }
+    if (d->packed || f->packed_attr) fa = 1;
+    if (f->align_attr > fa) fa = f->align_attr;
+    if (f->bitwidth >= 0 && !f->name) continue; /* unnamed bitfields do not align the record */
+    if (fa > natural) natural = fa;
+    if (f->bitwidth < 0 && !d->is_union && (f->offset_bits / 8) % fa) misplaced = true;
+  }
+  if (d->align > natural) {
+    d->align_attr = d->align;
+  } else if (d->align < natural || misplaced) {
+    d->pack = (int)pow2_floor(d->align);
+    /* a field at an offset the pack cannot explain: the largest pack that does */
+    for (size_t i = 0; i < d->nfields; i++) {
+      ImpField *f = &d->fields[i];
+      if (f->bitwidth >= 0 || d->is_union) continue;
+      long long off = f->offset_bits / 8;
+      while (d->pack > 1 && off % d->pack) d->pack /= 2;
+    }
+  }
+}
+
+static ImpDecl *record_of(ImpParser *P, CXCursor c) {
+  CXCursor def = clang_getCursorDefinition(c);
+  bool has_def = !clang_Cursor_isNull(def);
+  CXCursor key = has_def ? def : clang_getCanonicalCursor(c);
+  CXString usr = clang_getCursorUSR(key);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  if (d) {
+    clang_disposeString(usr);
+    return d;
+  }
+  CXString name = clang_getCursorSpelling(key);
+  const char *nm = clang_getCString(name);
+  d = imp_decl_new(P->m, ID_RECORD, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
+  clang_disposeString(name);
+  d->usr = cx_take(P->m, usr);
+  imp_map_set(&P->m->by_usr, d->usr, d);
+  d->is_union = clang_getCursorKind(key) == CXCursor_UnionDecl;
+  locate(P, d, key);
+  if (!has_def) return d;
+  CXType t = clang_getCursorType(def);
+  long long size = clang_Type_getSizeOf(t), align = clang_Type_getAlignOf(t);
+  if (size < 0 || align < 0) return d; /* invalid: stays opaque */
+  d->complete = true;
+  d->size = size;
+  d->align = align;
+  AttrScan a = scan_attrs(P, def);
+  d->packed = a.packed;
+  FieldScan fs = {P, d, NULL, 0, 0};
+  clang_Type_visitFields(t, field_visit, &fs);
+  d->fields = imp_alloc(P->m->arena, (fs.n + 1) * sizeof(ImpField));
+  if (fs.n) memcpy(d->fields, fs.fields, fs.n * sizeof(ImpField));
+  d->nfields = fs.n;
+  free(fs.fields);
+  deduce_packing(d);
+  return d;
+}
+
+/* -- Enums -- */
+
+typedef struct EnumScan {
+  ImpParser *P;
+  ImpEnumConst *consts;
+  size_t n, cap;
+  bool uns;
+} EnumScan;
+
+static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  EnumScan *es = data;
+  if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
+  if (es->n == es->cap) {
+    es->cap = es->cap ? es->cap * 2 : 16;
+    es->consts = realloc(es->consts, es->cap * sizeof *es->consts);
+    if (!es->consts) abort();
+  }
+  ImpEnumConst *k = &es->consts[es->n++];
+  k->name = cx_take(es->P->m, clang_getCursorSpelling(c));
+  if (es->uns) {
+    unsigned long long u = clang_getEnumConstantDeclUnsignedValue(c);
+    k->value = (long long)u;
+    k->is_unsigned = u > (unsigned long long)LLONG_MAX;
+  } else {
+    k->value = clang_getEnumConstantDeclValue(c);
+  }
+  return CXChildVisit_Continue;
+}
+
+/* The size the runtime gives a plain enum with these values. */
+static long long runtime_enum_size(const ImpDecl *d) {
+  bool fits_int = true, fits_uint = true;
+  for (size_t i = 0; i < d->nconsts; i++) {
+    const ImpEnumConst *k = &d->consts[i];
+    if (k->is_unsigned) return 8;
+    if (k->value < INT_MIN || k->value > INT_MAX) fits_int = false;
+    if (k->value < 0 || k->value > (long long)UINT_MAX) fits_uint = false;
+  }
+  return fits_int || fits_uint ? 4 : 8;
+}
+
+static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
+  CXCursor def = clang_getCursorDefinition(c);
+  bool has_def = !clang_Cursor_isNull(def);
+  CXCursor key = has_def ? def : clang_getCanonicalCursor(c);
+  CXString usr = clang_getCursorUSR(key);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  if (d) {
+    clang_disposeString(usr);
+    return d;
+  }
+  CXString name = clang_getCursorSpelling(key);
+  const char *nm = clang_getCString(name);
+  d = imp_decl_new(P->m, ID_ENUM, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
+  clang_disposeString(name);
+  d->usr = cx_take(P->m, usr);
+  imp_map_set(&P->m->by_usr, d->usr, d);
+  locate(P, d, key);
+  CXType it = clang_getEnumDeclIntegerType(key);
+  d->inttype = convert(P, it);
+  CXType et = clang_getCursorType(key);
+  d->size = clang_Type_getSizeOf(et);
+  d->align = clang_Type_getAlignOf(et);
+  d->complete = has_def;
+  EnumScan es = {P, NULL, 0, 0, d->inttype->is_unsigned};
+  if (has_def) clang_visitChildren(def, enum_visit, &es);
+  d->consts = imp_alloc(P->m->arena, (es.n + 1) * sizeof(ImpEnumConst));
+  if (es.n) memcpy(d->consts, es.consts, es.n * sizeof(ImpEnumConst));
+  d->nconsts = es.n;
+  free(es.consts);
+  if (!has_def || d->size != runtime_enum_size(d)) d->enum_as_int = true;
+  return d;
+}
+
+/* -- Typedefs -- */
+
+static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
+  CXString usr = clang_getCursorUSR(c);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  if (d) {
+    clang_disposeString(usr);
+    return d;
+  }
+  d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
+  d->usr = cx_take(P->m, usr);
+  imp_map_set(&P->m->by_usr, d->usr, d);
+  locate(P, d, c);
+  CXType under = clang_getTypedefDeclUnderlyingType(c);
+  d->underlying = convert(P, under);
+  CXType self = clang_getCursorType(c);
+  d->size = clang_Type_getSizeOf(self);
+  d->align = clang_Type_getAlignOf(self);
+  AttrScan a = scan_attrs(P, c);
+  if (a.aligned && d->align > 0 && d->align != d->underlying->align) d->align_attr = d->align;
+  if (a.packed) d->packed = true;
+  ImpType *u = d->underlying;
+  if ((u->kind == IT_RECORD || u->kind == IT_ENUM) && !u->decl->name && !u->decl->naming_typedef &&
+      !u->decl->parent)
+    u->decl->naming_typedef = d;
+  if (!d->file) { /* implicit (__int128_t, __builtin_ms_va_list, ...) */
+    const char *why = imp_type_unsupported(u);
+    if (why) d->skip = why;
+  }
+  return d;
+}
+
+/* -- Functions and variables -- */
+
+typedef struct ParamScan {
+  ImpParser *P;
+  ImpParam *params;
+  size_t n, max;
+} ParamScan;
+
+static void function(ImpParser *P, CXCursor c) {
+  CXString sp = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(sp);
+  ImpDecl *d = imp_map_get(&P->m->by_name, name);
+  bool inl = clang_Cursor_isFunctionInlined(c) != 0;
+  bool stat = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+  if (d) { /* a redeclaration: only what it adds */
+    clang_disposeString(sp);
+    if (d->kind != ID_FUNC) return;
+    d->is_inline |= inl;
+    d->is_static |= stat;
+    if (clang_isCursorDefinition(c)) d->is_definition = true;
+    return;
+  }
+  d = imp_decl_new(P->m, ID_FUNC, imp_strdup(P->m->arena, name));
+  clang_disposeString(sp);
+  imp_map_set(&P->m->by_name, d->name, d);
+  locate(P, d, c);
+  d->is_inline = inl;
+  d->is_static = stat;
+  d->is_definition = clang_isCursorDefinition(c) != 0;
+  d->type = convert(P, clang_getCursorType(c));
+  int n = clang_Cursor_getNumArguments(c);
+  if (d->type->kind == IT_FUNC) {
+    d->params = imp_alloc(P->m->arena, (d->type->nparams + 1) * sizeof(ImpParam));
+    for (int i = 0; i < n && (size_t)i < d->type->nparams; i++) {
+      CXString pn = clang_getCursorSpelling(clang_Cursor_getArgument(c, (unsigned)i));
+      const char *s = clang_getCString(pn);
+      d->params[i].name = s && *s ? imp_strdup(P->m->arena, s) : NULL;
+      clang_disposeString(pn);
+    }
+  }
+  AttrScan a = scan_attrs(P, c);
+  if (a.asm_label && strcmp(a.asm_label, d->name) != 0) d->asm_label = a.asm_label;
+  if (clang_getCursorAvailability(c) == CXAvailability_NotAvailable) d->skip = "marked unavailable";
+}
+
+static void variable(ImpParser *P, CXCursor c) {
+  CXString sp = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(sp);
+  if (imp_map_get(&P->m->by_name, name)) {
+    clang_disposeString(sp);
+    return;
+  }
+  ImpDecl *d = imp_decl_new(P->m, ID_VAR, imp_strdup(P->m->arena, name));
+  clang_disposeString(sp);
+  imp_map_set(&P->m->by_name, d->name, d);
+  locate(P, d, c);
+  d->type = convert(P, clang_getCursorType(c));
+  d->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+  AttrScan a = scan_attrs(P, c);
+  if (a.asm_label && strcmp(a.asm_label, d->name) != 0) d->asm_label = a.asm_label;
+  if (clang_getCursorTLSKind(c) != CXTLS_None) {
+    d->skip = "thread-local variable";
+    return;
+  }
+  if (d->is_static) {
+    const ImpType *r = imp_type_resolve(d->type);
+    bool const_int = (d->type->quals & IMPQ_CONST) && r &&
+                     (r->kind == IT_INT || r->kind == IT_BOOL || r->kind == IT_ENUM);
+    CXEvalResult ev = const_int ? clang_Cursor_Evaluate(c) : NULL;
+    if (ev && clang_EvalResult_getKind(ev) == CXEval_Int) {
+      d->has_value = true;
+      d->value = clang_EvalResult_getAsLongLong(ev);
+    } else {
+      d->skip = "static variable (the library exports no symbol for it)";
+    }
+    if (ev) clang_EvalResult_dispose(ev);
+  }
+}
+
+/* -- Macros -- */
+
+static void macro(ImpParser *P, CXCursor c) {
+  if (clang_Cursor_isMacroBuiltin(c)) return;
+  CXFile f = NULL;
+  clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+  if (!f) return; /* -D on the command line, predefined */
+  CXString sp = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(sp);
+  ImpDecl *d = imp_map_get(&P->m->by_name, name);
+  if (d) { /* redefined: the value at the end of the headers counts */
+    clang_disposeString(sp);
+    return;
+  }
+  d = imp_decl_new(P->m, ID_MACRO, imp_strdup(P->m->arena, name));
+  clang_disposeString(sp);
+  imp_map_set(&P->m->by_name, d->name, d);
+  locate(P, d, c);
+  if (clang_Cursor_isMacroFunctionLike(c)) {
+    d->skip = "function-like macro";
+    return;
+  }
+  if (!imp_wanted(P->opt, P->match, d)) return; /* never emitted: not worth evaluating */
+  CXToken *toks = NULL;
+  unsigned n = 0;
+  clang_tokenize(P->tu, clang_getCursorExtent(c), &toks, &n);
+  /* the probe puts the expansion in an initializer: only balanced expressions go there */
+  int depth = 0;
+  bool expr = true;
+  for (unsigned i = 1; i < n && expr; i++) {
+    if (clang_getTokenKind(toks[i]) != CXToken_Punctuation) continue;
+    CXString s = clang_getTokenSpelling(P->tu, toks[i]);
+    const char *t = clang_getCString(s);
+    if (!strcmp(t, "(") || !strcmp(t, "[")) depth++;
+    else if (!strcmp(t, ")") || !strcmp(t, "]")) expr = --depth >= 0;
+    else if (!strcmp(t, "{") || !strcmp(t, "}") || !strcmp(t, ";") || !strcmp(t, "#") || !strcmp(t, "##"))
+      expr = false;
+    clang_disposeString(s);
+  }
+  if (toks) clang_disposeTokens(P->tu, toks, n);
+  if (n <= 1) d->skip = "empty macro";
+  else if (!expr || depth) d->skip = "not a constant expression";
+  else imp_macro_candidate(P, d);
+}
+
+/* -- The walk -- */
+
+static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  ImpParser *P = data;
+  switch (clang_getCursorKind(c)) {
+  case CXCursor_StructDecl:
+  case CXCursor_UnionDecl: record_of(P, c); break;
+  case CXCursor_EnumDecl: enum_of(P, c); break;
+  case CXCursor_TypedefDecl: typedef_of(P, c); break;
+  case CXCursor_FunctionDecl: function(P, c); break;
+  case CXCursor_VarDecl: variable(P, c); break;
+  case CXCursor_MacroDefinition: macro(P, c); break;
+  default: break;
+  }
+  return CXChildVisit_Continue;
+}
+
+/* -- Diagnostics -- */
+
+static unsigned report_diagnostics(CXTranslationUnit tu, FILE *err) {
+  unsigned nerr = 0, n = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; i < n; i++) {
+    CXDiagnostic dg = clang_getDiagnostic(tu, i);
+    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(dg);
+    if (sev >= CXDiagnostic_Error) {
+      nerr++;
+      CXString s = clang_formatDiagnostic(dg, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn |
+                                                  CXDiagnostic_DisplayOption);
+      if (err) fprintf(err, "%s\n", clang_getCString(s));
+      clang_disposeString(s);
+    }
+    clang_disposeDiagnostic(dg);
+  }
+  return nerr;
+}
+
+/* -- Entry -- */
+
+static void add_dir(ImpModel *m, const char **dirs, size_t *n, const char *d) {
+  char abs[PATH_MAX];
+  if (!realpath(d, abs)) return;
+  for (size_t i = 0; i < *n; i++)
+    if (strcmp(dirs[i], abs) == 0) return;
+  dirs[(*n)++] = imp_strdup(m->arena, abs);
+}
+
+/* Directories paths are shown relative to: the named headers' own, -I, the system ones. */
+static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_headers) {
+  static const char *const sys[] = {"/usr/local/include", "/usr/include/x86_64-linux-gnu",
+                                    "/usr/include/aarch64-linux-gnu", "/usr/include/i386-linux-gnu",
+                                    "/usr/include/arm-linux-gnueabihf", "/usr/include", NULL};
+  size_t cap = opt->nheaders + opt->nclang_args + 16, n = 0;
+  const char **dirs = imp_alloc(m->arena, cap * sizeof *dirs);
+  for (size_t i = 0; i < opt->nheaders; i++) {
+    char *dir = imp_strdup(m->arena, abs_headers[i]);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) *slash = 0;
+    add_dir(m, dirs, &n, dir);
+  }
+  for (size_t i = 0; i < opt->nclang_args; i++) {
+    const char *a = opt->clang_args[i];
+    if (strncmp(a, "-I", 2) == 0 && a[2]) add_dir(m, dirs, &n, a + 2);
+    else if (strncmp(a, "-isystem", 8) == 0 && a[8]) add_dir(m, dirs, &n, a + 8);
+  }
+  if (opt->resource_dir) add_dir(m, dirs, &n, imp_sprintf(m->arena, "%s/include", opt->resource_dir));
+  for (int i = 0; sys[i]; i++) add_dir(m, dirs, &n, sys[i]);
+  m->include_dirs = dirs;
+  m->ninclude_dirs = n;
+}
+
+ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
+  ImpModel *m = calloc(1, sizeof *m);
+  if (!m) return NULL;
+  m->arena = imp_arena_new();
+  ImpParser P = {0};
+  P.m = m;
+  P.opt = opt;
+
+  /* the virtual main file: one #include per header */
+  const char **abs_headers = imp_alloc(m->arena, (opt->nheaders + 1) * sizeof(char *));
+  ImpBuf main = {0};
+  for (size_t i = 0; i < opt->nheaders; i++) {
+    char abs[PATH_MAX];
+    if (!realpath(opt->headers[i], abs)) {
+      if (err) fprintf(err, "ffi-import: error: cannot read header '%s'\n", opt->headers[i]);
+      imp_buf_free(&main);
+      imp_model_free(m);
+      return NULL;
+    }
+    abs_headers[i] = imp_strdup(m->arena, abs);
+    imp_buf_printf(&main, "#include \"%s\"\n", abs);
+  }
+  display_dirs(m, opt, abs_headers);
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/tmp");
+  P.main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
+  P.main_text = main.s ? main.s : "";
+
+  size_t nargs = 0;
+  P.args = imp_alloc(m->arena, (opt->nclang_args + 16) * sizeof(char *));
+  P.args[nargs++] = "-x";
+  P.args[nargs++] = "c";
+  for (size_t i = 0; i < opt->nclang_args; i++) P.args[nargs++] = opt->clang_args[i];
+  if (opt->resource_dir) {
+    P.args[nargs++] = "-resource-dir";
+    P.args[nargs++] = opt->resource_dir;
+  }
+  P.args[nargs++] = "-Wno-everything";
+  P.nargs = nargs;
+
+  regex_t re;
+  if (opt->match) {
+    if (regcomp(&re, opt->match, REG_EXTENDED | REG_NOSUB) != 0) {
+      if (err) fprintf(err, "ffi-import: error: invalid --match regular expression '%s'\n", opt->match);
+      imp_buf_free(&main);
+      imp_model_free(m);
+      return NULL;
+    }
+    P.match = &re;
+  }
+
+  P.index = clang_createIndex(0, 0);
+  struct CXUnsavedFile uf = {P.main_path, P.main_text, main.n};
+  enum CXErrorCode ec = clang_parseTranslationUnit2(
+      P.index, P.main_path, P.args, (int)P.nargs, &uf, 1,
+      CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &P.tu);
+  if (ec != CXError_Success || !P.tu) {
+    if (err) fprintf(err, "ffi-import: error: clang could not parse the headers (libclang error %d)\n", (int)ec);
+    clang_disposeIndex(P.index);
+    if (P.match) regfree(P.match);
+    imp_buf_free(&main);
+    imp_model_free(m);
+    return NULL;
+  }
+  m->nerrors = report_diagnostics(P.tu, err);
+  m->clang_version = cx_take(m, clang_getClangVersion());
+  CXTargetInfo ti = clang_getTranslationUnitTargetInfo(P.tu);
+  m->triple = ti ? cx_take(m, clang_TargetInfo_getTriple(ti)) : "unknown";
+  m->ptr_size = ti ? clang_TargetInfo_getPointerWidth(ti) / 8 : (long long)sizeof(void *);
+  if (ti) clang_TargetInfo_dispose(ti);
+
+  P.nown = opt->nheaders;
+  P.own = imp_alloc(m->arena, (P.nown + 1) * sizeof(CXFile));
+  for (size_t i = 0; i < opt->nheaders; i++) P.own[i] = clang_getFile(P.tu, abs_headers[i]);
+
+  if (m->nerrors == 0) {
+    clang_visitChildren(clang_getTranslationUnitCursor(P.tu), top_visit, &P);
+    imp_macro_evaluate(&P);
+  }
+
+  clang_disposeTranslationUnit(P.tu);
+  clang_disposeIndex(P.index);
+  if (P.match) regfree(P.match);
+  free(P.files);
+  free(P.macros);
+  imp_buf_free(&main);
+  return m;
+}

@@ -1,0 +1,485 @@
+/*
+** imp_emit_lua.c -- the declaration model -> one Lua 5.4 module.
+**
+** Layout of the module:
+**   header comment (tool, command, clang, target, counts)
+**   local ffi = require "ffi"; a guard on ffi.arch / ffi.os
+**   ffi.cdef [[ types ]]                      typedefs, records, enums, static consts
+**   local lib = ffi.open(soname)
+**   lib:cdef([[ functions, variables ]], { lazy = true })
+**   local M = setmetatable({}, { __index = lib })   functions and variables resolve on use
+**   M.CONST = value ...                       enumerators and macros
+**   M.types = { name = ffi.typeof("name") ... }
+**   (--check-layout) sizeof/alignof/offsetof of every record against clang's
+**   return M
+** What cannot be expressed is a "-- skipped: <reason>" comment, never dropped.
+*/
+#include <limits.h>
+#include <string.h>
+
+#include "imp_emit.h"
+
+typedef struct Emit {
+  ImpModel *m;
+  const ImpOptions *opt;
+  ImpStats *st;
+  ImpMap typenames; /* typedef names: parameters with these names lose them */
+  ImpMap mkeys;     /* keys set on M */
+  int level;        /* long-bracket level for the cdef texts */
+} Emit;
+
+static const char *where(Emit *e, const ImpDecl *d) {
+  if (!d->file) return "builtin";
+  return imp_sprintf(e->m->arena, "%s:%u", d->file, d->line);
+}
+
+static const char *kind_word(const ImpDecl *d) {
+  switch (d->kind) {
+  case ID_RECORD: return d->is_union ? "union" : "struct";
+  case ID_ENUM: return "enum";
+  case ID_TYPEDEF: return "typedef";
+  case ID_FUNC: return "function";
+  case ID_VAR: return "variable";
+  default: return "macro";
+  }
+}
+
+static void skipped(Emit *e, ImpBuf *comments, const ImpDecl *d) {
+  imp_buf_printf(comments, "-- skipped: %s %s: %s (%s)\n", kind_word(d), d->name ? d->name : "(anonymous)", d->skip,
+                 where(e, d));
+  imp_stats_skip(e->st, d->skip);
+}
+
+/* -- Section 1: types -- */
+
+static void note_degraded(Emit *e, ImpBuf *b, unsigned before, const char *what) {
+  unsigned n = imp_cdecl_degraded() - before;
+  if (!n) return;
+  e->st->degraded += n;
+  imp_buf_printf(b, "/* %s: %u pointer%s to types the runtime cannot express spelled void * */\n", what, n,
+                 n == 1 ? "" : "s");
+}
+
+static unsigned count_bytes_fields(const ImpDecl *d) {
+  unsigned n = 0;
+  for (size_t i = 0; i < d->nfields; i++) {
+    const ImpType *t = d->fields[i].type;
+    if (imp_type_unsupported(t)) n++;
+    else if (t->kind == IT_RECORD && !t->decl->name && !t->decl->naming_typedef) n += count_bytes_fields(t->decl);
+  }
+  return n;
+}
+
+static void emit_record(Emit *e, ImpBuf *b, ImpDecl *d) {
+  const char *kw = d->is_union ? "union" : "struct";
+  if (d->need != IMP_NEED_FULL || !d->complete) {
+    imp_buf_printf(b, "%s %s;\n", kw, d->name);
+    e->st->opaque++;
+    return;
+  }
+  e->st->records++;
+  if (d->is_union) e->st->unions++;
+  e->st->degraded += count_bytes_fields(d);
+  ImpBuf body = {0};
+  unsigned before = imp_cdecl_degraded();
+  imp_cdef_tagged(&body, d, 0);
+  note_degraded(e, b, before, imp_sprintf(e->m->arena, "%s %s", kw, d->name));
+  if (d->pack) imp_buf_printf(b, "#pragma pack(push, %d)\n", d->pack);
+  imp_buf_putn(b, body.s, body.n);
+  imp_buf_puts(b, ";\n");
+  if (d->pack) imp_buf_puts(b, "#pragma pack(pop)\n");
+  imp_buf_free(&body);
+}
+
+static void emit_enum(Emit *e, ImpBuf *b, ImpDecl *d) {
+  e->st->enums++;
+  if (d->enum_as_int) {
+    char tmp[64];
+    ImpBuf it = {0};
+    imp_cdecl(&it, d->inttype, NULL, 0);
+    snprintf(tmp, sizeof tmp, "%s", it.s ? it.s : "int");
+    imp_buf_free(&it);
+    if (d->name)
+      imp_buf_printf(b, "/* enum %s is %lld byte%s in C (packed or fixed type): used as %s */\n", d->name, d->size,
+                     d->size == 1 ? "" : "s", tmp);
+    if (!d->complete) {
+      imp_buf_printf(b, "/* enum %s is only declared */\n", d->name ? d->name : "");
+      return;
+    }
+  }
+  imp_cdef_tagged(b, d, 0);
+  imp_buf_puts(b, ";\n");
+}
+
+static void emit_typedef(Emit *e, ImpBuf *b, ImpDecl *d) {
+  if (imp_predefined(e->m, d)) {
+    imp_buf_printf(b, "/* typedef %s: predefined by the runtime */\n", d->name);
+    return;
+  }
+  e->st->typedefs++;
+  const ImpType *u = d->underlying;
+  ImpBuf text = {0};
+  unsigned before = imp_cdecl_degraded();
+  bool naming = (u->kind == IT_RECORD || u->kind == IT_ENUM) && u->decl->naming_typedef == d;
+  int pack = 0;
+  if (naming && u->kind == IT_RECORD) {
+    ImpDecl *r = u->decl;
+    pack = r->pack;
+    if (r->complete) {
+      e->st->records++;
+      if (r->is_union) e->st->unions++;
+      e->st->degraded += count_bytes_fields(r);
+      imp_buf_puts(&text, "typedef ");
+      imp_cdef_tagged(&text, r, 0);
+      imp_buf_printf(&text, " %s", d->name);
+    } else { /* typedef struct { } never completed: an opaque name */
+      imp_buf_printf(&text, "typedef struct %s %s", d->name, d->name);
+    }
+  } else if (naming && u->kind == IT_ENUM && !u->decl->enum_as_int) {
+    e->st->enums++;
+    imp_buf_puts(&text, "typedef ");
+    imp_cdef_tagged(&text, u->decl, 0);
+    imp_buf_printf(&text, " %s", d->name);
+  } else {
+    imp_buf_puts(&text, "typedef ");
+    imp_cdecl(&text, u, d->name, 0);
+  }
+  if (d->align_attr) imp_buf_printf(&text, " __attribute__((aligned(%lld)))", d->align_attr);
+  note_degraded(e, b, before, imp_sprintf(e->m->arena, "typedef %s", d->name));
+  if (pack) imp_buf_printf(b, "#pragma pack(push, %d)\n", pack);
+  imp_buf_putn(b, text.s, text.n);
+  imp_buf_puts(b, ";\n");
+  if (pack) imp_buf_puts(b, "#pragma pack(pop)\n");
+  imp_buf_free(&text);
+}
+
+static void emit_static_const(Emit *e, ImpBuf *b, ImpDecl *d) {
+  imp_buf_puts(b, "static ");
+  imp_cdecl(b, d->type, d->name, 0);
+  imp_buf_printf(b, " = %lld;\n", d->value);
+  e->st->constants++;
+}
+
+/* -- Section 2: functions and variables -- */
+
+static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
+  const ImpType *ft = d->type;
+  ImpParam *params = imp_alloc(e->m->arena, (ft->nparams + 1) * sizeof(ImpParam));
+  for (size_t i = 0; i < ft->nparams; i++) {
+    const char *n = d->params ? d->params[i].name : NULL;
+    /* a parameter named like a type would confuse a declaration parser */
+    params[i].name = n && !imp_map_get(&e->typenames, n) ? n : NULL;
+  }
+  ImpBuf text = {0};
+  unsigned before = imp_cdecl_degraded();
+  imp_cdecl_named_params(&text, ft, d->name, params);
+  note_degraded(e, b, before, d->name);
+  imp_buf_putn(b, text.s, text.n);
+  imp_buf_free(&text);
+  if (d->asm_label) imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
+  imp_buf_puts(b, ";\n");
+  e->st->functions++;
+}
+
+static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
+  ImpBuf text = {0};
+  unsigned before = imp_cdecl_degraded();
+  imp_buf_puts(&text, "extern ");
+  imp_cdecl(&text, d->type, d->name, 0);
+  note_degraded(e, b, before, d->name);
+  imp_buf_putn(b, text.s, text.n);
+  imp_buf_free(&text);
+  if (d->asm_label) imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
+  imp_buf_puts(b, ";\n");
+  e->st->variables++;
+}
+
+/* -- Section 3: constants -- */
+
+static bool set_key(Emit *e, ImpBuf *b, const char *name, const char *why_taken) {
+  if (imp_map_get(&e->mkeys, name)) {
+    imp_buf_printf(b, "-- skipped: constant %s: the name is already taken (%s)\n", name, why_taken);
+    imp_stats_skip(e->st, "constant name already taken");
+    return false;
+  }
+  imp_map_set(&e->mkeys, name, (void *)name);
+  return true;
+}
+
+static void put_key(ImpBuf *b, const char *name) { imp_buf_printf(b, "M.%s = ", name); }
+
+static bool lua_name(const char *s) {
+  static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
+                                   "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
+                                   "then", "true", "until", "while", NULL};
+  for (int i = 0; kw[i]; i++)
+    if (strcmp(s, kw[i]) == 0) return false;
+  return true;
+}
+
+static void assign(ImpBuf *b, const char *name) {
+  if (lua_name(name)) put_key(b, name);
+  else imp_buf_printf(b, "M[\"%s\"] = ", name);
+}
+
+static void emit_enum_consts(Emit *e, ImpBuf *b, const ImpDecl *d) {
+  for (size_t i = 0; i < d->nconsts; i++) {
+    const ImpEnumConst *k = &d->consts[i];
+    if (!set_key(e, b, k->name, "enumerator")) continue;
+    assign(b, k->name);
+    if (k->is_unsigned) imp_buf_printf(b, "0x%llx\n", (unsigned long long)k->value);
+    else if (k->value == LLONG_MIN) imp_buf_puts(b, "math.mininteger\n");
+    else imp_buf_printf(b, "%lld\n", k->value);
+    e->st->constants++;
+  }
+}
+
+static void emit_macro(Emit *e, ImpBuf *b, ImpDecl *d) {
+  if (!set_key(e, b, d->name, "macro")) return;
+  assign(b, d->name);
+  switch (d->macro_kind) {
+  case IM_INT:
+    if (d->is_unsigned && d->uval > (unsigned long long)LLONG_MAX) imp_buf_printf(b, "0x%llx", d->uval);
+    else if (!d->is_unsigned && d->ival == LLONG_MIN) imp_buf_puts(b, "math.mininteger");
+    else if (d->is_unsigned) imp_buf_printf(b, "%llu", d->uval);
+    else imp_buf_printf(b, "%lld", d->ival);
+    break;
+  case IM_FLOAT: imp_lua_number(b, d->fval); break;
+  case IM_STRING: imp_lua_string(b, d->sval, d->slen); break;
+  case IM_POINTER:
+    if (d->uval == 0) {
+      imp_buf_puts(b, "ffi.nullptr");
+    } else {
+      const char *t = imp_cdecl_str(e->m->arena, d->ptr_type, NULL);
+      if (imp_type_contains_unsupported(d->ptr_type->base)) t = "void *";
+      imp_buf_puts(b, "ffi.cast(");
+      imp_lua_string(b, t, strlen(t));
+      if (d->uval > (unsigned long long)LLONG_MAX) imp_buf_printf(b, ", 0x%llx)", d->uval);
+      else imp_buf_printf(b, ", %llu)", d->uval);
+    }
+    break;
+  default: imp_buf_puts(b, "nil"); break;
+  }
+  imp_buf_putc(b, '\n');
+  e->st->constants++;
+}
+
+/* Is an enum's constant list part of the emitted text? */
+static bool enum_emitted(const ImpDecl *d) {
+  if (d->kind != ID_ENUM || !d->complete) return false;
+  if (d->name || d->enum_as_int || (!d->naming_typedef && !d->parent)) return d->need != 0;
+  if (d->naming_typedef) return d->naming_typedef->need && !d->naming_typedef->skip;
+  for (const ImpDecl *p = d->parent; p; p = p->parent) { /* inline in records */
+    if (p->name) return p->need == IMP_NEED_FULL;
+    if (p->naming_typedef) return p->naming_typedef->need && !p->naming_typedef->skip;
+    if (!p->parent) return p->need == IMP_NEED_FULL;
+  }
+  return false;
+}
+
+/* -- Types table and layout checks -- */
+
+static const char *type_key(Emit *e, const ImpDecl *d, const char **ctype) {
+  if (d->kind == ID_TYPEDEF) {
+    *ctype = d->name;
+    return d->name;
+  }
+  const char *kw = d->kind == ID_ENUM ? "enum" : d->is_union ? "union" : "struct";
+  *ctype = imp_sprintf(e->m->arena, "%s %s", kw, d->name);
+  return imp_map_get(&e->typenames, d->name) ? *ctype : d->name;
+}
+
+static void flat_fields(Emit *e, ImpBuf *b, const ImpDecl *d, long long base, int *count) {
+  for (size_t i = 0; i < d->nfields; i++) {
+    const ImpField *f = &d->fields[i];
+    if (!f->name) {
+      if (f->type->kind == IT_RECORD) flat_fields(e, b, f->type->decl, base + f->offset_bits, count);
+      continue;
+    }
+    const char *sep = (*count)++ % 4 == 0 ? "\n    " : " ";
+    imp_buf_printf(b, "%s\"%s\", %lld, %d,", sep, f->name, base + f->offset_bits,
+                   f->bitwidth >= 0 && !imp_type_unsupported(f->type) ? f->bitwidth : -1);
+  }
+}
+
+static void emit_check(Emit *e, ImpBuf *b, const char *ctype, const ImpDecl *r) {
+  imp_buf_puts(b, "  check(");
+  imp_lua_string(b, ctype, strlen(ctype));
+  imp_buf_printf(b, ", %lld, %lld, {", r->size, r->align);
+  int count = 0;
+  flat_fields(e, b, r, 0, &count);
+  imp_buf_puts(b, count ? "\n  })\n" : " })\n");
+  e->st->checked++;
+}
+
+static const char check_prelude[] =
+    "do -- --check-layout: the runtime's layout of every record against clang's\n"
+    "  local function check(t, size, align, fields)\n"
+    "    local function fail(what, got, want)\n"
+    "      error((\"layout of '%s': %s is %s, clang says %s\"):format(t, what, tostring(got), tostring(want)), 3)\n"
+    "    end\n"
+    "    local s, a = ffi.sizeof(t), ffi.alignof(t)\n"
+    "    if s ~= size then fail(\"sizeof\", s, size) end\n"
+    "    if a ~= align then fail(\"alignof\", a, align) end\n"
+    "    for i = 1, #fields, 3 do\n"
+    "      local name, bits, width = fields[i], fields[i + 1], fields[i + 2]\n"
+    "      local off, pos, sz = ffi.offsetof(t, name)\n"
+    "      if off == nil then fail(\"field '\" .. name .. \"'\", \"missing\", \"present\") end\n"
+    "      local got = off * 8 + (pos or 0)\n"
+    "      if got ~= bits then fail(\"the bit offset of field '\" .. name .. \"'\", got, bits) end\n"
+    "      if width >= 0 and sz ~= width then fail(\"the bit size of field '\" .. name .. \"'\", sz, width) end\n"
+    "    end\n"
+    "  end\n";
+
+/* -- The module -- */
+
+static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
+  imp_buf_puts(b, "-- Generated by ffi-import " IMP_VERSION " (pluto-ffi). Do not edit.\n");
+  imp_buf_printf(b, "-- command: %s\n", e->opt->command ? e->opt->command : "ffi-import");
+  imp_buf_printf(b, "-- clang: %s\n", e->m->clang_version);
+  imp_buf_printf(b, "-- target: %s\n", e->m->triple);
+  imp_buf_printf(b,
+                 "-- declarations: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
+                 "%u constants; %u skipped, %u degraded\n",
+                 st->functions, st->variables, st->records, st->opaque, st->enums, st->typedefs, st->constants,
+                 st->skipped, st->degraded);
+  if (e->opt->check_layout) imp_buf_printf(b, "-- layout checks: %u records\n", st->checked);
+}
+
+static void open_cdef(ImpBuf *b, const char *prefix, int level) {
+  imp_buf_printf(b, "%s[%.*s[\n", prefix, level, "==========");
+}
+
+static void close_cdef(ImpBuf *b, const char *suffix, int level) {
+  imp_buf_printf(b, "]%.*s]%s\n", level, "==========", suffix);
+}
+
+void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
+  Emit e = {m, opt, st, {0}, {0}, 2};
+  memset(st, 0, sizeof *st);
+  imp_map_set(&e.mkeys, "types", "types");
+  for (size_t i = 0; i < m->ndecls; i++)
+    if (m->decls[i]->kind == ID_TYPEDEF) imp_map_set(&e.typenames, m->decls[i]->name, m->decls[i]);
+
+  ImpBuf types = {0}, types_skipped = {0}, fns = {0}, fns_skipped = {0}, consts = {0}, tmap = {0}, checks = {0};
+  for (size_t i = 0; i < m->nout; i++) {
+    ImpDecl *d = m->out[i];
+    if (d->skip) {
+      if (d->kind == ID_RECORD || d->kind == ID_ENUM || d->kind == ID_TYPEDEF) skipped(&e, &types_skipped, d);
+      else if (d->kind == ID_FUNC || d->kind == ID_VAR) skipped(&e, &fns_skipped, d);
+      continue;
+    }
+    const char *ctype = NULL, *key = NULL;
+    switch (d->kind) {
+    case ID_RECORD:
+      emit_record(&e, &types, d);
+      key = type_key(&e, d, &ctype);
+      if (d->need == IMP_NEED_FULL && d->complete) emit_check(&e, &checks, ctype, d);
+      break;
+    case ID_ENUM:
+      emit_enum(&e, &types, d);
+      if (d->name && !d->enum_as_int) key = type_key(&e, d, &ctype);
+      break;
+    case ID_TYPEDEF:
+      emit_typedef(&e, &types, d);
+      key = type_key(&e, d, &ctype);
+      if (!imp_predefined(m, d) && d->underlying->kind == IT_RECORD && d->underlying->decl->naming_typedef == d &&
+          d->underlying->decl->complete)
+        emit_check(&e, &checks, d->name, d->underlying->decl);
+      break;
+    case ID_VAR:
+      if (d->has_value) emit_static_const(&e, &types, d);
+      else emit_variable(&e, &fns, d);
+      break;
+    case ID_FUNC: emit_function(&e, &fns, d); break;
+    default: break;
+    }
+    if (key) {
+      imp_buf_puts(&tmap, "  ");
+      if (lua_name(key) && !strchr(key, ' ')) imp_buf_puts(&tmap, key);
+      else {
+        imp_buf_putc(&tmap, '[');
+        imp_lua_string(&tmap, key, strlen(key));
+        imp_buf_putc(&tmap, ']');
+      }
+      imp_buf_puts(&tmap, " = ffi.typeof(");
+      imp_lua_string(&tmap, ctype, strlen(ctype));
+      imp_buf_puts(&tmap, "),\n");
+    }
+  }
+  /* constants in source order: enumerators, static consts and macros */
+  for (size_t i = 0; i < m->ndecls; i++) {
+    ImpDecl *d = m->decls[i];
+    if (d->kind == ID_ENUM && enum_emitted(d)) {
+      emit_enum_consts(&e, &consts, d);
+    } else if (d->kind == ID_VAR && d->has_value && d->need && !d->skip) {
+      if (set_key(&e, &consts, d->name, "static const")) {
+        assign(&consts, d->name);
+        imp_buf_printf(&consts, "%lld\n", d->value);
+      }
+    } else if (d->kind == ID_MACRO && d->need) {
+      if (d->skip) skipped(&e, &consts, d);
+      else emit_macro(&e, &consts, d);
+    }
+  }
+
+  /* the long-bracket level: one that occurs in neither text */
+  ImpBuf all = {0};
+  imp_buf_puts(&all, types.s ? types.s : "");
+  imp_buf_puts(&all, fns.s ? fns.s : "");
+  e.level = imp_lua_level(all.s ? all.s : "");
+  if (e.level < 2) e.level = 2;
+  imp_buf_free(&all);
+
+  header(&e, out, st);
+  imp_buf_puts(out, "\nlocal ffi = require \"ffi\"\n\n");
+  const char *arch = imp_triple_arch(m->triple), *os = imp_triple_os(m->triple);
+  imp_buf_printf(out,
+                 "if ffi.arch ~= \"%s\" or ffi.os ~= \"%s\" then\n"
+                 "  error(\"this module was generated for %s/%s (%s), not \" .. tostring(ffi.arch) .. \"/\" .. "
+                 "tostring(ffi.os), 2)\nend\n",
+                 arch, os, arch, os, m->triple);
+  if (types_skipped.n) imp_buf_printf(out, "\n%s", types_skipped.s);
+  if (types.n) {
+    imp_buf_putc(out, '\n');
+    open_cdef(out, "ffi.cdef ", e.level);
+    imp_buf_putn(out, types.s, types.n);
+    close_cdef(out, "", e.level);
+  }
+  bool has_lib = fns.n || opt->lib;
+  if (has_lib) {
+    imp_buf_puts(out, "\nlocal lib = ffi.open(");
+    const char *lib = opt->lib ? opt->lib : "libc.so.6";
+    imp_lua_string(out, lib, strlen(lib));
+    imp_buf_puts(out, ")\n");
+  }
+  if (fns_skipped.n) imp_buf_printf(out, "%s%s", has_lib ? "" : "\n", fns_skipped.s);
+  if (fns.n) {
+    open_cdef(out, "lib:cdef(", e.level);
+    imp_buf_putn(out, fns.s, fns.n);
+    close_cdef(out, ", { lazy = true })", e.level);
+  }
+  imp_buf_printf(out, "\n-- functions and variables resolve on first use (an error names a missing symbol)\n"
+                      "local M = setmetatable({}, { __index = %s })\n",
+                 has_lib ? "lib" : "nil");
+  if (consts.n) imp_buf_printf(out, "\n%s", consts.s);
+  imp_buf_puts(out, "\nM.types = {\n");
+  if (tmap.n) imp_buf_putn(out, tmap.s, tmap.n);
+  imp_buf_puts(out, "}\n");
+  if (opt->check_layout && checks.n) {
+    imp_buf_printf(out, "\n%s", check_prelude);
+    imp_buf_putn(out, checks.s, checks.n);
+    imp_buf_puts(out, "end\n");
+  }
+  imp_buf_puts(out, "\nreturn M\n");
+
+  imp_buf_free(&types);
+  imp_buf_free(&types_skipped);
+  imp_buf_free(&fns);
+  imp_buf_free(&fns_skipped);
+  imp_buf_free(&consts);
+  imp_buf_free(&tmap);
+  imp_buf_free(&checks);
+  imp_map_free(&e.typenames);
+  imp_map_free(&e.mkeys);
+}

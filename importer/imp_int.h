@@ -1,0 +1,43 @@
+/*
+** imp_int.h -- internals shared by the libclang side of the importer.
+*/
+#ifndef IMP_INT_H
+#define IMP_INT_H
+
+#include <regex.h>
+
+#include <clang-c/Index.h>
+
+#include "imp.h"
+
+typedef struct FileInfo FileInfo;
+
+typedef struct ImpParser {
+  ImpModel *m;
+  const ImpOptions *opt;
+  CXIndex index;
+  CXTranslationUnit tu;       /* the unit being walked (main, then the macro probe) */
+  const char *main_path;      /* the virtual main file */
+  const char *main_text;
+  const char **args;          /* clang arguments */
+  size_t nargs;
+  CXFile *own;                /* the named headers */
+  size_t nown;
+  FileInfo *files, *last_file;/* display path and ownership per file */
+  size_t nfiles, capfiles;
+  regex_t *match;             /* --match, compiled */
+  ImpDecl **macros;           /* object-like macros to evaluate */
+  size_t nmacros, capmacros;
+} ImpParser;
+
+ImpType *imp_clang_type(ImpParser *P, CXType t);
+ImpType *imp_param_decay(ImpModel *m, ImpType *t);
+
+/* imp_select.c: a root of the selection (own header, --all, --match) */
+bool imp_wanted(const ImpOptions *opt, const regex_t *match, const ImpDecl *d);
+
+/* imp_macro.c */
+void imp_macro_candidate(ImpParser *P, ImpDecl *d);
+void imp_macro_evaluate(ImpParser *P);
+
+#endif
