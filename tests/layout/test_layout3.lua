@@ -413,8 +413,7 @@ end
 local function int_values(m, k)
   local w = m.width
   if m.bool then return { 1, 0 } end
-  local rot = ((PATTERN << (k % 64)) | (PATTERN >> (64 - k % 64))) -- k-th rotation
-  if k % 64 == 0 then rot = PATTERN end
+  local rot = (PATTERN << (k % 64)) | (PATTERN >> (64 - k % 64)) -- k-th rotation (>> is logical)
   if w >= 64 then
     if m.signed then return { rot, math.maxinteger, math.mininteger, -1 } end
     return { rot, -1, math.maxinteger, 1 }
