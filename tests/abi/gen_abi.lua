@@ -1119,6 +1119,60 @@ local special_cb = {
     },
     ret = "uint64_t",
   },
+  {
+    name = "cb_small",
+    types = "typedef int8_t (*cb_i8_t)(int8_t);\ntypedef uint16_t (*cb_u16_t)(uint16_t);\n" ..
+        "typedef bool (*cb_bool_t)(int32_t);",
+    sig = "int64_t cb_small(cb_i8_t f, cb_u16_t g, cb_bool_t h, int8_t a, uint16_t b, int32_t c)",
+    body = "  return (int64_t)f(a) * 1000003 + (int64_t)g(b) * 7 + (h(c) ? 1 : 2);",
+    mirror = [[static int8_t cbimpl_i8(int8_t x) { return (int8_t)(x - 1); }
+static uint16_t cbimpl_u16(uint16_t x) { return (uint16_t)(x + 1); }
+static bool cbimpl_bool(int32_t x) { return x < 0; }]],
+    lua = "{function(x) return x - 1 end, function(x) return x + 1 end, function(x) return x < 0 end}",
+    cases = {
+      {c = "cbimpl_i8, cbimpl_u16, cbimpl_bool, (int8_t)-128, (uint16_t)65535, -1",
+       l = "CB.cb_small[1], CB.cb_small[2], CB.cb_small[3], -128, 65535, -1", fnarg = false},
+      {c = "cbimpl_i8, cbimpl_u16, cbimpl_bool, (int8_t)0, (uint16_t)0, 2147483647",
+       l = "CB.cb_small[1], CB.cb_small[2], CB.cb_small[3], 0, 0, 2147483647", fnarg = false},
+    },
+    ret = "int64_t",
+  },
+  {
+    name = "cb_str",
+    types = "typedef int64_t (*cb_str_t)(const char *, size_t);",
+    sig = "int64_t cb_str(cb_str_t fn, const char *s)",
+    body = "  return fn(s, s ? strlen(s) : 0) * 3;",
+    mirror = [[static int64_t cbimpl_str(const char *s, size_t n) {
+  return s ? (int64_t)strlen(s) * 1000 + (int64_t)n + (unsigned char)s[0] : -1;
+}]],
+    lua = "function(s, n) if s == nil then return -1 end; return #s * 1000 + n + (s:byte(1) or 0) end",
+    cases = {{c = "cbimpl_str, \"h\\316\\273llo\"", l = "\"h\\206\\187llo\""}, {c = "cbimpl_str, \"\"", l = "\"\""},
+             {c = "cbimpl_str, (const char *)0", l = "nil"}},
+    ret = "int64_t",
+  },
+  {
+    name = "cb_args4",
+    types = "typedef struct D2 (*cb_args4_t)(struct S3l, struct F4, union UD2, int8_t);",
+    sig = "uint64_t cb_args4(cb_args4_t fn, struct S3l a, struct F4 b, union UD2 u, int8_t k)",
+    body = "  return abi_hash_D2(0x4444ULL, fn(a, b, u, k));",
+    mirror = [[static struct D2 cbimpl_args4(struct S3l a, struct F4 b, union UD2 u, int8_t k) {
+  struct D2 r;
+  r.a = (double)a.a * 0.5 + (double)b.d;
+  r.b = u.d[1] + k;
+  return r;
+}]],
+    lua = "function(a, b, u, k) return {a = a.a * 0.5 + b.d, b = u.d[1] + k} end",
+    cases = {
+      {c = "cbimpl_args4, (struct S3l){-0x7fffffffffffffffLL - 1, 1, 2}, (struct F4){1, 2, 3, 0x1p-3}, " ..
+           "(union UD2){.d = {0x1p+0, -0x1.8p+1}}, (int8_t)-128",
+       l = "{a = math.mininteger, b = 1, c = 2}, {a = 1, b = 2, c = 3, d = 0.125}, {d = {1.0, -3.0}}, -128"},
+      {c = "cbimpl_args4, (struct S3l){77, -1, -1}, (struct F4){0, 0, 0, -0x1.fffffep127}, " ..
+           "(union UD2){.d = {0x1p+0, 0x1p+1000}}, (int8_t)127",
+       l = "ffi.new(\"struct S3l\", {a = 77, b = -1, c = -1}), ffi.new(\"struct F4\", {d = -0x1.fffffep127}), " ..
+           "ffi.new(\"union UD2\", {d = {1.0, 0x1p+1000}}), 127"},
+    },
+    ret = "uint64_t",
+  },
 }
 put(lib_c, "/* Hand-written callback shapes. */")
 for _, sc in ipairs(special_cb) do
@@ -1136,9 +1190,10 @@ for _, sc in ipairs(special_cb) do
     put(oracle_c, string.format("ABI_EXPORT void %s(%s *out) {\n  *out = %s(%s);\n}", oname, sc.ret, sc.name, cs.c))
     put(cases, string.format(
       "C[#C + 1] = {fn = %s, sig = %s, group = \"callback\", kind = \"scalar\", ret = %s, oracle = %s,\n" ..
-      "  inputs = %s,\n  call = function(ffi, lib, buf) return lib.%s(CB[%s], %s) end}",
+      "  inputs = %s,\n  call = function(ffi, lib, buf) return lib.%s(%s%s) end}",
       lua_string(sc.name), lua_string(sc.sig), lua_string(sc.ret), lua_string(oname),
-      lua_string("<Lua function>, " .. cs.l), sc.name, lua_string(sc.name), cs.l))
+      lua_string((cs.fnarg == false and "" or "<Lua function>, ") .. cs.l), sc.name,
+      cs.fnarg == false and "" or ("CB[" .. lua_string(sc.name) .. "], "), cs.l))
   end
 end
 
@@ -1190,6 +1245,9 @@ local va_funcs = {
     case 'D': h = abi_hash_D2(h, va_arg(ap, struct D2)); break;
     case 'I': h = abi_hash_IF(h, va_arg(ap, struct IF)); break;
     case 'L': h = abi_hash_S2l(h, va_arg(ap, struct S2l)); break;
+    case 'G': h = abi_hash_L24(h, va_arg(ap, struct L24)); break;
+    case 'U': h = abi_hash_U8(h, va_arg(ap, union U8)); break;
+    case 'C': h = abi_hash_S3c(h, va_arg(ap, struct S3c)); break;
     default: h = abi_mix(h, 0xbadULL); break;
     }
   }
@@ -1315,6 +1373,8 @@ local mixes = {
    rec_va(byname.D2, {0.25, 0.75}), vlong(7), rec_va(byname.IF, {8, 9.5}), {c = "(void *)0", l = "nil"}},
   {"dldldldldldldldldl", vdouble(1.5), vlong(1), vdouble(2.5), vlong(2), vdouble(3.5), vlong(3), vdouble(4.5), vlong(4),
    vdouble(5.5), vlong(5), vdouble(6.5), vlong(6), vdouble(7.5), vlong(7), vdouble(8.5), vlong(8), vdouble(9.5), vlong(9)},
+  {"UCU", rec_va(byname.U8, {-0.5}), rec_va(byname.S3c, {1, 2, 3}), rec_va(byname.U8, {1e300})},
+  {"lGl", vlong(1), rec_va(byname.L24, {-5, 0.25, I64MIN}), vlong(2)},
 }
 for _, m in ipairs(mixes) do
   va_case("var_mix", "uint64_t", {{c = c_string(m[1]), l = lua_string(m[1])}}, table.move(m, 2, #m, 1, {}))
