@@ -338,9 +338,12 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   if (n > MAX_ARGS) return luaL_error(L, "too many arguments to '%s'", cf->name);
   ffi_type *types[MAX_ARGS];
   void *av[MAX_ARGS];
-  size_t bytes = cf->argbytes + (size_t)(n - (int)cf->nargs) * 16;
+  size_t bytes = cf->argbytes; /* records by value get their own size, the rest a slot */
+  for (int i = (int)cf->nargs; i < n; i++) {
+    CData *cd = lua_type(L, i + 1) == LUA_TUSERDATA ? cdata_test(L, S, i + 1) : NULL;
+    bytes += cd && cd->kind == CDK_OBJECT && ctype_isrecord(cd->type) ? align16(cd->type->size) : 16;
+  }
   char *buf = lua_newuserdatauv(L, bytes + cf->retbytes + 16, 0); /* per-call cif: varargs only */
-  int base = lua_gettop(L);
   buf = (char *)align16((size_t)buf);
   char *rv = buf + bytes;
   for (unsigned i = 0; i < cf->nargs; i++) {
@@ -355,7 +358,8 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
     int idx = i + 1;
     ConvCtx ctx = {cf->name, idx};
     void *slot = buf + off;
-    off += 16;
+    CData *rec = lua_type(L, idx) == LUA_TUSERDATA ? cdata_test(L, S, idx) : NULL;
+    off += rec && rec->kind == CDK_OBJECT && ctype_isrecord(rec->type) ? align16(rec->type->size) : 16;
     av[i] = slot;
     CData *cd;
     switch (lua_type(L, idx)) {
@@ -380,7 +384,6 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
           const char *err = NULL;
           types[i] = ccall_ffitype(t, &err);
           if (!types[i]) return luaL_error(L, "bad argument #%d to '%s' (%s)", idx, cf->name, err);
-          if (t->size > 16) return luaL_error(L, "bad argument #%d to '%s' (struct too large for a variadic call)", idx, cf->name);
           memcpy(slot, cd->ptr, t->size);
         } else if (t->kind == CT_FLOAT) { /* float promotes to double */
           *(double *)slot = t->size == 4 ? (double)*(float *)cd->ptr : *(double *)cd->ptr;
@@ -418,7 +421,6 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   S->saved_errno = errno;
   S->frame = fr.prev;
   if (fr.failed) return raise_callback_error(L);
-  (void)base;
   return push_result(L, S, cf->ft->base, rv);
 }
 

@@ -186,6 +186,7 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   cd->kind = CDK_CALLBACK;
   cd->owned = true;
   cd->has_gc = false;
+  cd->count = 0;
   CCallback *cb = cd->ptr;
   memset(cb, 0, sizeof *cb);
   cb->ft = ft;

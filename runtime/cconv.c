@@ -46,12 +46,21 @@ lua_Integer cconv_toint(lua_State *L, int idx, const ConvCtx *ctx) {
 
 /* -- C -> Lua -- */
 
+/* Loads and stores go through memcpy: packed records put fields at any address. */
 static lua_Integer load_int(const CType *t, const void *p) {
   bool u = t->flags & CTF_UNSIGNED;
   switch (t->size) {
   case 1: return u ? (lua_Integer) * (const uint8_t *)p : (lua_Integer) * (const int8_t *)p;
-  case 2: return u ? (lua_Integer) * (const uint16_t *)p : (lua_Integer) * (const int16_t *)p;
-  case 4: return u ? (lua_Integer) * (const uint32_t *)p : (lua_Integer) * (const int32_t *)p;
+  case 2: {
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return u ? (lua_Integer)v : (lua_Integer)(int16_t)v;
+  }
+  case 4: {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return u ? (lua_Integer)v : (lua_Integer)(int32_t)v;
+  }
   default: {
     int64_t v;
     memcpy(&v, p, 8);
@@ -67,7 +76,15 @@ void cconv_push(lua_State *L, FFIState *S, CType *t, const void *p, int owner_id
   case CT_INT:
   case CT_ENUM: lua_pushinteger(L, load_int(t, p)); return;
   case CT_FLOAT:
-    lua_pushnumber(L, t->size == 4 ? (lua_Number) * (const float *)p : (lua_Number) * (const double *)p);
+    if (t->size == 4) {
+      float f;
+      memcpy(&f, p, 4);
+      lua_pushnumber(L, (lua_Number)f);
+    } else {
+      double d;
+      memcpy(&d, p, 8);
+      lua_pushnumber(L, (lua_Number)d);
+    }
     return;
   case CT_PTR: {
     void *v;
@@ -101,8 +118,16 @@ void cconv_push(lua_State *L, FFIState *S, CType *t, const void *p, int owner_id
 static void store_int(const CType *t, void *p, lua_Integer v) {
   switch (t->size) {
   case 1: *(uint8_t *)p = (uint8_t)v; break;
-  case 2: *(uint16_t *)p = (uint16_t)v; break;
-  case 4: *(uint32_t *)p = (uint32_t)v; break;
+  case 2: {
+    uint16_t x = (uint16_t)v;
+    memcpy(p, &x, 2);
+    break;
+  }
+  case 4: {
+    uint32_t x = (uint32_t)v;
+    memcpy(p, &x, 4);
+    break;
+  }
   default: {
     int64_t x = (int64_t)v;
     memcpy(p, &x, 8);
@@ -133,14 +158,22 @@ void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvC
       memcpy(&v, cd->ptr, sizeof v);
       return v;
     }
-    case CDK_CALLBACK: return ccallback_code(cd);
+    case CDK_CALLBACK: {
+      void *code = ccallback_code(cd);
+      if (!code) cconv_error(L, ctx, "the callback was freed");
+      return code;
+    }
     case CDK_OBJECT: {
-      /* catch an instance of one record passed for a pointer to another */
-      CType *pt = target && target->kind == CT_PTR ? target->base : NULL;
-      if (pt && ctype_isrecord(pt) && ctype_isrecord(cd->type) && !ctype_equal(pt, cd->type)) {
-        char b1[96], b2[96];
-        cconv_error(L, ctx, "cannot convert '%s' to '%s *'", ctype_repr(cd->type, b1, sizeof b1),
-                    ctype_repr(pt, b2, sizeof b2));
+      /* an instance (or array of them) of what the pointer points to; any object for
+         void * and byte pointers */
+      CType *pt = target && target->kind == CT_PTR && !(target->flags & (CTF_VOIDP | CTF_STR)) ? target->base : NULL;
+      if (pt && pt->kind != CT_VOID && !(pt->kind == CT_INT && pt->size == 1)) {
+        CType *ot = cd->type->kind == CT_ARRAY ? cd->type->base : cd->type;
+        if (!ctype_equal(pt, ot) && !ctype_equal(pt, cd->type)) {
+          char b1[96], b2[96];
+          cconv_error(L, ctx, "cannot convert '%s' to '%s *'", ctype_repr(cd->type, b1, sizeof b1),
+                      ctype_repr(pt, b2, sizeof b2));
+        }
       }
       return cd->ptr;
     }
@@ -252,8 +285,13 @@ void cconv_check(lua_State *L, FFIState *S, CType *t, void *p, int idx, const Co
     int isnum;
     lua_Number n = lua_tonumberx(L, idx, &isnum);
     if (!isnum) cconv_error(L, ctx, "number expected, got %s", value_typename(L, idx));
-    if (t->size == 4) *(float *)p = (float)n;
-    else *(double *)p = (double)n;
+    if (t->size == 4) {
+      float f = (float)n;
+      memcpy(p, &f, 4);
+    } else {
+      double d = (double)n;
+      memcpy(p, &d, 8);
+    }
     return;
   }
   case CT_PTR: {

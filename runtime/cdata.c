@@ -35,6 +35,7 @@ CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind) 
   cd->kind = (uint8_t)kind;
   cd->owned = true;
   cd->has_gc = false;
+  cd->count = 0;
   memset(cd->ptr, 0, size);
   set_mt(L);
   return cd;
@@ -49,6 +50,7 @@ CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx) {
   cd->kind = CDK_OBJECT;
   cd->owned = false;
   cd->has_gc = false;
+  cd->count = 0;
   set_mt(L);
   if (owner_idx) {
     lua_pushvalue(L, owner_idx);
@@ -75,6 +77,7 @@ void cdata_push_ctype(lua_State *L, FFIState *S, CType *t) {
   cd->kind = CDK_CTYPE;
   cd->owned = false;
   cd->has_gc = false;
+  cd->count = 0;
   set_mt(L);
 }
 
@@ -262,9 +265,9 @@ static int cdata_index(lua_State *L) {
       return 1;
     }
     if (f->type->kind == CT_ARRAY && (f->type->flags & CTF_VLA)) { /* flexible array member */
-      if (cd->kind == CDK_OBJECT) { /* bounded by the instance's size */
+      if (cd->kind == CDK_OBJECT) { /* bounded by the count given to ffi.new */
         CData *v = cdata_view(L, S, f->type, base + off, 1);
-        v->size = cd->size > off ? cd->size - off : 0;
+        v->size = cd->count * f->type->base->size;
       } else { /* through a pointer: its length is unknown, so it decays like C */
         CType *pt = ctype_ptr(S->cts, f->type->base, false);
         if (!pt) return luaL_error(L, "not enough memory");
@@ -535,6 +538,7 @@ static CData *new_instance(lua_State *L, FFIState *S, CType *t, int nidx) {
     }
   }
   CData *cd = cdata_new(L, S, t, size, CDK_OBJECT);
+  if (var && t->kind != CT_ARRAY) cd->count = (size_t)luaL_checkinteger(L, nidx);
   return cd;
 }
 
@@ -583,6 +587,7 @@ static int ffi_sizeof(lua_State *L) {
   char b[96];
   if (t->flags & CTF_INCOMPLETE) return luaL_error(L, "size of '%s' is unknown (incomplete type)", ctype_repr(t, b, sizeof b));
   if (t->kind == CT_FUNC) return luaL_error(L, "size of a function type is unknown");
+  if (t->kind == CT_VOID) return luaL_error(L, "size of void is unknown");
   if (!lua_isnoneornil(L, 2) && ((t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX))) {
     lua_Integer n = luaL_checkinteger(L, 2);
     CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
@@ -595,7 +600,11 @@ static int ffi_sizeof(lua_State *L) {
 
 static int ffi_alignof(lua_State *L) {
   FFIState *S = ffi_state(L);
-  lua_pushinteger(L, (lua_Integer)ffi_checktype(L, S, 1)->align);
+  CType *t = ffi_checktype(L, S, 1);
+  char b[96];
+  if ((t->flags & CTF_INCOMPLETE) || t->kind == CT_VOID || t->kind == CT_FUNC)
+    return luaL_error(L, "alignment of '%s' is unknown (incomplete, void or function type)", ctype_repr(t, b, sizeof b));
+  lua_pushinteger(L, (lua_Integer)t->align);
   return 1;
 }
 
@@ -799,6 +808,8 @@ static int ffi_copy(lua_State *L) {
   } else {
     s = mem_target(L, S, 2, &ssize, "copy");
   }
+  if (lua_isnoneornil(L, 3) && ssize == SIZE_MAX)
+    return luaL_error(L, "bad argument #3 to 'copy' (a length is required for a raw pointer source)");
   lua_Integer n = lua_isnoneornil(L, 3) ? (lua_Integer)ssize : luaL_checkinteger(L, 3);
   if (n < 0 || (ssize != SIZE_MAX && (size_t)n > ssize) || (dsize != SIZE_MAX && (size_t)n > dsize))
     return luaL_error(L, "bad argument #3 to 'copy' (length %I out of range)", (LUAI_UACINT)n);

@@ -126,8 +126,16 @@ static CLib *check_lib(lua_State *L, int idx) {
   lua_rawgetp(L, -1, &ffi_key_libmt);
   CLib *lib = lua_touserdata(L, -1);
   if (!lib) luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
-  lua_replace(L, -2); /* leaves the CLib userdata on the stack */
+  lua_pop(L, 2);
   return lib;
+}
+
+/* Pushes the CLib userdata of the library at idx (what wrappers keep alive). */
+static int push_libud(lua_State *L, int idx) {
+  lua_getmetatable(L, idx);
+  lua_rawgetp(L, -1, &ffi_key_libmt);
+  lua_remove(L, -2);
+  return lua_gettop(L);
 }
 
 static void *find_symbol(lua_State *L, CLib *lib, const char *name) {
@@ -139,10 +147,10 @@ static void *find_symbol(lua_State *L, CLib *lib, const char *name) {
 static int lib_wrap(lua_State *L) {
   FFIState *S = ffi_state(L);
   CLib *lib = check_lib(L, 1);
-  int libud = lua_gettop(L);
+  int top = lua_gettop(L);
   CType *ret = ffi_checktype(L, S, 2);
   const char *name = luaL_checkstring(L, 3);
-  int nargs = libud - 1 - 3;
+  int nargs = top - 3;
   if (nargs == 1 && ffi_checktype(L, S, 4)->kind == CT_VOID) nargs = 0;
   CTState *cts = S->cts;
   CType **params = ctype_alloc(cts, (size_t)(nargs ? nargs : 1) * sizeof(CType *));
@@ -157,18 +165,18 @@ static int lib_wrap(lua_State *L) {
   ft->n = (size_t)nargs;
   ft->u.params = params;
   void *fn = find_symbol(L, lib, name);
-  ccall_push(L, S, ft, fn, name, libud);
+  ccall_push(L, S, ft, fn, name, push_libud(L, 1));
   return 1;
 }
 
 static int lib_value(lua_State *L) {
   FFIState *S = ffi_state(L);
   CLib *lib = check_lib(L, 1);
-  int libud = lua_gettop(L);
   CType *t = ffi_checktype(L, S, 2);
   const char *name = luaL_checkstring(L, 3);
+  if (t->kind == CT_VOID) return luaL_error(L, "bad argument #2 to 'value' (a variable cannot have type void)");
   void *p = find_symbol(L, lib, name);
-  if (t->kind == CT_VOID) return 0;
+  int libud = push_libud(L, 1);
   if (t->kind == CT_FUNC) ccall_push(L, S, t, p, name, libud);
   else cconv_push(L, S, t, p, libud); /* records and arrays: views of the library's memory */
   return 1;
@@ -202,6 +210,7 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
 
 static int lib_cdef(lua_State *L) {
   FFIState *S = ffi_state(L);
+  CLib *lib = check_lib(L, 1);
   size_t len;
   const char *src = luaL_checklstring(L, 2, &len);
   bool lazy = false;
@@ -212,8 +221,7 @@ static int lib_cdef(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_settop(L, 2);
-  CLib *lib = check_lib(L, 1);
-  int libud = lua_gettop(L);
+  int libud = push_libud(L, 1);
   CParseResult res;
   CTMark mark;
   ffi_parse(L, S, src, len, 0, &res, &mark);
@@ -250,8 +258,8 @@ static int lib_index(lua_State *L) {
   }
   if (n->kind != CN_FUNC && n->kind != CN_VAR) return 0;
   CLib *lib = check_lib(L, 1);
-  int libud = lua_gettop(L);
   void *p = find_symbol(L, lib, n->sym ? n->sym : n->name);
+  int libud = push_libud(L, 1);
   if (n->kind == CN_FUNC) {
     ccall_push(L, S, n->type, p, n->name, libud);
     lua_pushvalue(L, 2);

@@ -57,7 +57,8 @@ typedef struct CParser {
   struct { const char *name; CType *type; uint8_t ns; } scoped[MAX_SCOPED];
   int nscoped;
   CType *last_record;
-  int depth;
+  int depth;   /* declarators */
+  int nesting; /* expressions and nested records */
 } CParser;
 
 static void cp_error(CParser *P, const char *fmt, ...) {
@@ -105,6 +106,8 @@ static void skip_space(CParser *P, LexState *ls) {
     } else if (c == '/' && ls->pos + 1 < P->len && s[ls->pos + 1] == '/') {
       skip_line(P, ls);
     } else if (c == '/' && ls->pos + 1 < P->len && s[ls->pos + 1] == '*') {
+      int cline = ls->nline, ccol = (int)(ls->pos - ls->nlinestart) + 1;
+      size_t cstart = ls->pos;
       ls->pos += 2;
       while (ls->pos < P->len && !(s[ls->pos] == '*' && ls->pos + 1 < P->len && s[ls->pos + 1] == '/')) {
         if (s[ls->pos] == '\n') {
@@ -113,10 +116,12 @@ static void skip_space(CParser *P, LexState *ls) {
         }
         ls->pos++;
       }
-      if (ls->pos >= P->len) {
-        ls->tok = TK_EOF;
-        ls->tstart = ls->pos;
-        ls->tlen = 0;
+      if (ls->pos >= P->len) { /* reported where the comment starts */
+        ls->tok = '/';
+        ls->tstart = cstart;
+        ls->tlen = 2;
+        ls->line = cline;
+        ls->col = ccol;
         cp_error(P, "unfinished comment");
       }
       ls->pos += 2;
@@ -135,8 +140,13 @@ static int64_t lex_number(CParser *P, LexState *ls) {
   char *end;
   errno = 0;
   unsigned long long v = strtoull(s, &end, 0);
-  if (errno == ERANGE) cp_error(P, "integer constant is too large");
-  if (*end == '.' || *end == 'e' || *end == 'E' || (*end == 'x' && end == s + 1)) {
+  if (errno == ERANGE) {
+    const char *e = s;
+    while (isalnum((unsigned char)*e)) e++;
+    ls->tlen = (size_t)(e - s);
+    cp_error(P, "integer constant is too large");
+  }
+  if (*end == '.' || ((*end == 'e' || *end == 'E') && !(s[0] == '0' && (s[1] == 'x' || s[1] == 'X')))) {
     /* floating constants: accepted only where an integer is not needed */
     strtod(s, &end);
     while (*end == 'f' || *end == 'F' || *end == 'l' || *end == 'L') end++;
@@ -146,7 +156,9 @@ static int64_t lex_number(CParser *P, LexState *ls) {
   while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L') end++;
   ls->pos = (size_t)(end - P->src);
   if (isalnum((unsigned char)P->src[ls->pos]) || P->src[ls->pos] == '_') {
-    ls->tlen = ls->pos - ls->tstart + 1;
+    size_t e = ls->pos;
+    while (e < P->len && (isalnum((unsigned char)P->src[e]) || P->src[e] == '_')) e++;
+    ls->tlen = e - ls->tstart;
     cp_error(P, "malformed number");
   }
   return (int64_t)v;
@@ -228,7 +240,7 @@ static void next(CParser *P) {
         break;
       }
     }
-    if (!strchr(";,{}()[]*=:.<>+-~!&|^/%?", c) && ls->tok == (unsigned char)c) {
+    if ((c == 0 || !strchr(";,{}()[]*=:.<>+-~!&|^/%?", c)) && ls->tok == (unsigned char)c) {
       ls->tlen = 1;
       cp_error(P, "unexpected character");
     }
@@ -269,6 +281,26 @@ static const char *tok_str(CParser *P) {
   return s;
 }
 
+static bool is_keyword(CParser *P) {
+  static const char *const kw[] = {
+      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+      "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+      "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
+      "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Alignas",
+      "_Alignof", "_Atomic", "_Static_assert", "_Noreturn", "_Thread_local", NULL};
+  for (int i = 0; kw[i]; i++)
+    if (is_word(P, kw[i])) return true;
+  return false;
+}
+
+/* An identifier that names something (not a keyword), copied; raises otherwise. */
+static const char *name_token(CParser *P) {
+  if (!is(P, TK_IDENT) || is_keyword(P)) cp_error(P, "expected identifier");
+  const char *s = tok_str(P);
+  next(P);
+  return s;
+}
+
 /* -- Pragmas -- */
 
 static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end) {
@@ -280,21 +312,62 @@ static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end) {
   while (s < e && (*s == ' ' || *s == '\t')) s++;
   if (e - s < 4 || memcmp(s, "pack", 4) != 0) return; /* other pragmas: ignored */
   s += 4;
-  while (s < e && *s != '(') s++;
   char buf[64];
   size_t n = 0;
-  for (s++; s < e && *s != ')' && n + 1 < sizeof buf; s++)
-    if (*s != ' ' && *s != '\t') buf[n++] = *s;
+  for (; s < e && n + 1 < sizeof buf; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\r') buf[n++] = *s;
   buf[n] = 0;
-  (void)ls;
-  if (strncmp(buf, "push", 4) == 0) {
-    if (P->npack >= 15) return;
-    size_t cur = P->pack[P->npack];
-    P->pack[++P->npack] = buf[4] == ',' ? (size_t)strtoul(buf + 5, NULL, 0) : cur;
-  } else if (strncmp(buf, "pop", 3) == 0) {
+  /* the forms GCC accepts: pack(), pack(N), pack(push), pack(push, N), pack(pop) */
+  char *arg = buf + 1, *close = strrchr(buf, ')');
+  size_t cur = P->pack[P->npack], val = 0;
+  bool push = false, pop = false, ok = buf[0] == '(' && close && close[1] == 0;
+  if (ok) {
+    *close = 0;
+    if (strncmp(arg, "push", 4) == 0) {
+      push = true;
+      arg += 4;
+      if (*arg == ',') arg++;
+      else if (*arg) ok = false;
+    } else if (strcmp(arg, "pop") == 0) {
+      pop = true;
+      arg += 3;
+    }
+    if (ok && *arg) {
+      char *endp;
+      unsigned long v = strtoul(arg, &endp, 0);
+      if (*endp == 0 && !(v == 1 || v == 2 || v == 4 || v == 8 || v == 16)) {
+        ls->tok = '#';
+        ls->tstart = start;
+        ls->tlen = (size_t)(end - start);
+        ls->line = ls->nline;
+        ls->col = (int)(start - ls->nlinestart) + 1;
+        cp_error(P, "#pragma pack alignment must be a small power of 2 (1, 2, 4, 8 or 16), not %lu", v);
+      }
+      ok = *endp == 0;
+      val = v;
+    } else if (ok && !pop) {
+      val = push ? cur : 0;
+    }
+  }
+  if (!ok) {
+    ls->tok = '#';
+    ls->tstart = start;
+    ls->tlen = (size_t)(end - start);
+    ls->line = ls->nline;
+    ls->col = (int)(start - ls->nlinestart) + 1;
+    cp_error(P, "malformed '#pragma pack' (expected pack(), pack(N), pack(push[, N]) or pack(pop) with N = 1, 2, 4, 8 or 16)");
+  }
+  if (pop) {
     if (P->npack > 0) P->npack--;
+  } else if (push) {
+    if (P->npack >= 15) {
+      ls->line = ls->nline;
+      ls->col = 1;
+      cp_error(P, "'#pragma pack(push)' nested too deeply");
+    }
+    P->pack[++P->npack] = val;
   } else {
-    P->pack[P->npack] = n ? (size_t)strtoul(buf, NULL, 0) : 0;
+    P->pack[P->npack] = val;
   }
 }
 
@@ -390,7 +463,11 @@ static int64_t primary(CParser *P) {
     expect(P, '(');
     CType *t = parse_typename(P);
     expect(P, ')');
-    if (t->flags & CTF_INCOMPLETE) cp_error(P, "invalid application of sizeof to an incomplete type");
+    if (t->flags & (CTF_INCOMPLETE | CTF_VLA))
+      cp_error(P, "invalid application of %s to an incomplete type", sz ? "sizeof" : "_Alignof");
+    if (t->kind == CT_VOID || t->kind == CT_FUNC)
+      cp_error(P, "invalid application of %s to a %s type", sz ? "sizeof" : "_Alignof",
+               t->kind == CT_VOID ? "void" : "function");
     return (int64_t)(sz ? t->size : t->align);
   }
   if (is(P, TK_IDENT)) {
@@ -403,13 +480,30 @@ static int64_t primary(CParser *P) {
   return 0;
 }
 
-static int64_t unary(CParser *P) {
-  if (accept(P, '-')) return (int64_t)(0 - (uint64_t)unary(P));
-  if (accept(P, '+')) return unary(P);
-  if (accept(P, '~')) return ~unary(P);
-  if (accept(P, '!')) return !unary(P);
-  return primary(P);
+static void depth_enter(CParser *P) {
+  if (++P->nesting > 200) cp_error(P, "expression or declaration nested too deeply");
 }
+
+static int64_t unary(CParser *P) {
+  depth_enter(P);
+  int64_t v;
+  if (accept(P, '-')) {
+    v = unary(P);
+    if (v == INT64_MIN) cp_error(P, "integer overflow in constant expression");
+    v = -v;
+  } else if (accept(P, '+')) {
+    v = unary(P);
+  } else if (accept(P, '~')) {
+    v = ~unary(P);
+  } else if (accept(P, '!')) {
+    v = !unary(P);
+  } else {
+    v = primary(P);
+  }
+  P->nesting--;
+  return v;
+}
+
 
 static int prec(int tok) {
   switch (tok) {
@@ -433,18 +527,32 @@ static int64_t binary(CParser *P, int minprec) {
     int op = P->ls.tok;
     next(P);
     int64_t b = binary(P, p);
-    uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+    uint64_t ua = (uint64_t)a;
     switch (op) {
-    case '*': a = (int64_t)(ua * ub); break;
+    case '*':
+      if (__builtin_mul_overflow(a, b, &a)) cp_error(P, "integer overflow in constant expression");
+      break;
     case '/': case '%':
       if (b == 0) cp_error(P, "division by zero in constant expression");
-      if (a == INT64_MIN && b == -1) a = op == '/' ? INT64_MIN : 0;
-      else a = op == '/' ? a / b : a % b;
+      if (a == INT64_MIN && b == -1) cp_error(P, "integer overflow in constant expression");
+      a = op == '/' ? a / b : a % b;
       break;
-    case '+': a = (int64_t)(ua + ub); break;
-    case '-': a = (int64_t)(ua - ub); break;
-    case TK_SHL: a = (b < 0 || b > 63) ? 0 : (int64_t)(ua << b); break;
-    case TK_SHR: a = (b < 0 || b > 63) ? 0 : a >> b; break;
+    case '+':
+      if (__builtin_add_overflow(a, b, &a)) cp_error(P, "integer overflow in constant expression");
+      break;
+    case '-':
+      if (__builtin_sub_overflow(a, b, &a)) cp_error(P, "integer overflow in constant expression");
+      break;
+    case TK_SHL:
+    case TK_SHR:
+      if (b < 0 || b > 63) cp_error(P, "shift count %lld out of range", (long long)b);
+      if (op == TK_SHL) {
+        if (a < 0 || (b && (ua >> (63 - b)) != 0)) cp_error(P, "integer overflow in constant expression");
+        a = (int64_t)(ua << b);
+      } else {
+        a >>= b;
+      }
+      break;
     case '<': a = a < b; break;
     case '>': a = a > b; break;
     case TK_LE: a = a <= b; break;
@@ -484,7 +592,7 @@ typedef struct Attrs {
 static void skip_balanced(CParser *P) {
   int depth = 0;
   do {
-    if (is(P, TK_EOF)) cp_error(P, "unbalanced parentheses");
+    if (is(P, TK_EOF) || is(P, ';') || is(P, '{') || is(P, '}')) cp_error(P, "expected ')'");
     if (is(P, '(')) depth++;
     else if (is(P, ')')) depth--;
     next(P);
@@ -510,6 +618,7 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
       if (accept(P, '(')) {
         int64_t v = expr(P);
         if (v <= 0 || (v & (v - 1))) cp_error(P, "requested alignment is not a positive power of 2");
+        if (v > ((int64_t)1 << 28)) cp_error(P, "requested alignment is too large");
         al = (size_t)v;
         expect(P, ')');
       }
@@ -656,15 +765,18 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
       /* qualifiers and function specifiers that do not change the type */
     } else if (is_word(P, "typedef") || is_word(P, "extern") || is_word(P, "static")) {
       if (!allow_storage) cp_error(P, "storage class not allowed here");
+      if (ds->storage != SC_NONE) cp_error(P, "multiple storage classes in declaration specifiers");
       ds->storage = is_word(P, "typedef") ? SC_TYPEDEF : is_word(P, "extern") ? SC_EXTERN : SC_STATIC;
     } else if (is_word(P, "__thread") || is_word(P, "_Thread_local")) {
       cp_error(P, "thread-local variables are not supported");
     } else if (is_word(P, "_Alignas")) {
       next(P);
       expect(P, '(');
-      size_t al = starts_type(P) ? parse_typename(P)->align : (size_t)expr(P);
+      int64_t al = starts_type(P) ? (int64_t)parse_typename(P)->align : expr(P);
+      if (al < 0 || (al & (al - 1))) cp_error(P, "requested alignment is not a power of 2");
+      if (al > ((int64_t)1 << 28)) cp_error(P, "requested alignment is too large");
       expect(P, ')');
-      if (al > ds->attrs.aligned) ds->attrs.aligned = al;
+      if ((size_t)al > ds->attrs.aligned) ds->attrs.aligned = (size_t)al;
       continue;
     } else if (parse_extras(P, &ds->attrs)) {
       continue;
@@ -791,6 +903,8 @@ static void ptr_qualifiers(CParser *P, bool *is_const, Attrs *a) {
 static CType *parse_params(CParser *P, CType *ret) {
   size_t start = P->nparams;
   bool vararg = false;
+  const char *names[64];
+  int nnames = 0;
   if (ret->kind == CT_ARRAY) cp_error(P, "function cannot return an array");
   if (ret->kind == CT_FUNC) cp_error(P, "function cannot return a function");
   if (is_word(P, "void")) { /* (void) */
@@ -812,6 +926,11 @@ static CType *parse_params(CParser *P, CType *ret) {
       parse_declarator(P, ds.type, ds.is_const, &d, true);
       CType *t = d.type;
       if (t->kind == CT_VOID) cp_error(P, "'void' must be the only parameter");
+      if (d.name) {
+        for (int k = 0; k < nnames; k++)
+          if (strcmp(names[k], d.name) == 0) cp_error(P, "redefinition of parameter '%s'", d.name);
+        if (nnames < (int)(sizeof names / sizeof names[0])) names[nnames++] = d.name;
+      }
       if (t->kind == CT_ARRAY) t = ctype_ptr(P->cts, t->base, ds.is_const); /* decay */
       else if (t->kind == CT_FUNC) t = ctype_ptr(P->cts, t, false);
       if (!t) cp_oom(P);
@@ -872,17 +991,16 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
     has_inner = true;
     int depth = 1; /* skip to the matching ')' */
     while (depth > 0) {
-      if (is(P, TK_EOF)) cp_error(P, "expected ')'");
+      if (is(P, TK_EOF) || is(P, ';') || is(P, '{') || is(P, '}')) cp_error(P, "expected ')'");
       if (is(P, '(')) depth++;
       if (is(P, ')')) depth--;
       if (depth > 0) next(P);
     }
     next(P);
-  } else if (is(P, TK_IDENT) && !is_qualifier(P)) {
+  } else if (is(P, TK_IDENT) && !is_qualifier(P) && !(abstract && is_keyword(P))) {
     d->line = P->ls.line;
     d->col = P->ls.col;
-    d->name = tok_str(P);
-    next(P);
+    d->name = name_token(P);
   } else if (!abstract) {
     cp_error(P, "expected identifier");
   }
@@ -979,6 +1097,15 @@ static void check_duplicate(CParser *P, CType *rec, size_t start, const char *na
   (void)rec;
 }
 
+/* Every name an anonymous member brings into the record, at any depth. */
+static void check_anonymous(CParser *P, CType *rec, size_t start, const CType *anon, int line, int col) {
+  for (size_t i = 0; i < anon->n; i++) {
+    const CField *g = &anon->u.fields[i];
+    if (g->name) check_duplicate(P, rec, start, g->name, line, col);
+    else if (ctype_isrecord(g->type)) check_anonymous(P, rec, start, g->type, line, col);
+  }
+}
+
 static void push_field(CParser *P, CField f, size_t align) {
   if (P->nfields == P->cfields) {
     size_t nc = P->cfields ? P->cfields * 2 : 32;
@@ -1000,16 +1127,16 @@ static void parse_fields(CParser *P, CType *rec) {
     if (is(P, TK_EOF)) cp_error(P, "expected '}'");
     DeclSpec ds;
     parse_specifiers(P, &ds, false);
-    if (accept(P, ';')) { /* no declarator: anonymous member, or a nested tag declaration */
+    if (is(P, ';')) { /* no declarator: anonymous member, or a nested tag declaration */
       if (ctype_isrecord(ds.type) && ds.anonymous_record) {
-        for (size_t i = 0; i < ds.type->n; i++) {
-          const CField *g = &ds.type->u.fields[i];
-          if (g->name) check_duplicate(P, rec, start, g->name, ds.line, ds.col);
-        }
+        check_anonymous(P, rec, start, ds.type, ds.line, ds.col);
         CField f = {0};
         f.type = ds.type;
         push_field(P, f, ds.attrs.aligned);
+      } else if (!ds.is_record_def) {
+        cp_error(P, "declaration does not declare anything");
       }
+      next(P);
       continue;
     }
     for (;;) {
@@ -1035,7 +1162,8 @@ static void parse_fields(CParser *P, CType *rec) {
       if (accept(P, ':')) {
         int64_t w = expr(P);
         if (!ctype_isint(t)) cp_error(P, "bit-field has invalid type");
-        if (w < 0 || (uint64_t)w > t->size * 8) cp_error(P, "width of bit-field is invalid");
+        if (w < 0 || (uint64_t)w > (t->kind == CT_BOOL ? 1 : t->size * 8))
+          cp_error(P, "width of bit-field is invalid (%lld bits)", (long long)w);
         if (w == 0 && d.name) cp_error(P, "named bit-field has zero width");
         f.is_bitfield = true;
         f.bit_size = (uint8_t)w;
@@ -1053,11 +1181,13 @@ static void parse_fields(CParser *P, CType *rec) {
       if (!accept(P, ',')) expect(P, ';');
     }
   }
-  /* a flexible array member must be last */
-  for (size_t i = start; i + 1 < P->nfields; i++) {
+  /* a flexible array member must be last, after at least one named member */
+  for (size_t i = start; i < P->nfields; i++) {
     CType *ft = P->fields[i].type;
-    if (ft->kind == CT_ARRAY && (ft->flags & CTF_VLA))
-      cp_error(P, "flexible array member '%s' not at end of struct", P->fields[i].name);
+    if (ft->kind != CT_ARRAY || !(ft->flags & CTF_VLA)) continue;
+    if (i + 1 < P->nfields) cp_error(P, "flexible array member '%s' not at end of struct", P->fields[i].name);
+    if (i == start) cp_error(P, "flexible array member '%s' in an otherwise empty struct", P->fields[i].name);
+    if (rec->kind == CT_UNION) cp_error(P, "flexible array member '%s' in a union", P->fields[i].name);
   }
   rec->n = P->nfields - start;
   rec->u.fields = cp_alloc(P, (rec->n ? rec->n : 1) * sizeof(CField));
@@ -1071,10 +1201,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   while (parse_extras(P, &attrs)) {
   }
   const char *tag = NULL;
-  if (is(P, TK_IDENT)) {
-    tag = tok_str(P);
-    next(P);
-  }
+  if (is(P, TK_IDENT)) tag = name_token(P);
   while (parse_extras(P, &attrs)) {
   }
   CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
@@ -1082,6 +1209,8 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   if (prev && prev->type->kind != kind) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
   if (!is(P, '{')) {
     if (!tag) cp_error(P, "expected '{'");
+    /* attributes on a reference (typedef struct T __attribute__((aligned(16))) T16) */
+    if (attrs.aligned > ds->attrs.aligned) ds->attrs.aligned = attrs.aligned;
     if (prev) return prev->type;
     CType *t = ctype_new(P->cts, kind); /* forward declaration: opaque until defined */
     if (!t) cp_oom(P);
@@ -1103,7 +1232,9 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     fresh = true;
   }
   size_t fstart = P->nfields;
+  depth_enter(P);
   parse_fields(P, t);
+  P->nesting--;
   size_t *fal = NULL;
   if (t->n) {
     fal = cp_alloc(P, t->n * sizeof(size_t));
@@ -1137,10 +1268,7 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
   while (parse_extras(P, &attrs)) {
   }
   const char *tag = NULL;
-  if (is(P, TK_IDENT)) {
-    tag = tok_str(P);
-    next(P);
-  }
+  if (is(P, TK_IDENT)) tag = name_token(P);
   while (parse_extras(P, &attrs)) {
   }
   CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
@@ -1164,11 +1292,10 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
   size_t cap = 8, n = 0;
   CEnumConst *consts = cp_alloc(P, cap * sizeof(CEnumConst));
   int64_t v = 0, lo = 0, hi = 0;
+  if (is(P, '}')) cp_error(P, "empty enum");
   while (!accept(P, '}')) {
-    if (!is(P, TK_IDENT)) cp_error(P, "expected identifier");
     int cl = P->ls.line, cc = P->ls.col;
-    const char *name = tok_str(P);
-    next(P);
+    const char *name = name_token(P);
     while (parse_extras(P, &attrs)) {
     }
     if (accept(P, '=')) v = expr(P);
@@ -1202,6 +1329,8 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
       expect(P, '}');
       break;
     }
+  }
+  while (parse_extras(P, &attrs)) { /* enum E {...} __attribute__((packed)) */
   }
   /* GCC: int if it fits, else unsigned int, else 64-bit; packed picks the smallest */
   CTState *cts = P->cts;
@@ -1260,7 +1389,8 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
     int64_t v = expr(P);
     CTName *n = ctype_lookup(cts, NS_ORD, d->name, strlen(d->name));
     if (n && !(n->kind == CN_CONST && n->value == v))
-      cp_error(P, "conflicting redeclaration of '%s'", d->name);
+      cp_error(P, "conflicting redeclaration of '%s' (previously %s)", d->name,
+               n->kind == CN_CONST ? "a constant of another value" : n->kind == CN_TYPE ? "a typedef" : "declared");
     if (!n) {
       n = ctype_define(cts, NS_ORD, d->name, strlen(d->name));
       if (!n) cp_oom(P);
@@ -1283,8 +1413,10 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
   if (n) {
     if (n->kind != kind || !ctype_equal(n->type, t)) {
       char b1[128], b2[128];
-      cp_error(P, "conflicting declaration of '%s' ('%s' vs previous '%s')", d->name,
-               ctype_repr(t, b1, sizeof b1), n->type ? ctype_repr(n->type, b2, sizeof b2) : "?");
+      static const char *const what[] = {"a typedef", "an enumerator or constant", "a function", "a variable"};
+      cp_error(P, "conflicting declaration of '%s' as '%s' (previously %s%s%s%s)", d->name,
+               ctype_repr(t, b1, sizeof b1), what[n->kind], n->type ? " '" : "",
+               n->type ? ctype_repr(n->type, b2, sizeof b2) : "", n->type ? "'" : "");
     }
   } else {
     n = ctype_define(cts, NS_ORD, d->name, strlen(d->name));
@@ -1317,9 +1449,11 @@ static void parse_declaration(CParser *P) {
   }
   DeclSpec ds;
   parse_specifiers(P, &ds, true);
-  if (accept(P, ';')) {
-    if (!ds.is_record_def && !(ctype_isrecord(ds.type) || ds.type->kind == CT_ENUM))
+  if (is(P, ';')) {
+    bool tagged = (ctype_isrecord(ds.type) || ds.type->kind == CT_ENUM) && !ds.anonymous_record;
+    if (!tagged && !(ds.type->kind == CT_ENUM && ds.is_record_def)) /* enum { A, B }; declares A, B */
       cp_error(P, "declaration does not declare anything");
+    next(P);
     return;
   }
   if (ds.is_record_def && !is(P, '*') && !is(P, TK_IDENT) && !is(P, '(')) expect(P, ';');
@@ -1334,8 +1468,7 @@ static void parse_declaration(CParser *P) {
         uint32_t id = c->id;
         *c = *d.type;
         c->id = id;
-        c->align = al;
-        if (c->size % al) c->size = (c->size + al - 1) / al * al;
+        c->align = al; /* GCC: the size stays; only the alignment changes */
         d.type = c;
       }
     }

@@ -293,9 +293,9 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
     CType *ft = f->type;
     size_t natural = ft->align, req = field_align ? field_align[i] : 0;
     size_t falign = (packed || (req & CTYPE_FIELD_PACKED)) ? 1 : natural;
-    if (pack && falign > pack) falign = pack;
     req &= ~CTYPE_FIELD_PACKED;
     if (req > falign) falign = req;
+    if (pack && falign > pack) falign = pack; /* #pragma pack caps aligned(N) too */
     if (ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
       if (i + 1 != t->n || is_union) return "flexible array member not at end of struct";
       t->flags |= CTF_FLEX;
@@ -310,11 +310,12 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
         f->bit_pos = 0;
         continue;
       }
-      if (!packed && (bits % (falign * 8)) + w > unit) bits = align_up(bits, falign * 8);
+      if (req) bits = align_up(bits, falign * 8); /* aligned(N) on a bit-field starts a unit */
+      else if (!packed && (bits % (falign * 8)) + w > unit) bits = align_up(bits, falign * 8);
       f->offset = bits / 8;
       f->bit_pos = (uint8_t)(bits % 8);
       bits += w;
-      if (f->name && falign > align) align = falign; /* unnamed bitfields do not align */
+      if ((f->name || req) && falign > align) align = falign; /* unnamed bitfields do not align */
       if (is_union) {
         if (bits > size * 8) size = (bits + 7) / 8;
         bits = 0;
@@ -380,8 +381,12 @@ bool ctype_equal(const CType *a, const CType *b) {
       return a->base->kind == b->base->kind && a->base->name && b->base->name &&
              strcmp(a->base->name, b->base->name) == 0;
     return ctype_equal(a->base, b->base);
-  case CT_ARRAY:
   case CT_ENUM:
+    for (size_t i = 0; i < a->n; i++)
+      if (a->u.consts[i].value != b->u.consts[i].value || strcmp(a->u.consts[i].name, b->u.consts[i].name) != 0)
+        return false;
+    return ctype_equal(a->base, b->base);
+  case CT_ARRAY:
     return ctype_equal(a->base, b->base);
   case CT_FUNC:
     if (!ctype_equal(a->base, b->base)) return false;
@@ -411,43 +416,60 @@ static size_t repr_base(const CType *t, char *buf, size_t len) {
   return (size_t)snprintf(buf, len, "%s%s", kw, t->name ? t->name : "<anonymous>");
 }
 
+static void repr_at(const CType *t, char *buf, size_t len, int depth);
+
+/* Appends to buf (bounded). */
+static void repr_append(char *buf, size_t len, const char *s) {
+  size_t k = strlen(buf);
+  if (k < len) snprintf(buf + k, len - k, "%s", s);
+}
+
+static void repr_at(const CType *t, char *buf, size_t len, int depth) {
+  if (depth > 16) { /* int ************ ... */
+    repr_append(buf, len, "...");
+    return;
+  }
+  if (t->kind == CT_PTR && (t->flags & (CTF_STR | CTF_VOIDP)) && t->name) {
+    repr_append(buf, len, t->name);
+    return;
+  }
+  char tmp[48];
+  switch (t->kind) {
+  case CT_PTR:
+    if (t->flags & CTF_CONST) repr_append(buf, len, "const ");
+    repr_at(t->base, buf, len, depth + 1);
+    repr_append(buf, len, " *");
+    break;
+  case CT_ARRAY: { /* int[2][3]: the element type, then dimensions outermost first */
+    const CType *e = t;
+    while (e->kind == CT_ARRAY) e = e->base;
+    repr_at(e, buf, len, depth + 1);
+    for (e = t; e->kind == CT_ARRAY; e = e->base) {
+      if (e->flags & CTF_VLA) snprintf(tmp, sizeof tmp, "[?]");
+      else snprintf(tmp, sizeof tmp, "[%zu]", e->n);
+      repr_append(buf, len, tmp);
+    }
+    break;
+  }
+  case CT_FUNC:
+    repr_at(t->base, buf, len, depth + 1);
+    repr_append(buf, len, "(");
+    for (size_t i = 0; i < t->n; i++) {
+      if (i) repr_append(buf, len, ", ");
+      repr_at(t->u.params[i], buf, len, depth + 1);
+    }
+    repr_append(buf, len, (t->flags & CTF_VARARG) ? ", ...)" : ")");
+    break;
+  default: {
+    size_t k = strlen(buf);
+    if (k < len) repr_base(t, buf + k, len - k);
+  }
+  }
+}
+
 const char *ctype_repr(const CType *t, char *buf, size_t len) {
   if (len == 0) return buf;
   buf[0] = '\0';
-  if (t->kind == CT_PTR && (t->flags & (CTF_STR | CTF_VOIDP)) && t->name) {
-    snprintf(buf, len, "%s", t->name);
-    return buf;
-  }
-  switch (t->kind) {
-  case CT_PTR: {
-    size_t k = 0;
-    if (t->flags & CTF_CONST) k = (size_t)snprintf(buf, len, "const ");
-    if (k < len) ctype_repr(t->base, buf + k, len - k);
-    k = strlen(buf);
-    if (k < len) snprintf(buf + k, len - k, " *");
-    break;
-  }
-  case CT_ARRAY: {
-    ctype_repr(t->base, buf, len);
-    size_t k = strlen(buf);
-    if (t->flags & CTF_VLA) snprintf(buf + k, len - k, "[?]");
-    else snprintf(buf + k, len - k, "[%zu]", t->n);
-    break;
-  }
-  case CT_FUNC: {
-    ctype_repr(t->base, buf, len);
-    size_t k = strlen(buf);
-    k += (size_t)snprintf(buf + k, len > k ? len - k : 0, "(");
-    for (size_t i = 0; i < t->n && k < len; i++) {
-      if (i) k += (size_t)snprintf(buf + k, len - k, ", ");
-      if (k < len) ctype_repr(t->u.params[i], buf + k, len - k);
-      k = strlen(buf);
-    }
-    if (k < len) snprintf(buf + k, len - k, "%s)", (t->flags & CTF_VARARG) ? ", ..." : "");
-    break;
-  }
-  default:
-    repr_base(t, buf, len);
-  }
+  repr_at(t, buf, len, 0);
   return buf;
 }

@@ -56,6 +56,7 @@ typedef struct CData {
   CType *type;
   void *ptr;   /* the object's bytes (payload, parent's memory or foreign memory) */
   size_t size; /* accessible bytes */
+  size_t count; /* elements of a flexible array member, as given to ffi.new */
   uint8_t kind;
   bool owned;  /* ptr points into this userdata's payload */
   bool has_gc; /* ffi.gc attached a finalizer (registry table ffi_key_gc) */
