@@ -332,17 +332,81 @@ static int raise_callback_error(lua_State *L) {
   return lua_error(L);
 }
 
+/* Storage for extra argument idx: records by value need their size, the rest a slot. */
+static size_t vararg_size(lua_State *L, FFIState *S, int idx) {
+  CData *cd = lua_type(L, idx) == LUA_TUSERDATA ? cdata_test(L, S, idx) : NULL;
+  return cd && cd->kind == CDK_OBJECT && ctype_isrecord(cd->type) ? align16(cd->type->size) : 16;
+}
+
+/* Converts extra argument idx of a variadic call into slot, promoted as C
+   does; returns its libffi type. */
+static ffi_type *vararg_slot(lua_State *L, FFIState *S, CFunc *cf, int idx, void *slot) {
+  ConvCtx ctx = {cf->name, idx};
+  ffi_type *type;
+  CData *cd;
+  switch (lua_type(L, idx)) {
+  case LUA_TNUMBER:
+    if (lua_isinteger(L, idx)) { /* integers go as long long: a full slot on LP64 */
+      *(int64_t *)slot = (int64_t)lua_tointeger(L, idx);
+      type = &ffi_type_sint64;
+    } else {
+      *(double *)slot = (double)lua_tonumber(L, idx);
+      type = &ffi_type_double;
+    }
+    break;
+  case LUA_TBOOLEAN:
+    *(int32_t *)slot = lua_toboolean(L, idx);
+    type = &ffi_type_sint32;
+    break;
+  case LUA_TUSERDATA:
+    cd = cdata_test(L, S, idx);
+    if (cd && cd->kind == CDK_OBJECT && cd->type->kind != CT_ARRAY) { /* a boxed value: its own type */
+      CType *t = cd->type;
+      if (ctype_isrecord(t)) {
+        const char *err = NULL;
+        type = ccall_ffitype(t, &err);
+        if (!type) luaL_error(L, "bad argument #%d to '%s' (%s)", idx, cf->name, err);
+        memcpy(slot, cd->ptr, t->size);
+      } else if (t->kind == CT_FLOAT) { /* float promotes to double */
+        float fv;
+        double dv;
+        if (t->size == 4) memcpy(&fv, cd->ptr, 4), dv = fv;
+        else memcpy(&dv, cd->ptr, 8);
+        *(double *)slot = dv;
+        type = &ffi_type_double;
+      } else if (ctype_isint(t) && t->size < 4) { /* small integers promote to int */
+        lua_Integer v = 0;
+        cconv_push(L, S, t, cd->ptr, 0);
+        v = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        *(int32_t *)slot = (int32_t)v;
+        type = &ffi_type_sint32;
+      } else if (ctype_isint(t)) {
+        memcpy(slot, cd->ptr, t->size);
+        type = (ffi_type *)ccall_ffitype(t, &(const char *){NULL});
+      } else {
+        memcpy(slot, cd->ptr, sizeof(void *));
+        type = &ffi_type_pointer;
+      }
+      break;
+    }
+    /* pointers, buffers, callbacks: */
+    /* fall through */
+  default:
+    *(void **)slot = cconv_toptr(L, S, idx, ctype_builtin(S->cts, CTB_STR), &ctx);
+    type = &ffi_type_pointer;
+  }
+  return type;
+}
+
 /* A variadic call: the cif is prepared from the actual arguments. */
 static int call_vararg(lua_State *L, CFunc *cf, int n) {
   FFIState *S = cf->S;
   if (n > MAX_ARGS) return luaL_error(L, "too many arguments to '%s'", cf->name);
   ffi_type *types[MAX_ARGS];
   void *av[MAX_ARGS];
-  size_t bytes = cf->argbytes; /* records by value get their own size, the rest a slot */
-  for (int i = (int)cf->nargs; i < n; i++) {
-    CData *cd = lua_type(L, i + 1) == LUA_TUSERDATA ? cdata_test(L, S, i + 1) : NULL;
-    bytes += cd && cd->kind == CDK_OBJECT && ctype_isrecord(cd->type) ? align16(cd->type->size) : 16;
-  }
+  size_t bytes = cf->argbytes;
+  for (int i = (int)cf->nargs; i < n; i++) bytes += vararg_size(L, S, i + 1);
   char *buf = lua_newuserdatauv(L, bytes + cf->retbytes + 16, 0); /* per-call cif: varargs only */
   buf = (char *)align16((size_t)buf);
   char *rv = buf + bytes;
@@ -353,63 +417,10 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
     conv_arg(L, S, cf->ft->u.params[i], av[i], (int)i + 1, &ctx);
   }
   size_t off = cf->argbytes;
-  CTState *cts = S->cts;
   for (int i = (int)cf->nargs; i < n; i++) {
-    int idx = i + 1;
-    ConvCtx ctx = {cf->name, idx};
-    void *slot = buf + off;
-    CData *rec = lua_type(L, idx) == LUA_TUSERDATA ? cdata_test(L, S, idx) : NULL;
-    off += rec && rec->kind == CDK_OBJECT && ctype_isrecord(rec->type) ? align16(rec->type->size) : 16;
-    av[i] = slot;
-    CData *cd;
-    switch (lua_type(L, idx)) {
-    case LUA_TNUMBER:
-      if (lua_isinteger(L, idx)) { /* integers go as long long: a full slot on LP64 */
-        *(int64_t *)slot = (int64_t)lua_tointeger(L, idx);
-        types[i] = &ffi_type_sint64;
-      } else {
-        *(double *)slot = (double)lua_tonumber(L, idx);
-        types[i] = &ffi_type_double;
-      }
-      break;
-    case LUA_TBOOLEAN:
-      *(int32_t *)slot = lua_toboolean(L, idx);
-      types[i] = &ffi_type_sint32;
-      break;
-    case LUA_TUSERDATA:
-      cd = cdata_test(L, S, idx);
-      if (cd && cd->kind == CDK_OBJECT && cd->type->kind != CT_ARRAY) { /* a boxed value: its own type */
-        CType *t = cd->type;
-        if (ctype_isrecord(t)) {
-          const char *err = NULL;
-          types[i] = ccall_ffitype(t, &err);
-          if (!types[i]) return luaL_error(L, "bad argument #%d to '%s' (%s)", idx, cf->name, err);
-          memcpy(slot, cd->ptr, t->size);
-        } else if (t->kind == CT_FLOAT) { /* float promotes to double */
-          *(double *)slot = t->size == 4 ? (double)*(float *)cd->ptr : *(double *)cd->ptr;
-          types[i] = &ffi_type_double;
-        } else if (ctype_isint(t) && t->size < 4) { /* small integers promote to int */
-          lua_Integer v = 0;
-          cconv_push(L, S, t, cd->ptr, 0);
-          v = lua_tointeger(L, -1);
-          lua_pop(L, 1);
-          *(int32_t *)slot = (int32_t)v;
-          types[i] = &ffi_type_sint32;
-        } else if (ctype_isint(t)) {
-          memcpy(slot, cd->ptr, t->size);
-          types[i] = (ffi_type *)ccall_ffitype(t, &(const char *){NULL});
-        } else {
-          memcpy(slot, cd->ptr, sizeof(void *));
-          types[i] = &ffi_type_pointer;
-        }
-        break;
-      }
-      /* pointers, buffers, callbacks: */
-      /* fall through */
-    default:
-      *(void **)slot = cconv_toptr(L, S, idx, ctype_builtin(cts, CTB_STR), &ctx);
-      types[i] = &ffi_type_pointer;
-    }
+    av[i] = buf + off;
+    off += vararg_size(L, S, i + 1);
+    types[i] = vararg_slot(L, S, cf, i + 1, av[i]);
   }
   ffi_cif cif;
   ffi_type *rt = cf->cif.rtype;

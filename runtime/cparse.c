@@ -1,11 +1,11 @@
 /*
-** cparse.c -- lexer and recursive-descent parser for C declarations.
+** cparse.c -- recursive-descent parser for C declarations (the lexer is clex.c).
 **
 ** Errors longjmp to the entry point with a "chunk:line:col: msg near 'tok'"
 ** message; every allocation goes through the CTState, so the caller's
 ** rollback undoes a failed parse completely.
 */
-#include "ffi_cparse.h"
+#include "cparse_int.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -15,374 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* -- Lexer -- */
-
-enum {
-  TK_EOF = 256, TK_IDENT, TK_NUMBER, TK_STRING, TK_CHAR,
-  TK_ELLIPSIS, TK_SHL, TK_SHR, TK_LE, TK_GE, TK_EQ, TK_NE, TK_AND, TK_OR, TK_ARROW
-};
-
-typedef struct LexState {
-  size_t pos;       /* position after the current token */
-  int line, col;    /* of the current token */
-  int tok;
-  size_t tstart, tlen; /* current token text */
-  int64_t num;
-  int nline;        /* line at pos */
-  size_t nlinestart;
-} LexState;
-
-#define MAX_SCOPED 64
-
-typedef struct CParser {
-  CTState *cts;
-  const char *src;
-  size_t len;
-  const char *chunk;
-  unsigned opts;
-  LexState ls;
-  jmp_buf jb;
-  char *err;
-  size_t errlen;
-  /* scratch stacks (malloc'd, freed at exit) */
-  CField *fields;
-  size_t nfields, cfields;
-  size_t *falign;
-  CType **params;
-  size_t nparams, cparams;
-  CDecl *decls;
-  size_t ndecls, cdecls;
-  size_t pack[16];
-  int npack;
-  struct { const char *name; CType *type; uint8_t ns; } scoped[MAX_SCOPED];
-  int nscoped;
-  CType *last_record;
-  int depth;   /* declarators */
-  int nesting; /* expressions and nested records */
-} CParser;
-
-static void cp_error(CParser *P, const char *fmt, ...) {
-  char msg[256];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  LexState *ls = &P->ls;
-  if (ls->tok == TK_EOF)
-    snprintf(P->err, P->errlen, "%s:%d:%d: %s near '<eof>'", P->chunk, ls->line, ls->col, msg);
-  else
-    snprintf(P->err, P->errlen, "%s:%d:%d: %s near '%.*s'", P->chunk, ls->line, ls->col, msg,
-             (int)(ls->tlen > 40 ? 40 : ls->tlen), P->src + ls->tstart);
-  longjmp(P->jb, 1);
-}
-
-static void cp_oom(CParser *P) { cp_error(P, "not enough memory"); }
-
-static void *cp_alloc(CParser *P, size_t n) {
-  void *p = ctype_alloc(P->cts, n);
-  if (!p) cp_oom(P);
-  return p;
-}
-
-static void skip_line(CParser *P, LexState *ls) {
-  while (ls->pos < P->len && P->src[ls->pos] != '\n') ls->pos++;
-}
-
-static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end);
-
-/* Skips blanks, comments and preprocessor lines; tracks line numbers. */
-static void skip_space(CParser *P, LexState *ls) {
-  const char *s = P->src;
-  bool bol = ls->pos == 0 || s[ls->pos - 1] == '\n';
-  while (ls->pos < P->len) {
-    char c = s[ls->pos];
-    if (c == '\n') {
-      ls->pos++;
-      ls->nline++;
-      ls->nlinestart = ls->pos;
-      bol = true;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      ls->pos++;
-    } else if (c == '/' && ls->pos + 1 < P->len && s[ls->pos + 1] == '/') {
-      skip_line(P, ls);
-    } else if (c == '/' && ls->pos + 1 < P->len && s[ls->pos + 1] == '*') {
-      int cline = ls->nline, ccol = (int)(ls->pos - ls->nlinestart) + 1;
-      size_t cstart = ls->pos;
-      ls->pos += 2;
-      while (ls->pos < P->len && !(s[ls->pos] == '*' && ls->pos + 1 < P->len && s[ls->pos + 1] == '/')) {
-        if (s[ls->pos] == '\n') {
-          ls->nline++;
-          ls->nlinestart = ls->pos + 1;
-        }
-        ls->pos++;
-      }
-      if (ls->pos >= P->len) { /* reported where the comment starts */
-        ls->tok = '/';
-        ls->tstart = cstart;
-        ls->tlen = 2;
-        ls->line = cline;
-        ls->col = ccol;
-        cp_error(P, "unfinished comment");
-      }
-      ls->pos += 2;
-    } else if (c == '#' && bol) { /* line markers, #pragma pack, other directives */
-      size_t start = ls->pos;
-      skip_line(P, ls);
-      handle_pragma(P, ls, start, ls->pos);
-    } else {
-      break;
-    }
-  }
-}
-
-static int64_t lex_number(CParser *P, LexState *ls) {
-  const char *s = P->src + ls->pos;
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 0);
-  if (errno == ERANGE) {
-    const char *e = s;
-    while (isalnum((unsigned char)*e)) e++;
-    ls->tlen = (size_t)(e - s);
-    cp_error(P, "integer constant is too large");
-  }
-  if (*end == '.' || ((*end == 'e' || *end == 'E') && !(s[0] == '0' && (s[1] == 'x' || s[1] == 'X')))) {
-    /* floating constants: accepted only where an integer is not needed */
-    strtod(s, &end);
-    while (*end == 'f' || *end == 'F' || *end == 'l' || *end == 'L') end++;
-    ls->pos = (size_t)(end - P->src);
-    return INT64_MIN; /* flagged as non-integer */
-  }
-  while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L') end++;
-  ls->pos = (size_t)(end - P->src);
-  if (isalnum((unsigned char)P->src[ls->pos]) || P->src[ls->pos] == '_') {
-    size_t e = ls->pos;
-    while (e < P->len && (isalnum((unsigned char)P->src[e]) || P->src[e] == '_')) e++;
-    ls->tlen = e - ls->tstart;
-    cp_error(P, "malformed number");
-  }
-  return (int64_t)v;
-}
-
-static int lex_escape(CParser *P, LexState *ls) {
-  char c = P->src[ls->pos++];
-  switch (c) {
-  case 'n': return '\n';
-  case 't': return '\t';
-  case 'r': return '\r';
-  case '0': return 0;
-  case 'a': return '\a';
-  case 'b': return '\b';
-  case 'f': return '\f';
-  case 'v': return '\v';
-  case '\\': case '\'': case '"': case '?': return c;
-  default: cp_error(P, "unsupported escape sequence"); return 0;
-  }
-}
-
-static void next(CParser *P) {
-  LexState *ls = &P->ls;
-  skip_space(P, ls);
-  ls->line = ls->nline;
-  ls->col = (int)(ls->pos - ls->nlinestart) + 1;
-  ls->tstart = ls->pos;
-  if (ls->pos >= P->len) {
-    ls->tok = TK_EOF;
-    ls->tlen = 0;
-    return;
-  }
-  const char *s = P->src;
-  char c = s[ls->pos];
-  if (isalpha((unsigned char)c) || c == '_' || c == '$') {
-    while (ls->pos < P->len && (isalnum((unsigned char)s[ls->pos]) || s[ls->pos] == '_' || s[ls->pos] == '$'))
-      ls->pos++;
-    ls->tok = TK_IDENT;
-  } else if (isdigit((unsigned char)c) || (c == '.' && ls->pos + 1 < P->len && isdigit((unsigned char)s[ls->pos + 1]))) {
-    ls->num = lex_number(P, ls);
-    ls->tok = TK_NUMBER;
-  } else if (c == '"') {
-    ls->pos++;
-    while (ls->pos < P->len && s[ls->pos] != '"' && s[ls->pos] != '\n') {
-      if (s[ls->pos] == '\\') ls->pos++;
-      ls->pos++;
-    }
-    if (ls->pos >= P->len || s[ls->pos] != '"') {
-      ls->tlen = 1;
-      cp_error(P, "unfinished string");
-    }
-    ls->pos++;
-    ls->tok = TK_STRING;
-  } else if (c == '\'') {
-    ls->pos++;
-    if (ls->pos < P->len && s[ls->pos] == '\\') {
-      ls->pos++;
-      ls->num = lex_escape(P, ls);
-    } else if (ls->pos < P->len) {
-      ls->num = (unsigned char)s[ls->pos++];
-    }
-    if (ls->pos >= P->len || s[ls->pos] != '\'') {
-      ls->tlen = 1;
-      cp_error(P, "unfinished character constant");
-    }
-    ls->pos++;
-    ls->tok = TK_NUMBER;
-  } else {
-    static const struct { const char *s; int tok; } ops[] = {
-        {"...", TK_ELLIPSIS}, {"<<", TK_SHL}, {">>", TK_SHR}, {"<=", TK_LE}, {">=", TK_GE},
-        {"==", TK_EQ}, {"!=", TK_NE}, {"&&", TK_AND}, {"||", TK_OR}, {"->", TK_ARROW}};
-    ls->tok = (unsigned char)c;
-    ls->pos++;
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-      size_t n = strlen(ops[i].s);
-      if (ls->tstart + n <= P->len && memcmp(s + ls->tstart, ops[i].s, n) == 0) {
-        ls->tok = ops[i].tok;
-        ls->pos = ls->tstart + n;
-        break;
-      }
-    }
-    if ((c == 0 || !strchr(";,{}()[]*=:.<>+-~!&|^/%?", c)) && ls->tok == (unsigned char)c) {
-      ls->tlen = 1;
-      cp_error(P, "unexpected character");
-    }
-  }
-  ls->tlen = ls->pos - ls->tstart;
-}
-
-static bool is(CParser *P, int tok) { return P->ls.tok == tok; }
-
-static bool is_word(CParser *P, const char *w) {
-  size_t n = strlen(w);
-  return P->ls.tok == TK_IDENT && P->ls.tlen == n && memcmp(P->src + P->ls.tstart, w, n) == 0;
-}
-
-static bool accept(CParser *P, int tok) {
-  if (!is(P, tok)) return false;
-  next(P);
-  return true;
-}
-
-static const char *tokname(int tok, char *buf) {
-  switch (tok) {
-  case TK_IDENT: return "identifier";
-  case TK_NUMBER: return "number";
-  case TK_ELLIPSIS: return "...";
-  default: buf[0] = (char)tok; buf[1] = 0; return buf;
-  }
-}
-
-static void expect(CParser *P, int tok) {
-  char b[2];
-  if (!accept(P, tok)) cp_error(P, "expected '%s'", tokname(tok, b));
-}
-
-static const char *tok_str(CParser *P) {
-  const char *s = ctype_strdup(P->cts, P->src + P->ls.tstart, P->ls.tlen);
-  if (!s) cp_oom(P);
-  return s;
-}
-
-static bool is_keyword(CParser *P) {
-  static const char *const kw[] = {
-      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
-      "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
-      "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
-      "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Alignas",
-      "_Alignof", "_Atomic", "_Static_assert", "_Noreturn", "_Thread_local", NULL};
-  for (int i = 0; kw[i]; i++)
-    if (is_word(P, kw[i])) return true;
-  return false;
-}
-
-/* An identifier that names something (not a keyword), copied; raises otherwise. */
-static const char *name_token(CParser *P) {
-  if (!is(P, TK_IDENT) || is_keyword(P)) cp_error(P, "expected identifier");
-  const char *s = tok_str(P);
-  next(P);
-  return s;
-}
-
-/* -- Pragmas -- */
-
-static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end) {
-  const char *s = P->src + start + 1;
-  const char *e = P->src + end;
-  while (s < e && (*s == ' ' || *s == '\t')) s++;
-  if (e - s < 6 || memcmp(s, "pragma", 6) != 0) return; /* line markers, #define: ignored */
-  s += 6;
-  while (s < e && (*s == ' ' || *s == '\t')) s++;
-  if (e - s < 4 || memcmp(s, "pack", 4) != 0) return; /* other pragmas: ignored */
-  s += 4;
-  char buf[64];
-  size_t n = 0;
-  for (; s < e && n + 1 < sizeof buf; s++)
-    if (*s != ' ' && *s != '\t' && *s != '\r') buf[n++] = *s;
-  buf[n] = 0;
-  /* the forms GCC accepts: pack(), pack(N), pack(push), pack(push, N), pack(pop) */
-  char *arg = buf + 1, *close = strrchr(buf, ')');
-  size_t cur = P->pack[P->npack], val = 0;
-  bool push = false, pop = false, ok = buf[0] == '(' && close && close[1] == 0;
-  if (ok) {
-    *close = 0;
-    if (strncmp(arg, "push", 4) == 0) {
-      push = true;
-      arg += 4;
-      if (*arg == ',') arg++;
-      else if (*arg) ok = false;
-    } else if (strcmp(arg, "pop") == 0) {
-      pop = true;
-      arg += 3;
-    }
-    if (ok && *arg) {
-      char *endp;
-      unsigned long v = strtoul(arg, &endp, 0);
-      if (*endp == 0 && !(v == 1 || v == 2 || v == 4 || v == 8 || v == 16)) {
-        ls->tok = '#';
-        ls->tstart = start;
-        ls->tlen = (size_t)(end - start);
-        ls->line = ls->nline;
-        ls->col = (int)(start - ls->nlinestart) + 1;
-        cp_error(P, "#pragma pack alignment must be a small power of 2 (1, 2, 4, 8 or 16), not %lu", v);
-      }
-      ok = *endp == 0;
-      val = v;
-    } else if (ok && !pop) {
-      val = push ? cur : 0;
-    }
-  }
-  if (!ok) {
-    ls->tok = '#';
-    ls->tstart = start;
-    ls->tlen = (size_t)(end - start);
-    ls->line = ls->nline;
-    ls->col = (int)(start - ls->nlinestart) + 1;
-    cp_error(P, "malformed '#pragma pack' (expected pack(), pack(N), pack(push[, N]) or pack(pop) with N = 1, 2, 4, 8 or 16)");
-  }
-  if (pop) {
-    if (P->npack > 0) P->npack--;
-  } else if (push) {
-    if (P->npack >= 15) {
-      ls->line = ls->nline;
-      ls->col = 1;
-      cp_error(P, "'#pragma pack(push)' nested too deeply");
-    }
-    P->pack[++P->npack] = val;
-  } else {
-    P->pack[P->npack] = val;
-  }
-}
-
 /* -- Names -- */
 
 static CTName *find_name(CParser *P, CTNamespace ns, const char *name, size_t len) {
   for (int i = P->nscoped - 1; i >= 0; i--) /* ffi.struct: local tags first */
     if (P->scoped[i].ns == ns && strncmp(P->scoped[i].name, name, len) == 0 &&
         P->scoped[i].name[len] == 0) {
-      static CTName tmp;
-      tmp.kind = CN_TYPE;
-      tmp.type = P->scoped[i].type;
-      tmp.ns = ns;
-      tmp.name = P->scoped[i].name;
-      return &tmp;
+      CTName *tmp = &P->scoped_name; /* per parser: no shared state between Lua states */
+      memset(tmp, 0, sizeof *tmp);
+      tmp->kind = CN_TYPE;
+      tmp->type = P->scoped[i].type;
+      tmp->ns = ns;
+      tmp->name = P->scoped[i].name;
+      return tmp;
     }
   return ctype_lookup(P->cts, ns, name, len);
 }
@@ -439,13 +84,13 @@ static int64_t primary(CParser *P) {
   if (is(P, TK_NUMBER)) {
     int64_t v = P->ls.num;
     if (v == INT64_MIN) cp_error(P, "integer constant expected");
-    next(P);
+    cp_next(P);
     return v;
   }
   if (accept(P, '(')) {
     if (starts_type(P)) { /* cast: (type)expr */
       CType *t = parse_typename(P);
-      expect(P, ')');
+      cp_expect(P, ')');
       int64_t v = primary(P);
       if (t->kind == CT_INT && t->size < 8) {
         int sh = (int)(64 - t->size * 8);
@@ -454,15 +99,15 @@ static int64_t primary(CParser *P) {
       return v;
     }
     int64_t v = expr(P);
-    expect(P, ')');
+    cp_expect(P, ')');
     return v;
   }
   if (is_word(P, "sizeof") || is_word(P, "_Alignof") || is_word(P, "__alignof__")) {
     bool sz = is_word(P, "sizeof");
-    next(P);
-    expect(P, '(');
+    cp_next(P);
+    cp_expect(P, '(');
     CType *t = parse_typename(P);
-    expect(P, ')');
+    cp_expect(P, ')');
     if (t->flags & (CTF_INCOMPLETE | CTF_VLA))
       cp_error(P, "invalid application of %s to an incomplete type", sz ? "sizeof" : "_Alignof");
     if (t->kind == CT_VOID || t->kind == CT_FUNC)
@@ -473,7 +118,7 @@ static int64_t primary(CParser *P) {
   if (is(P, TK_IDENT)) {
     CTName *n = find_name(P, NS_ORD, P->src + P->ls.tstart, P->ls.tlen);
     if (!n || n->kind != CN_CONST) cp_error(P, "constant expression expected");
-    next(P);
+    cp_next(P);
     return n->value;
   }
   cp_error(P, "constant expression expected");
@@ -525,7 +170,7 @@ static int64_t binary(CParser *P, int minprec) {
   int64_t a = unary(P);
   for (int p; (p = prec(P->ls.tok)) > minprec;) {
     int op = P->ls.tok;
-    next(P);
+    cp_next(P);
     int64_t b = binary(P, p);
     uint64_t ua = (uint64_t)a;
     switch (op) {
@@ -573,7 +218,7 @@ static int64_t expr(CParser *P) {
   int64_t c = binary(P, 0);
   if (accept(P, '?')) {
     int64_t a = expr(P);
-    expect(P, ':');
+    cp_expect(P, ':');
     int64_t b = expr(P);
     return c ? a : b;
   }
@@ -595,7 +240,7 @@ static void skip_balanced(CParser *P) {
     if (is(P, TK_EOF) || is(P, ';') || is(P, '{') || is(P, '}')) cp_error(P, "expected ')'");
     if (is(P, '(')) depth++;
     else if (is(P, ')')) depth--;
-    next(P);
+    cp_next(P);
   } while (depth > 0);
 }
 
@@ -606,26 +251,26 @@ static bool attr_word(CParser *P, const char *w) {
 }
 
 static void parse_attribute_list(CParser *P, Attrs *a) {
-  expect(P, '(');
-  expect(P, '(');
+  cp_expect(P, '(');
+  cp_expect(P, '(');
   while (!is(P, ')')) {
     if (attr_word(P, "packed")) {
       a->packed = true;
-      next(P);
+      cp_next(P);
     } else if (attr_word(P, "aligned")) {
-      next(P);
+      cp_next(P);
       size_t al = ctarget.max_align;
       if (accept(P, '(')) {
         int64_t v = expr(P);
         if (v <= 0 || (v & (v - 1))) cp_error(P, "requested alignment is not a positive power of 2");
         if (v > ((int64_t)1 << 28)) cp_error(P, "requested alignment is too large");
         al = (size_t)v;
-        expect(P, ')');
+        cp_expect(P, ')');
       }
       if (al > a->aligned) a->aligned = al;
     } else if (attr_word(P, "mode")) {
-      next(P);
-      expect(P, '(');
+      cp_next(P);
+      cp_expect(P, '(');
       static const struct { const char *m; uint8_t size; } modes[] = {
           {"QI", 1}, {"HI", 2}, {"SI", 4}, {"DI", 8}, {"byte", 1}, {"word", 0}, {"pointer", 0}};
       bool found = false;
@@ -635,31 +280,31 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
           found = true;
         }
       if (!found) cp_error(P, "unsupported mode attribute");
-      next(P);
-      expect(P, ')');
+      cp_next(P);
+      cp_expect(P, ')');
     } else if (attr_word(P, "vector_size") || attr_word(P, "ext_vector_type")) {
       cp_error(P, "vector types are not supported");
     } else if (is(P, TK_IDENT)) {
-      next(P); /* unknown attribute: skipped with its arguments */
+      cp_next(P); /* unknown attribute: skipped with its arguments */
       if (is(P, '(')) skip_balanced(P);
     } else if (!accept(P, ',')) {
       cp_error(P, "malformed attribute");
     }
   }
-  expect(P, ')');
-  expect(P, ')');
+  cp_expect(P, ')');
+  cp_expect(P, ')');
 }
 
 /* Attributes, asm labels and qualifiers that may appear between declaration parts. */
 static bool parse_extras(CParser *P, Attrs *a) {
   if (is_word(P, "__attribute__") || is_word(P, "__attribute")) {
-    next(P);
+    cp_next(P);
     parse_attribute_list(P, a);
     return true;
   }
   if (is_word(P, "__asm__") || is_word(P, "__asm") || is_word(P, "asm")) {
-    next(P);
-    expect(P, '(');
+    cp_next(P);
+    cp_expect(P, '(');
     if (!is(P, TK_STRING)) cp_error(P, "expected string");
     size_t len = 0;
     char buf[256];
@@ -668,15 +313,15 @@ static bool parse_extras(CParser *P, Attrs *a) {
       if (len + n >= sizeof buf) cp_error(P, "asm label too long");
       memcpy(buf + len, P->src + P->ls.tstart + 1, n);
       len += n;
-      next(P);
+      cp_next(P);
     }
-    expect(P, ')');
+    cp_expect(P, ')');
     a->asm_name = ctype_strdup(P->cts, buf, len);
     if (!a->asm_name) cp_oom(P);
     return true;
   }
   if (is_word(P, "__declspec")) {
-    next(P);
+    cp_next(P);
     skip_balanced(P);
     return true;
   }
@@ -747,129 +392,138 @@ static bool starts_type(CParser *P) {
   return type_name(P) != NULL;
 }
 
-static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
-  enum { B_NONE, B_VOID, B_CHAR, B_INT, B_FLOAT, B_DOUBLE, B_BOOL, B_OTHER };
-  int base = B_NONE, nlong = 0, nshort = 0;
-  bool sign = false, unsign = false, typed = false;
-  memset(ds, 0, sizeof *ds);
-  ds->line = P->ls.line;
-  ds->col = P->ls.col;
-  for (;;) {
-    if (P->ls.tok != TK_IDENT) break;
-    if (is_word(P, "const") || is_word(P, "__const") || is_word(P, "__const__")) {
-      ds->is_const = true;
-    } else if (is_word(P, "inline") || is_word(P, "__inline") || is_word(P, "__inline__")) {
-      ds->is_inline = true;
-    } else if (is_qualifier(P) || is_word(P, "_Noreturn") || is_word(P, "register") ||
-               is_word(P, "auto")) {
-      /* qualifiers and function specifiers that do not change the type */
-    } else if (is_word(P, "typedef") || is_word(P, "extern") || is_word(P, "static")) {
-      if (!allow_storage) cp_error(P, "storage class not allowed here");
-      if (ds->storage != SC_NONE) cp_error(P, "multiple storage classes in declaration specifiers");
-      ds->storage = is_word(P, "typedef") ? SC_TYPEDEF : is_word(P, "extern") ? SC_EXTERN : SC_STATIC;
-    } else if (is_word(P, "__thread") || is_word(P, "_Thread_local")) {
-      cp_error(P, "thread-local variables are not supported");
-    } else if (is_word(P, "_Alignas")) {
-      next(P);
-      expect(P, '(');
-      int64_t al = starts_type(P) ? (int64_t)parse_typename(P)->align : expr(P);
-      if (al < 0 || (al & (al - 1))) cp_error(P, "requested alignment is not a power of 2");
-      if (al > ((int64_t)1 << 28)) cp_error(P, "requested alignment is too large");
-      expect(P, ')');
-      if ((size_t)al > ds->attrs.aligned) ds->attrs.aligned = (size_t)al;
-      continue;
-    } else if (parse_extras(P, &ds->attrs)) {
-      continue;
-    } else if (is_word(P, "void")) {
-      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
-      base = B_VOID;
-    } else if (is_word(P, "char")) {
-      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
-      base = B_CHAR;
-    } else if (is_word(P, "int")) {
-      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
-      base = B_INT;
-    } else if (is_word(P, "float")) {
-      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
-      base = B_FLOAT;
-    } else if (is_word(P, "double")) {
-      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
-      base = B_DOUBLE;
-    } else if (is_word(P, "_Bool")) {
-      if (base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
-      base = B_BOOL;
-    } else if (is_word(P, "short")) {
-      nshort++;
-    } else if (is_word(P, "long")) {
-      nlong++;
-    } else if (is_word(P, "signed") || is_word(P, "__signed") || is_word(P, "__signed__")) {
-      sign = true;
-    } else if (is_word(P, "unsigned")) {
-      unsign = true;
-    } else if (is_word(P, "_Complex") || is_word(P, "__complex__")) {
-      cp_error(P, "complex types are not supported");
-    } else if (is_word(P, "__int128") || is_word(P, "__int128_t") || is_word(P, "__uint128_t")) {
-      cp_error(P, "128-bit integers are not supported");
-    } else if (is_word(P, "_Float128") || is_word(P, "__float128")) {
-      cp_error(P, "128-bit floating types are not supported");
-    } else if (is_word(P, "__builtin_va_list") || is_word(P, "__gnuc_va_list")) {
-      if (typed) break;
-      ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
-      base = B_OTHER;
-    } else if (is_word(P, "struct") || is_word(P, "union")) {
-      if (typed) cp_error(P, "two or more data types in declaration specifiers");
-      ds->type = parse_record(P, is_word(P, "union"), ds);
-      base = B_OTHER;
-      typed = true;
-      continue;
-    } else if (is_word(P, "enum")) {
-      if (typed) cp_error(P, "two or more data types in declaration specifiers");
-      ds->type = parse_enum(P, ds);
-      base = B_OTHER;
-      typed = true;
-      continue;
-    } else {
-      if (typed || nlong || nshort || sign || unsign) break; /* the declarator's name */
-      CType *nt = type_name(P);
-      if (!nt || base != B_NONE) break;
-      ds->type = nt;
-      base = B_OTHER;
-    }
-    if (base != B_NONE || nlong || nshort || sign || unsign) typed = true;
+/* The builtin-type words of a specifier list, counted as they come. */
+enum { B_NONE, B_VOID, B_CHAR, B_INT, B_FLOAT, B_DOUBLE, B_BOOL, B_OTHER };
+typedef struct SpecWords {
+  int base, nlong, nshort;
+  bool sign, unsign;
+} SpecWords;
 
-    next(P);
-  }
-  if (!typed) cp_error(P, "type expected");
-  if (base == B_OTHER) {
-    if (nlong || nshort || sign || unsign) cp_error(P, "invalid type specifier combination");
-    return;
-  }
+static void spec_base(CParser *P, SpecWords *w, int base) {
+  if (w->base != B_NONE) cp_error(P, "two or more data types in declaration specifiers");
+  w->base = base;
+}
+
+/* Consumes a builtin-type word (int, unsigned, long, ...); false if it is none. */
+static bool spec_builtin_word(CParser *P, SpecWords *w) {
+  static const struct { const char *word; int base; } bases[] = {
+      {"void", B_VOID}, {"char", B_CHAR}, {"int", B_INT}, {"float", B_FLOAT}, {"double", B_DOUBLE}, {"_Bool", B_BOOL}};
+  for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++)
+    if (is_word(P, bases[i].word)) {
+      spec_base(P, w, bases[i].base);
+      return true;
+    }
+  if (is_word(P, "short")) w->nshort++;
+  else if (is_word(P, "long")) w->nlong++;
+  else if (is_word(P, "signed") || is_word(P, "__signed") || is_word(P, "__signed__")) w->sign = true;
+  else if (is_word(P, "unsigned")) w->unsign = true;
+  else if (is_word(P, "_Complex") || is_word(P, "__complex__")) cp_error(P, "complex types are not supported");
+  else if (is_word(P, "__int128") || is_word(P, "__int128_t") || is_word(P, "__uint128_t"))
+    cp_error(P, "128-bit integers are not supported");
+  else if (is_word(P, "_Float128") || is_word(P, "__float128"))
+    cp_error(P, "128-bit floating types are not supported");
+  else return false;
+  return true;
+}
+
+/* The builtin type the counted words name. */
+static CType *spec_builtin_type(CParser *P, const SpecWords *w) {
   CTState *cts = P->cts;
-  if (sign && unsign) cp_error(P, "both signed and unsigned");
-  switch (base) {
+  bool mods = w->nlong || w->nshort || w->sign || w->unsign;
+  if (w->sign && w->unsign) cp_error(P, "both signed and unsigned");
+  switch (w->base) {
   case B_VOID:
   case B_BOOL:
   case B_FLOAT:
-    if (nlong || nshort || sign || unsign) cp_error(P, "invalid type specifier combination");
-    ds->type = ctype_builtin(cts, base == B_VOID ? CTB_VOID : base == B_BOOL ? CTB_BOOL : CTB_F32);
-    return;
+    if (mods) cp_error(P, "invalid type specifier combination");
+    return ctype_builtin(cts, w->base == B_VOID ? CTB_VOID : w->base == B_BOOL ? CTB_BOOL : CTB_F32);
   case B_DOUBLE:
-    if (nlong) cp_error(P, "long double is not supported");
-    if (nshort || sign || unsign) cp_error(P, "invalid type specifier combination");
-    ds->type = ctype_builtin(cts, CTB_F64);
-    return;
+    if (w->nlong) cp_error(P, "long double is not supported");
+    if (mods) cp_error(P, "invalid type specifier combination");
+    return ctype_builtin(cts, CTB_F64);
   case B_CHAR:
-    if (nlong || nshort) cp_error(P, "invalid type specifier combination");
-    ds->type = ctype_builtin(cts, sign ? CTB_SCHAR : unsign ? CTB_UCHAR : CTB_CHAR);
-    return;
+    if (w->nlong || w->nshort) cp_error(P, "invalid type specifier combination");
+    return ctype_builtin(cts, w->sign ? CTB_SCHAR : w->unsign ? CTB_UCHAR : CTB_CHAR);
   default: /* int, or only modifiers */
-    if (nshort && nlong) cp_error(P, "both long and short");
-    if (nlong > 2) cp_error(P, "too long for a type");
-    if (nshort) ds->type = ctype_builtin(cts, unsign ? CTB_U16 : CTB_I16);
-    else if (nlong == 2) ds->type = ctype_builtin(cts, unsign ? CTB_U64 : CTB_I64);
-    else if (nlong == 1) ds->type = ctype_builtin(cts, unsign ? CTB_ULONG : CTB_LONG);
-    else ds->type = ctype_builtin(cts, unsign ? CTB_U32 : CTB_I32);
+    if (w->nshort && w->nlong) cp_error(P, "both long and short");
+    if (w->nlong > 2) cp_error(P, "too long for a type");
+    if (w->nshort) return ctype_builtin(cts, w->unsign ? CTB_U16 : CTB_I16);
+    if (w->nlong == 2) return ctype_builtin(cts, w->unsign ? CTB_U64 : CTB_I64);
+    if (w->nlong == 1) return ctype_builtin(cts, w->unsign ? CTB_ULONG : CTB_LONG);
+    return ctype_builtin(cts, w->unsign ? CTB_U32 : CTB_I32);
   }
+}
+
+static void spec_alignas(CParser *P, DeclSpec *ds) {
+  cp_next(P);
+  cp_expect(P, '(');
+  int64_t al = starts_type(P) ? (int64_t)parse_typename(P)->align : expr(P);
+  if (al < 0 || (al & (al - 1))) cp_error(P, "requested alignment is not a power of 2");
+  if (al > ((int64_t)1 << 28)) cp_error(P, "requested alignment is too large");
+  cp_expect(P, ')');
+  if ((size_t)al > ds->attrs.aligned) ds->attrs.aligned = (size_t)al;
+}
+
+/* Storage classes, qualifiers and function specifiers; false if the word is none. */
+static bool spec_nontype_word(CParser *P, DeclSpec *ds, bool allow_storage) {
+  if (is_word(P, "const") || is_word(P, "__const") || is_word(P, "__const__")) {
+    ds->is_const = true;
+  } else if (is_word(P, "inline") || is_word(P, "__inline") || is_word(P, "__inline__")) {
+    ds->is_inline = true;
+  } else if (is_qualifier(P) || is_word(P, "_Noreturn") || is_word(P, "register") || is_word(P, "auto")) {
+    /* qualifiers and function specifiers that do not change the type */
+  } else if (is_word(P, "typedef") || is_word(P, "extern") || is_word(P, "static")) {
+    if (!allow_storage) cp_error(P, "storage class not allowed here");
+    if (ds->storage != SC_NONE) cp_error(P, "multiple storage classes in declaration specifiers");
+    ds->storage = is_word(P, "typedef") ? SC_TYPEDEF : is_word(P, "extern") ? SC_EXTERN : SC_STATIC;
+  } else if (is_word(P, "__thread") || is_word(P, "_Thread_local")) {
+    cp_error(P, "thread-local variables are not supported");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
+  SpecWords w = {B_NONE, 0, 0, false, false};
+  bool typed = false;
+  memset(ds, 0, sizeof *ds);
+  ds->line = P->ls.line;
+  ds->col = P->ls.col;
+  while (P->ls.tok == TK_IDENT) {
+    if (spec_nontype_word(P, ds, allow_storage) || spec_builtin_word(P, &w)) {
+      /* consumed below */
+    } else if (is_word(P, "_Alignas")) {
+      spec_alignas(P, ds);
+      continue;
+    } else if (parse_extras(P, &ds->attrs)) {
+      continue;
+    } else if (is_word(P, "struct") || is_word(P, "union") || is_word(P, "enum")) {
+      if (typed) cp_error(P, "two or more data types in declaration specifiers");
+      ds->type = is_word(P, "enum") ? parse_enum(P, ds) : parse_record(P, is_word(P, "union"), ds);
+      w.base = B_OTHER;
+      typed = true;
+      continue;
+    } else if (is_word(P, "__builtin_va_list") || is_word(P, "__gnuc_va_list")) {
+      if (typed) break;
+      ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
+      w.base = B_OTHER;
+    } else {
+      if (typed || w.nlong || w.nshort || w.sign || w.unsign) break; /* the declarator's name */
+      CType *nt = type_name(P);
+      if (!nt || w.base != B_NONE) break;
+      ds->type = nt;
+      w.base = B_OTHER;
+    }
+    if (w.base != B_NONE || w.nlong || w.nshort || w.sign || w.unsign) typed = true;
+    cp_next(P);
+  }
+  if (!typed) cp_error(P, "type expected");
+  if (w.base == B_OTHER) {
+    if (w.nlong || w.nshort || w.sign || w.unsign) cp_error(P, "invalid type specifier combination");
+    return;
+  }
+  ds->type = spec_builtin_type(P, &w);
 }
 
 /* -- Declarators -- */
@@ -890,9 +544,9 @@ static void ptr_qualifiers(CParser *P, bool *is_const, Attrs *a) {
   for (;;) {
     if (is_word(P, "const") || is_word(P, "__const") || is_word(P, "__const__")) {
       *is_const = true;
-      next(P);
+      cp_next(P);
     } else if (is_qualifier(P)) {
-      next(P);
+      cp_next(P);
     } else if (!parse_extras(P, a)) {
       return;
     }
@@ -909,7 +563,7 @@ static CType *parse_params(CParser *P, CType *ret) {
   if (ret->kind == CT_FUNC) cp_error(P, "function cannot return a function");
   if (is_word(P, "void")) { /* (void) */
     LexState save = P->ls;
-    next(P);
+    cp_next(P);
     if (accept(P, ')')) goto done;
     P->ls = save;
   }
@@ -917,7 +571,7 @@ static CType *parse_params(CParser *P, CType *ret) {
     for (;;) {
       if (accept(P, TK_ELLIPSIS)) {
         vararg = true;
-        expect(P, ')');
+        cp_expect(P, ')');
         break;
       }
       DeclSpec ds;
@@ -943,7 +597,7 @@ static CType *parse_params(CParser *P, CType *ret) {
       }
       P->params[P->nparams++] = t;
       if (accept(P, ')')) break;
-      expect(P, ',');
+      cp_expect(P, ',');
     }
   }
 done:;
@@ -961,12 +615,66 @@ done:;
 static bool nested_declarator_follows(CParser *P) {
   /* after '(' : a nested declarator starts with '*', '(', '[' or a non-type name */
   LexState save = P->ls;
-  next(P);
+  cp_next(P);
   bool r = is(P, '*') || is(P, '(') || is(P, '^') ||
            (is(P, TK_IDENT) && !starts_type(P) && !is_word(P, "__attribute__"));
   if (is_word(P, "__attribute__")) r = true;
   P->ls = save;
   return r;
+}
+
+/* Array and function suffixes: they bind tighter than the pointer prefix and
+   apply right to left (int a[2][3] is two arrays of three). */
+static CType *parse_suffixes(CParser *P, CType *base) {
+  struct { bool func; size_t n; bool vla; LexState at; } suf[MAX_SUFFIX];
+  int ns = 0;
+  for (;;) {
+    if (is(P, '[')) {
+      if (ns == MAX_SUFFIX) cp_error(P, "too many array dimensions");
+      cp_next(P);
+      suf[ns].func = false;
+      suf[ns].vla = false;
+      suf[ns].n = 0;
+      while (is_word(P, "static") || is_qualifier(P)) cp_next(P);
+      if (accept(P, '?') || is(P, ']')) {
+        suf[ns].vla = true;
+      } else {
+        int64_t v = expr(P);
+        if (v < 0) cp_error(P, "size of array is negative");
+        if ((uint64_t)v > ((uint64_t)1 << 40)) cp_error(P, "size of array is too large");
+        suf[ns].n = (size_t)v;
+      }
+      cp_expect(P, ']');
+      ns++;
+    } else if (is(P, '(')) {
+      if (ns == MAX_SUFFIX) cp_error(P, "declarator too complex");
+      suf[ns].func = true;
+      suf[ns].at = P->ls;
+      skip_balanced(P);
+      ns++;
+    } else {
+      break;
+    }
+  }
+  LexState after = P->ls;
+  for (int i = ns - 1; i >= 0; i--) {
+    if (suf[i].func) {
+      P->ls = suf[i].at;
+      cp_next(P); /* '(' */
+      base = parse_params(P, base);
+    } else {
+      if (base->kind == CT_VOID) cp_error(P, "declaration of array of voids");
+      if (base->kind == CT_FUNC) cp_error(P, "declaration of array of functions");
+      if (base->flags & CTF_VLA) cp_error(P, "array has incomplete element type");
+      if ((base->flags & CTF_INCOMPLETE) && ctype_isrecord(base))
+        cp_error(P, "array has incomplete element type");
+      if (base->size && suf[i].n > ((size_t)1 << 40) / base->size) cp_error(P, "array is too large");
+      base = ctype_array(P->cts, base, suf[i].n, suf[i].vla);
+      if (!base) cp_oom(P);
+    }
+  }
+  if (ns) P->ls = after;
+  return base;
 }
 
 static void parse_declarator(CParser *P, CType *base, bool base_const, Declarator *d, bool abstract) {
@@ -986,7 +694,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
   LexState inner;
   bool has_inner = false;
   if (is(P, '(') && nested_declarator_follows(P)) {
-    next(P);
+    cp_next(P);
     inner = P->ls;
     has_inner = true;
     int depth = 1; /* skip to the matching ')' */
@@ -994,65 +702,18 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
       if (is(P, TK_EOF) || is(P, ';') || is(P, '{') || is(P, '}')) cp_error(P, "expected ')'");
       if (is(P, '(')) depth++;
       if (is(P, ')')) depth--;
-      if (depth > 0) next(P);
+      if (depth > 0) cp_next(P);
     }
-    next(P);
-  } else if (is(P, TK_IDENT) && !is_qualifier(P) && !(abstract && is_keyword(P))) {
+    cp_next(P);
+  } else if (is(P, TK_IDENT) && !is_qualifier(P) && !(abstract && cp_is_keyword(P))) {
     d->line = P->ls.line;
     d->col = P->ls.col;
-    d->name = name_token(P);
+    d->name = cp_name_token(P);
   } else if (!abstract) {
     cp_error(P, "expected identifier");
   }
-  /* suffixes bind tighter than the prefix and apply right to left */
-  struct { bool func; size_t n; bool vla; LexState at; } suf[MAX_SUFFIX];
-  int ns = 0;
-  for (;;) {
-    if (is(P, '[')) {
-      if (ns == MAX_SUFFIX) cp_error(P, "too many array dimensions");
-      next(P);
-      suf[ns].func = false;
-      suf[ns].vla = false;
-      suf[ns].n = 0;
-      while (is_word(P, "static") || is_qualifier(P)) next(P);
-      if (accept(P, '?') || is(P, ']')) {
-        suf[ns].vla = true;
-      } else {
-        int64_t v = expr(P);
-        if (v < 0) cp_error(P, "size of array is negative");
-        if ((uint64_t)v > ((uint64_t)1 << 40)) cp_error(P, "size of array is too large");
-        suf[ns].n = (size_t)v;
-      }
-      expect(P, ']');
-      ns++;
-    } else if (is(P, '(')) {
-      if (ns == MAX_SUFFIX) cp_error(P, "declarator too complex");
-      suf[ns].func = true;
-      suf[ns].at = P->ls;
-      skip_balanced(P);
-      ns++;
-    } else {
-      break;
-    }
-  }
+  base = parse_suffixes(P, base);
   LexState after = P->ls;
-  for (int i = ns - 1; i >= 0; i--) {
-    if (suf[i].func) {
-      P->ls = suf[i].at;
-      next(P); /* '(' */
-      base = parse_params(P, base);
-    } else {
-      if (base->kind == CT_VOID) cp_error(P, "declaration of array of voids");
-      if (base->kind == CT_FUNC) cp_error(P, "declaration of array of functions");
-      if (base->flags & CTF_VLA) cp_error(P, "array has incomplete element type");
-      if ((base->flags & CTF_INCOMPLETE) && ctype_isrecord(base))
-        cp_error(P, "array has incomplete element type");
-      if (base->size && suf[i].n > ((size_t)1 << 40) / base->size) cp_error(P, "array is too large");
-      base = ctype_array(P->cts, base, suf[i].n, suf[i].vla);
-      if (!base) cp_oom(P);
-    }
-  }
-  if (ns) P->ls = after;
   while (parse_extras(P, &d->attrs)) {
   }
   if (has_inner) {
@@ -1062,7 +723,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
     if (keep.asm_name && !d->attrs.asm_name) d->attrs.asm_name = keep.asm_name;
     if (keep.aligned > d->attrs.aligned) d->attrs.aligned = keep.aligned;
     d->attrs.packed |= keep.packed;
-    expect(P, ')');
+    cp_expect(P, ')');
     P->ls = after;
     while (parse_extras(P, &d->attrs)) {
     }
@@ -1136,7 +797,7 @@ static void parse_fields(CParser *P, CType *rec) {
       } else if (!ds.is_record_def) {
         cp_error(P, "declaration does not declare anything");
       }
-      next(P);
+      cp_next(P);
       continue;
     }
     for (;;) {
@@ -1178,7 +839,7 @@ static void parse_fields(CParser *P, CType *rec) {
       if (d.attrs.packed || ds.attrs.packed) al |= CTYPE_FIELD_PACKED;
       push_field(P, f, al);
       if (accept(P, ';')) break;
-      if (!accept(P, ',')) expect(P, ';');
+      if (!accept(P, ',')) cp_expect(P, ';');
     }
   }
   /* a flexible array member must be last, after at least one named member */
@@ -1196,12 +857,12 @@ static void parse_fields(CParser *P, CType *rec) {
 
 static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   int line = P->ls.line, col = P->ls.col;
-  next(P); /* struct / union */
+  cp_next(P); /* struct / union */
   Attrs attrs = {0};
   while (parse_extras(P, &attrs)) {
   }
   const char *tag = NULL;
-  if (is(P, TK_IDENT)) tag = name_token(P);
+  if (is(P, TK_IDENT)) tag = cp_name_token(P);
   while (parse_extras(P, &attrs)) {
   }
   CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
@@ -1219,7 +880,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     define_type_name(P, NS_TAG, tag, t);
     return t;
   }
-  next(P);
+  cp_next(P);
   CType *t = ctype_new(P->cts, kind);
   if (!t) cp_oom(P);
   t->name = tag;
@@ -1261,44 +922,21 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   return t;
 }
 
-static CType *parse_enum(CParser *P, DeclSpec *ds) {
-  int line = P->ls.line, col = P->ls.col;
-  next(P);
-  Attrs attrs = {0};
-  while (parse_extras(P, &attrs)) {
-  }
-  const char *tag = NULL;
-  if (is(P, TK_IDENT)) tag = name_token(P);
-  while (parse_extras(P, &attrs)) {
-  }
-  CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
-  if (prev && prev->type->kind != CT_ENUM) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
-  if (!is(P, '{')) {
-    if (!tag) cp_error(P, "expected '{'");
-    if (prev) return prev->type;
-    CType *t = ctype_new(P->cts, CT_ENUM); /* forward enum: int-sized (GNU) */
-    if (!t) cp_oom(P);
-    t->name = tag;
-    t->base = ctype_builtin(P->cts, CTB_U32);
-    t->size = t->align = 4;
-    t->flags |= CTF_INCOMPLETE;
-    define_type_name(P, NS_TAG, tag, t);
-    return t;
-  }
-  next(P);
-  CType *t = ctype_new(P->cts, CT_ENUM);
-  if (!t) cp_oom(P);
-  t->name = tag;
+/* The enumerators of a body, after '{' up to and including '}': registered as
+   constants as they come (later ones may use earlier ones). */
+static void enum_constants(CParser *P, CType *t, Attrs *attrs, int64_t *lo_out, int64_t *hi_out) {
   size_t cap = 8, n = 0;
   CEnumConst *consts = cp_alloc(P, cap * sizeof(CEnumConst));
   int64_t v = 0, lo = 0, hi = 0;
+  bool more = true;
   if (is(P, '}')) cp_error(P, "empty enum");
   while (!accept(P, '}')) {
     int cl = P->ls.line, cc = P->ls.col;
-    const char *name = name_token(P);
-    while (parse_extras(P, &attrs)) {
+    const char *name = cp_name_token(P);
+    while (parse_extras(P, attrs)) {
     }
     if (accept(P, '=')) v = expr(P);
+    else if (!more) cp_error(P, "enumerator value overflows");
     if (n == cap) {
       CEnumConst *nc = cp_alloc(P, cap * 2 * sizeof(CEnumConst));
       memcpy(nc, consts, n * sizeof(CEnumConst));
@@ -1324,21 +962,29 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
       add_decl(P, CDK_CONST, name, t, cl, cc);
       P->decls[P->ndecls - 1].value = v;
     }
-    v++;
+    more = v != INT64_MAX;
+    if (more) v++;
     if (!accept(P, ',')) {
-      expect(P, '}');
+      cp_expect(P, '}');
       break;
     }
   }
-  while (parse_extras(P, &attrs)) { /* enum E {...} __attribute__((packed)) */
+  while (parse_extras(P, attrs)) { /* enum E {...} __attribute__((packed)) */
   }
-  /* GCC: int if it fits, else unsigned int, else 64-bit; packed picks the smallest */
+  t->n = n;
+  t->u.consts = consts;
+  *lo_out = lo;
+  *hi_out = hi;
+}
+
+/* GCC: int if it fits, else unsigned int, else 64-bit; packed picks the smallest. */
+static void enum_layout(CParser *P, CType *t, int64_t lo, int64_t hi, bool packed) {
   CTState *cts = P->cts;
   CTBuiltin b;
   if (lo >= INT32_MIN && hi <= INT32_MAX) b = lo < 0 ? CTB_I32 : CTB_U32;
   else if (lo >= 0 && (uint64_t)hi <= UINT32_MAX) b = CTB_U32;
   else b = lo < 0 ? CTB_I64 : CTB_U64;
-  if (attrs.packed) {
+  if (packed) {
     if (lo >= 0 && hi <= UINT8_MAX) b = CTB_U8;
     else if (lo >= INT8_MIN && hi <= INT8_MAX) b = CTB_I8;
     else if (lo >= 0 && hi <= UINT16_MAX) b = CTB_U16;
@@ -1348,11 +994,42 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
   t->size = t->base->size;
   t->align = t->base->align;
   if (t->base->flags & CTF_UNSIGNED) t->flags |= CTF_UNSIGNED;
-  t->n = n;
-  t->u.consts = consts;
+}
+
+static CType *parse_enum(CParser *P, DeclSpec *ds) {
+  int line = P->ls.line, col = P->ls.col;
+  cp_next(P);
+  Attrs attrs = {0};
+  while (parse_extras(P, &attrs)) {
+  }
+  const char *tag = NULL;
+  if (is(P, TK_IDENT)) tag = cp_name_token(P);
+  while (parse_extras(P, &attrs)) {
+  }
+  CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
+  if (prev && prev->type->kind != CT_ENUM) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
+  if (!is(P, '{')) {
+    if (!tag) cp_error(P, "expected '{'");
+    if (prev) return prev->type;
+    CType *t = ctype_new(P->cts, CT_ENUM); /* forward enum: int-sized (GNU) */
+    if (!t) cp_oom(P);
+    t->name = tag;
+    t->base = ctype_builtin(P->cts, CTB_U32);
+    t->size = t->align = 4;
+    t->flags |= CTF_INCOMPLETE;
+    define_type_name(P, NS_TAG, tag, t);
+    return t;
+  }
+  cp_next(P);
+  CType *t = ctype_new(P->cts, CT_ENUM);
+  if (!t) cp_oom(P);
+  t->name = tag;
+  int64_t lo, hi;
+  enum_constants(P, t, &attrs, &lo, &hi);
+  enum_layout(P, t, lo, hi, attrs.packed);
   if (prev) {
     if ((prev->type->flags & CTF_INCOMPLETE) && !(P->opts & CP_SCOPED)) {
-      if (!ctype_save(cts, prev->type)) cp_oom(P);
+      if (!ctype_save(P->cts, prev->type)) cp_oom(P);
       uint32_t id = prev->type->id;
       *prev->type = *t;
       prev->type->id = id;
@@ -1433,18 +1110,18 @@ static void parse_declaration(CParser *P) {
   while (accept(P, ';')) {
   }
   if (is(P, TK_EOF)) return;
-  if (is_word(P, "__extension__")) next(P);
+  if (is_word(P, "__extension__")) cp_next(P);
   if (is_word(P, "_Static_assert") || is_word(P, "static_assert")) {
-    next(P);
-    expect(P, '(');
+    cp_next(P);
+    cp_expect(P, '(');
     int64_t v = expr(P);
     if (accept(P, ',')) {
       if (!is(P, TK_STRING)) cp_error(P, "expected string");
-      next(P);
+      cp_next(P);
     }
-    expect(P, ')');
+    cp_expect(P, ')');
     if (!v) cp_error(P, "static assertion failed");
-    expect(P, ';');
+    cp_expect(P, ';');
     return;
   }
   DeclSpec ds;
@@ -1453,10 +1130,10 @@ static void parse_declaration(CParser *P) {
     bool tagged = (ctype_isrecord(ds.type) || ds.type->kind == CT_ENUM) && !ds.anonymous_record;
     if (!tagged && !(ds.type->kind == CT_ENUM && ds.is_record_def)) /* enum { A, B }; declares A, B */
       cp_error(P, "declaration does not declare anything");
-    next(P);
+    cp_next(P);
     return;
   }
-  if (ds.is_record_def && !is(P, '*') && !is(P, TK_IDENT) && !is(P, '(')) expect(P, ';');
+  if (ds.is_record_def && !is(P, '*') && !is(P, TK_IDENT) && !is(P, '(')) cp_expect(P, ';');
   for (;;) {
     Declarator d;
     parse_declarator(P, ds.type, ds.is_const, &d, false);
@@ -1482,13 +1159,13 @@ static void parse_declaration(CParser *P) {
         if (is(P, TK_EOF)) cp_error(P, "expected '}'");
         if (is(P, '{')) depth++;
         else if (is(P, '}')) depth--;
-        next(P);
+        cp_next(P);
       } while (depth > 0);
       return;
     }
     declare(P, &ds, &d);
     if (accept(P, ';')) break;
-    if (!accept(P, ',')) expect(P, ';');
+    if (!accept(P, ',')) cp_expect(P, ';');
   }
 }
 
@@ -1521,7 +1198,7 @@ bool cparse_decls(CTState *cts, const char *src, size_t len, const char *chunk, 
   cp_init(P, cts, src, len, chunk, opts, err, errlen);
   bool ok = false;
   if (setjmp(P->jb) == 0) {
-    next(P);
+    cp_next(P);
     while (!is(P, TK_EOF)) parse_declaration(P);
     out->n = P->ndecls;
     out->decls = cp_alloc(P, (P->ndecls ? P->ndecls : 1) * sizeof(CDecl));
@@ -1544,7 +1221,7 @@ bool cparse_type(CTState *cts, const char *src, size_t len, CType **out, char *e
   cp_init(P, cts, src, len, "type", 0, err, errlen);
   bool ok = false;
   if (setjmp(P->jb) == 0) {
-    next(P);
+    cp_next(P);
     *out = parse_typename(P);
     if (!is(P, TK_EOF)) cp_error(P, "unexpected text after type");
     ok = true;

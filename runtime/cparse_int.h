@@ -1,0 +1,84 @@
+/*
+** cparse_int.h -- internals shared by the C declaration lexer (clex.c) and
+** parser (cparse.c): token codes, the lexer's state, the parser object.
+*/
+#ifndef FFI_CPARSE_INT_H
+#define FFI_CPARSE_INT_H
+
+#include <setjmp.h>
+#include <string.h>
+
+#include "ffi_cparse.h"
+
+
+enum {
+  TK_EOF = 256, TK_IDENT, TK_NUMBER, TK_STRING, TK_CHAR,
+  TK_ELLIPSIS, TK_SHL, TK_SHR, TK_LE, TK_GE, TK_EQ, TK_NE, TK_AND, TK_OR, TK_ARROW
+};
+
+typedef struct LexState {
+  size_t pos;       /* position after the current token */
+  int line, col;    /* of the current token */
+  int tok;
+  size_t tstart, tlen; /* current token text */
+  int64_t num;
+  int nline;        /* line at pos */
+  size_t nlinestart;
+} LexState;
+
+#define MAX_SCOPED 64
+
+typedef struct CParser {
+  CTState *cts;
+  const char *src;
+  size_t len;
+  const char *chunk;
+  unsigned opts;
+  LexState ls;
+  jmp_buf jb;
+  char *err;
+  size_t errlen;
+  /* scratch stacks (malloc'd, freed at exit) */
+  CField *fields;
+  size_t nfields, cfields;
+  size_t *falign;
+  CType **params;
+  size_t nparams, cparams;
+  CDecl *decls;
+  size_t ndecls, cdecls;
+  size_t pack[16];
+  int npack;
+  struct { const char *name; CType *type; uint8_t ns; } scoped[MAX_SCOPED];
+  int nscoped;
+  CTName scoped_name; /* what find_name returns for a scoped tag */
+  CType *last_record;
+  int depth;   /* declarators */
+  int nesting; /* expressions and nested records */
+} CParser;
+
+/* -- Lexer (clex.c) -- */
+
+/* Raises "chunk:line:col: msg near 'token'" (longjmp to the entry point). */
+_Noreturn void cp_error(CParser *P, const char *fmt, ...);
+_Noreturn void cp_oom(CParser *P);
+void *cp_alloc(CParser *P, size_t n); /* owned by the CTState: undone by rollback */
+void cp_next(CParser *P);
+void cp_expect(CParser *P, int tok);
+const char *cp_tok_str(CParser *P);    /* the current token's text, copied */
+bool cp_is_keyword(CParser *P);
+const char *cp_name_token(CParser *P); /* an identifier that is not a keyword */
+
+static inline bool is(CParser *P, int tok) { return P->ls.tok == tok; }
+
+static inline bool is_word(CParser *P, const char *w) {
+  size_t n = strlen(w);
+  return P->ls.tok == TK_IDENT && P->ls.tlen == n && memcmp(P->src + P->ls.tstart, w, n) == 0;
+}
+
+static inline bool accept(CParser *P, int tok) {
+  if (!is(P, tok)) return false;
+  cp_next(P);
+  return true;
+}
+
+#endif
