@@ -137,7 +137,8 @@ struct ImpDecl {
   const char *file;      /* display path of the declaration (definition if any) */
   const char *path;      /* its absolute path (what --match sees) */
   unsigned line, col;
-  unsigned seq;          /* source order of first sight */
+  unsigned seq;          /* source order: include order of files, then line, column */
+  int file_rank;         /* (imp_clang) position of the file in include order, -1: builtin */
   bool own;              /* declared in one of the named headers */
   const char *skip;      /* non-NULL: not emitted as code, only as a comment with this reason */
 
@@ -213,7 +214,8 @@ typedef struct ImpModel {
   ImpDecl **decls;       /* every declaration seen, in source order */
   size_t ndecls, cap;
   ImpMap by_usr;         /* usr -> decl (records, enums, typedefs) */
-  ImpMap by_name;        /* functions, variables, macros by name */
+  ImpMap by_name;        /* functions and variables by name */
+  ImpMap by_macro;       /* macros by name (a function may share its name with a macro) */
   const char *clang_version;
   const char *triple;
   long long ptr_size;

@@ -107,11 +107,13 @@ static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpPar
     bool wrap = base->kind == IT_ARRAY || base->kind == IT_FUNC;
     if (wrap) imp_buf_putc(&ni, '(');
     imp_buf_putc(&ni, '*');
-    put_quals(&ni, t->quals, false);
-    if (inner->n) {
-      if (t->quals) imp_buf_putc(&ni, ' ');
-      imp_buf_putn(&ni, inner->s, inner->n);
+    if (t->quals) { /* "*const p": the qualifiers of the pointer itself */
+      ImpBuf q = {0};
+      put_quals(&q, t->quals, true);
+      imp_buf_putn(&ni, q.s, inner->n ? q.n : q.n - 1);
+      imp_buf_free(&q);
     }
+    if (inner->n) imp_buf_putn(&ni, inner->s, inner->n);
     if (wrap) imp_buf_putc(&ni, ')');
     cdecl_inner(b, base, &ni, NULL, indent);
     imp_buf_free(&ni);

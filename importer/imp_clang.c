@@ -75,9 +75,11 @@ static void locate(ImpParser *P, ImpDecl *d, CXCursor c) {
   if (!f) {
     d->file = NULL; /* builtin (implicit) declaration */
     d->own = false;
+    d->file_rank = -1;
     return;
   }
   FileInfo *fi = file_info(P, f);
+  d->file_rank = (int)(fi - P->files);
   d->file = fi->display;
   d->path = fi->path;
   d->own = fi->own;
@@ -638,14 +640,14 @@ static void macro(ImpParser *P, CXCursor c) {
   if (!f) return; /* -D on the command line, predefined */
   CXString sp = clang_getCursorSpelling(c);
   const char *name = clang_getCString(sp);
-  ImpDecl *d = imp_map_get(&P->m->by_name, name);
+  ImpDecl *d = imp_map_get(&P->m->by_macro, name);
   if (d) { /* redefined: the value at the end of the headers counts */
     clang_disposeString(sp);
     return;
   }
   d = imp_decl_new(P->m, ID_MACRO, imp_strdup(P->m->arena, name));
   clang_disposeString(sp);
-  imp_map_set(&P->m->by_name, d->name, d);
+  imp_map_set(&P->m->by_macro, d->name, d);
   locate(P, d, c);
   if (clang_Cursor_isMacroFunctionLike(c)) {
     d->skip = "function-like macro";
@@ -690,6 +692,28 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
   default: break;
   }
   return CXChildVisit_Continue;
+}
+
+/* -- Source order -- */
+
+/* Files in the order the preprocessor entered them. */
+static void inclusion_visit(CXFile f, CXSourceLocation *stack, unsigned len, CXClientData data) {
+  (void)stack;
+  (void)len;
+  file_info(data, f);
+}
+
+static int decl_order(const void *pa, const void *pb) {
+  const ImpDecl *a = *(const ImpDecl *const *)pa, *b = *(const ImpDecl *const *)pb;
+  if (a->file_rank != b->file_rank) return a->file_rank < b->file_rank ? -1 : 1;
+  if (a->line != b->line) return a->line < b->line ? -1 : 1;
+  if (a->col != b->col) return a->col < b->col ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort_decls(ImpModel *m) {
+  qsort(m->decls, m->ndecls, sizeof *m->decls, decl_order);
+  for (size_t i = 0; i < m->ndecls; i++) m->decls[i]->seq = (unsigned)i;
 }
 
 /* -- Diagnostics -- */
@@ -821,8 +845,10 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   for (size_t i = 0; i < opt->nheaders; i++) P.own[i] = clang_getFile(P.tu, abs_headers[i]);
 
   if (m->nerrors == 0) {
+    clang_getInclusions(P.tu, inclusion_visit, &P);
     clang_visitChildren(clang_getTranslationUnitCursor(P.tu), top_visit, &P);
     imp_macro_evaluate(&P);
+    sort_decls(m);
   }
 
   clang_disposeTranslationUnit(P.tu);

@@ -154,10 +154,10 @@ static void emit_typedef(Emit *e, ImpBuf *b, ImpDecl *d) {
 }
 
 static void emit_static_const(Emit *e, ImpBuf *b, ImpDecl *d) {
+  (void)e;
   imp_buf_puts(b, "static ");
   imp_cdecl(b, d->type, d->name, 0);
   imp_buf_printf(b, " = %lld;\n", d->value);
-  e->st->constants++;
 }
 
 /* -- Section 2: functions and variables -- */
@@ -196,18 +196,6 @@ static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
 
 /* -- Section 3: constants -- */
 
-static bool set_key(Emit *e, ImpBuf *b, const char *name, const char *why_taken) {
-  if (imp_map_get(&e->mkeys, name)) {
-    imp_buf_printf(b, "-- skipped: constant %s: the name is already taken (%s)\n", name, why_taken);
-    imp_stats_skip(e->st, "constant name already taken");
-    return false;
-  }
-  imp_map_set(&e->mkeys, name, (void *)name);
-  return true;
-}
-
-static void put_key(ImpBuf *b, const char *name) { imp_buf_printf(b, "M.%s = ", name); }
-
 static bool lua_name(const char *s) {
   static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
                                    "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
@@ -217,51 +205,58 @@ static bool lua_name(const char *s) {
   return true;
 }
 
-static void assign(ImpBuf *b, const char *name) {
-  if (lua_name(name)) put_key(b, name);
-  else imp_buf_printf(b, "M[\"%s\"] = ", name);
+/* M.name = value, unless the name is taken: by the same value (a macro that
+   repeats an enumerator, "#define FP_NAN FP_NAN") it is already there;
+   by another value, a comment says so. */
+static void constant(Emit *e, ImpBuf *b, const char *name, const char *value, const char *what) {
+  const char *old = imp_map_get(&e->mkeys, name);
+  if (old) {
+    if (strcmp(old, value) == 0) return;
+    imp_buf_printf(b, "-- skipped: %s %s = %s: the name is already taken\n", what, name, value);
+    imp_stats_skip(e->st, "constant name already taken");
+    return;
+  }
+  imp_map_set(&e->mkeys, name, (void *)imp_strdup(e->m->arena, value));
+  if (lua_name(name)) imp_buf_printf(b, "M.%s = %s\n", name, value);
+  else imp_buf_printf(b, "M[\"%s\"] = %s\n", name, value);
+  e->st->constants++;
+}
+
+static const char *int_text(Emit *e, long long v, bool is_unsigned) {
+  if (is_unsigned && (unsigned long long)v > (unsigned long long)LLONG_MAX)
+    return imp_sprintf(e->m->arena, "0x%llx", (unsigned long long)v);
+  if (!is_unsigned && v == LLONG_MIN) return "math.mininteger";
+  return imp_sprintf(e->m->arena, "%lld", v);
 }
 
 static void emit_enum_consts(Emit *e, ImpBuf *b, const ImpDecl *d) {
-  for (size_t i = 0; i < d->nconsts; i++) {
-    const ImpEnumConst *k = &d->consts[i];
-    if (!set_key(e, b, k->name, "enumerator")) continue;
-    assign(b, k->name);
-    if (k->is_unsigned) imp_buf_printf(b, "0x%llx\n", (unsigned long long)k->value);
-    else if (k->value == LLONG_MIN) imp_buf_puts(b, "math.mininteger\n");
-    else imp_buf_printf(b, "%lld\n", k->value);
-    e->st->constants++;
-  }
+  for (size_t i = 0; i < d->nconsts; i++)
+    constant(e, b, d->consts[i].name, int_text(e, d->consts[i].value, d->consts[i].is_unsigned), "enumerator");
 }
 
 static void emit_macro(Emit *e, ImpBuf *b, ImpDecl *d) {
-  if (!set_key(e, b, d->name, "macro")) return;
-  assign(b, d->name);
+  ImpBuf v = {0};
   switch (d->macro_kind) {
   case IM_INT:
-    if (d->is_unsigned && d->uval > (unsigned long long)LLONG_MAX) imp_buf_printf(b, "0x%llx", d->uval);
-    else if (!d->is_unsigned && d->ival == LLONG_MIN) imp_buf_puts(b, "math.mininteger");
-    else if (d->is_unsigned) imp_buf_printf(b, "%llu", d->uval);
-    else imp_buf_printf(b, "%lld", d->ival);
+    imp_buf_puts(&v, d->is_unsigned ? int_text(e, (long long)d->uval, true) : int_text(e, d->ival, false));
     break;
-  case IM_FLOAT: imp_lua_number(b, d->fval); break;
-  case IM_STRING: imp_lua_string(b, d->sval, d->slen); break;
+  case IM_FLOAT: imp_lua_number(&v, d->fval); break;
+  case IM_STRING: imp_lua_string(&v, d->sval, d->slen); break;
   case IM_POINTER:
     if (d->uval == 0) {
-      imp_buf_puts(b, "ffi.nullptr");
+      imp_buf_puts(&v, "ffi.nullptr");
     } else {
       const char *t = imp_cdecl_str(e->m->arena, d->ptr_type, NULL);
       if (imp_type_contains_unsupported(d->ptr_type->base)) t = "void *";
-      imp_buf_puts(b, "ffi.cast(");
-      imp_lua_string(b, t, strlen(t));
-      if (d->uval > (unsigned long long)LLONG_MAX) imp_buf_printf(b, ", 0x%llx)", d->uval);
-      else imp_buf_printf(b, ", %llu)", d->uval);
+      imp_buf_puts(&v, "ffi.cast(");
+      imp_lua_string(&v, t, strlen(t));
+      imp_buf_printf(&v, ", %s)", int_text(e, (long long)d->uval, true));
     }
     break;
-  default: imp_buf_puts(b, "nil"); break;
+  default: imp_buf_puts(&v, "nil"); break;
   }
-  imp_buf_putc(b, '\n');
-  e->st->constants++;
+  constant(e, b, d->name, v.s, "macro");
+  imp_buf_free(&v);
 }
 
 /* Is an enum's constant list part of the emitted text? */
@@ -413,10 +408,7 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
     if (d->kind == ID_ENUM && enum_emitted(d)) {
       emit_enum_consts(&e, &consts, d);
     } else if (d->kind == ID_VAR && d->has_value && d->need && !d->skip) {
-      if (set_key(&e, &consts, d->name, "static const")) {
-        assign(&consts, d->name);
-        imp_buf_printf(&consts, "%lld\n", d->value);
-      }
+      constant(&e, &consts, d->name, int_text(&e, d->value, false), "static const");
     } else if (d->kind == ID_MACRO && d->need) {
       if (d->skip) skipped(&e, &consts, d);
       else emit_macro(&e, &consts, d);

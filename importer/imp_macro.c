@@ -31,14 +31,26 @@ void imp_macro_candidate(ImpParser *P, ImpDecl *d) {
 static ImpDecl *probe_target(ImpParser *P, const char *var, const char *prefix) {
   size_t n = strlen(prefix);
   if (strncmp(var, prefix, n) != 0) return NULL;
-  ImpDecl *d = imp_map_get(&P->m->by_name, var + n);
+  ImpDecl *d = imp_map_get(&P->m->by_macro, var + n);
   return d && d->kind == ID_MACRO ? d : NULL;
 }
 
 static void eval_value(ImpParser *P, ImpDecl *d, CXCursor c) {
   CXType t = clang_getCursorType(c);
+  /* __auto_type hides typedef names: the initializer's own type keeps them */
+  CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+  if (!clang_Cursor_isNull(init)) {
+    CXType it = clang_getCursorType(init);
+    if (it.kind != CXType_Invalid) t = it;
+  }
   CXEvalResult ev = clang_Cursor_Evaluate(c);
-  if (!ev) return;
+  if (!ev) { /* pointers do not evaluate here: the address probe will */
+    if (clang_getCanonicalType(t).kind == CXType_Pointer) {
+      d->macro_kind = IM_POINTER;
+      d->ptr_type = imp_clang_type(P, t);
+    }
+    return;
+  }
   switch (clang_EvalResult_getKind(ev)) {
   case CXEval_Int:
     d->macro_kind = IM_INT;

@@ -210,6 +210,7 @@ void imp_model_free(ImpModel *m) {
   if (!m) return;
   imp_map_free(&m->by_usr);
   imp_map_free(&m->by_name);
+  imp_map_free(&m->by_macro);
   free(m->decls);
   free(m->out);
   imp_arena_free(m->arena);

@@ -3,8 +3,9 @@
 **
 ** Roots are the named headers' own declarations (or --match, or --all).
 ** From them, every type a declaration needs is pulled in from wherever it is
-** declared: by value -> the definition, behind a pointer -> a name is enough
-** (so FILE stays opaque). Output order: types in source order, each after the
+** declared: by value -> the definition; behind a pointer -> the definition
+** when the tag is public (struct tm), a name when it is reserved to the
+** implementation (struct _IO_FILE behind FILE stays opaque). Output order: types in source order, each after the
 ** types its definition depends on (a depth-first walk), then functions and
 ** variables, then constants. The same input always gives the same order.
 */
@@ -103,7 +104,10 @@ static void need_type(ImpModel *m, const ImpType *t, int ctx) {
       t = t->base;
       ctx = CTX_NAME;
       continue;
-    case IT_ARRAY: t = t->base; continue;
+    case IT_ARRAY: /* even behind a pointer, an array's elements must be complete */
+      t = t->base;
+      ctx = CTX_VALUE;
+      continue;
     case IT_FUNC:
       for (size_t i = 0; i < t->nparams; i++) need_type(m, t->params[i], CTX_NAME);
       t = t->base;
@@ -131,6 +135,9 @@ static void need(ImpModel *m, ImpDecl *d, int level) {
       need(m, d->naming_typedef, level);
       return;
     }
+    /* behind a pointer, a public record comes complete (struct tm); a tag
+       reserved to the implementation (struct _IO_FILE behind FILE) stays opaque */
+    if (level == IMP_NEED_NAME && d->complete && d->name && d->name[0] != '_') level = IMP_NEED_FULL;
     if (!d->complete) level = IMP_NEED_NAME;
     if (!d->name) level = IMP_NEED_FULL; /* inline wherever it is used */
     if (d->need >= level) return;
@@ -256,7 +263,11 @@ static void order_type(Order *o, const ImpType *t, int ctx) {
       else if (d->naming_typedef) visit(o, d->naming_typedef);
       return;
     }
-    case IT_TYPEDEF: visit(o, t->decl); return;
+    case IT_TYPEDEF:
+      visit(o, t->decl);
+      if (ctx != CTX_VALUE || t->decl->skip || imp_predefined(o->m, t->decl)) return;
+      t = t->decl->underlying; /* by value through a typedef: the definition first */
+      continue;
     default: return;
     }
   }
