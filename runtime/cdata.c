@@ -139,6 +139,13 @@ static const CField *field_lookup(lua_State *L, FFIState *S, CType *t, int kidx,
   return f;
 }
 
+/* The member named by the key at index 2; raises if the record has none. */
+static const CField *member_of(lua_State *L, FFIState *S, CType *rt, size_t *off) {
+  const CField *f = field_lookup(L, S, rt, 2, off);
+  if (l_unlikely(!f)) luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+  return f;
+}
+
 static uint64_t bf_load(const CField *f, const char *p) {
   uint64_t raw = 0;
   size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
@@ -256,8 +263,7 @@ static int cdata_index(lua_State *L) {
   }
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f = field_lookup(L, S, rt, 2, &off);
-    if (l_unlikely(!f)) return luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+    const CField *f = member_of(L, S, rt, &off);
     if (f->is_bitfield) {
       CField g = *f;
       g.offset = off;
@@ -309,8 +315,7 @@ static int cdata_newindex(lua_State *L) {
     return luaL_error(L, "cannot assign to a member of this object");
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f = field_lookup(L, S, rt, 2, &off);
-    if (l_unlikely(!f)) return luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+    const CField *f = member_of(L, S, rt, &off);
     if (f->is_bitfield) {
       CField g = *f;
       g.offset = off;

@@ -855,19 +855,27 @@ static void parse_fields(CParser *P, CType *rec) {
   if (rec->n) memcpy(rec->u.fields, P->fields + start, rec->n * sizeof(CField));
 }
 
-static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
-  int line = P->ls.line, col = P->ls.col;
-  cp_next(P); /* struct / union */
-  Attrs attrs = {0};
-  while (parse_extras(P, &attrs)) {
+/* After struct/union/enum: attributes, the optional tag, and the tag's earlier
+   declaration (which must be of the same kind). */
+static const char *parse_tag_head(CParser *P, CTKind kind, Attrs *attrs, CTName **prev) {
+  cp_next(P);
+  while (parse_extras(P, attrs)) {
   }
   const char *tag = NULL;
   if (is(P, TK_IDENT)) tag = cp_name_token(P);
-  while (parse_extras(P, &attrs)) {
+  while (parse_extras(P, attrs)) {
   }
-  CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
+  *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
+  if (*prev && (*prev)->type->kind != kind) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
+  return tag;
+}
+
+static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
+  int line = P->ls.line, col = P->ls.col;
+  Attrs attrs = {0};
+  CTName *prev;
   CTKind kind = is_union ? CT_UNION : CT_STRUCT;
-  if (prev && prev->type->kind != kind) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
+  const char *tag = parse_tag_head(P, kind, &attrs, &prev);
   if (!is(P, '{')) {
     if (!tag) cp_error(P, "expected '{'");
     /* attributes on a reference (typedef struct T __attribute__((aligned(16))) T16) */
@@ -998,16 +1006,9 @@ static void enum_layout(CParser *P, CType *t, int64_t lo, int64_t hi, bool packe
 
 static CType *parse_enum(CParser *P, DeclSpec *ds) {
   int line = P->ls.line, col = P->ls.col;
-  cp_next(P);
   Attrs attrs = {0};
-  while (parse_extras(P, &attrs)) {
-  }
-  const char *tag = NULL;
-  if (is(P, TK_IDENT)) tag = cp_name_token(P);
-  while (parse_extras(P, &attrs)) {
-  }
-  CTName *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
-  if (prev && prev->type->kind != CT_ENUM) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
+  CTName *prev;
+  const char *tag = parse_tag_head(P, CT_ENUM, &attrs, &prev);
   if (!is(P, '{')) {
     if (!tag) cp_error(P, "expected '{'");
     if (prev) return prev->type;
