@@ -9,7 +9,7 @@ packages=(
   lua5.4 liblua5.4-dev              # interpreter; headers and liblua5.4.a for cli/ffi-lua
   libffi-dev                        # the call machinery
   zlib1g-dev libsqlite3-dev         # real libraries used by tests and benchmarks
-  libclang-14-dev                   # libclang for the header importer
+  libclang-14-dev clang-14 bindgen libcurl4-openssl-dev libsdl2-dev libpng-dev libuv1-dev  # ffi-import (libclang, its resource dir), its real-header tests, bench/import
   libclang-rt-14-dev                # clang's sanitizer runtimes
   valgrind
 )
