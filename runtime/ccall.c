@@ -195,14 +195,12 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
   ft->type = FFI_TYPE_STRUCT;
   ft->elements = el;
   ffi_cif probe; /* let libffi compute size and alignment */
-  if (ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) != FFI_OK || ft->size != t->size ||
-      ft->alignment != t->align) {
+  bool prepared = ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) == FFI_OK;
+  if (!prepared || ft->size != t->size || ft->alignment != t->align) {
+    bool overaligned = prepared && ft->alignment < t->align;
     free(ft);
-    if (ctarget.classify_records && t->align > 16) { /* over-aligned: refused */
-      *err = "over-aligned records cannot be passed by value";
-      return NULL;
-    }
-    *err = "its layout (alignment attributes) cannot be described to libffi";
+    *err = overaligned ? "over-aligned records cannot be passed by value"
+                       : "its layout (alignment attributes) cannot be described to libffi";
     return NULL;
   }
   return ft;
@@ -407,8 +405,10 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   void *av[MAX_ARGS];
   size_t bytes = cf->argbytes;
   for (int i = (int)cf->nargs; i < n; i++) bytes += vararg_size(L, S, i + 1);
-  char *buf = lua_newuserdatauv(L, bytes + cf->retbytes + 16, 0); /* per-call cif: varargs only */
-  buf = (char *)align16((size_t)buf);
+  _Alignas(16) char stackbuf[ARG_STACK_BYTES];
+  char *buf = stackbuf;
+  if (bytes + cf->retbytes > ARG_STACK_BYTES) /* rare: big records or many arguments */
+    buf = (char *)align16((size_t)lua_newuserdatauv(L, bytes + cf->retbytes + 16, 0));
   char *rv = buf + bytes;
   for (unsigned i = 0; i < cf->nargs; i++) {
     ConvCtx ctx = {cf->name, (int)i + 1};

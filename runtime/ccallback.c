@@ -197,7 +197,7 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   atomic_init(&cb->freed, true); /* until the closure exists: __gc is then harmless */
   pthread_mutex_init(&cb->mu, NULL);
   pthread_cond_init(&cb->cv, NULL);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_cdata_mt);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_cdata_gcmt); /* frees the closure */
   lua_setmetatable(L, -2);
   for (size_t i = 0; i < ft->n; i++) {
     CType *t = ft->u.params[i];

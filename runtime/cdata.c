@@ -13,7 +13,8 @@
 
 CData *cdata_test(lua_State *L, FFIState *S, int idx) {
   if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
-  bool ours = lua_topointer(L, -1) == S->cdata_mt;
+  const void *mt = lua_topointer(L, -1);
+  bool ours = mt == S->cdata_mt || mt == S->cdata_gcmt;
   lua_pop(L, 1);
   return ours ? (CData *)lua_touserdata(L, idx) : NULL;
 }
@@ -475,6 +476,10 @@ static int ffi_gc(lua_State *L) {
   lua_pushvalue(L, 2);
   lua_rawset(L, -3);
   cd->has_gc = !lua_isnil(L, 2);
+  if (cd->has_gc) { /* setting a metatable with __gc marks the object for finalization */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_cdata_gcmt);
+    lua_setmetatable(L, 1);
+  }
   lua_settop(L, 1);
   return 1;
 }
@@ -500,22 +505,31 @@ static int cdata_call(lua_State *L) {
   return luaL_error(L, "attempt to call a non-function object");
 }
 
+/* Two metatables that differ only in __gc: finalizable objects cost Lua extra
+   work at every collection, so only callbacks and ffi.gc'd objects are. */
 void cdata_open(lua_State *L, FFIState *S) {
   static const luaL_Reg mt[] = {{"__index", cdata_index}, {"__newindex", cdata_newindex},
                                 {"__len", cdata_len},     {"__eq", cdata_eq},
-                                {"__tostring", cdata_tostring}, {"__gc", cdata_gc},
+                                {"__tostring", cdata_tostring},
                                 {"__call", cdata_call},   {"__add", cdata_add},
                                 {"__sub", cdata_sub},     {"__lt", cdata_lt},
                                 {"__le", cdata_le},       {NULL, NULL}};
-  lua_newtable(L);
-  lua_pushvalue(L, -2); /* state userdata (below) as upvalue */
-  luaL_setfuncs(L, mt, 1);
-  lua_pushliteral(L, "ffi.cdata");
-  lua_setfield(L, -2, "__name");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable"); /* getmetatable() cannot reach internals */
-  S->cdata_mt = lua_topointer(L, -1);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cdata_mt);
+  for (int gc = 0; gc < 2; gc++) {
+    lua_newtable(L);
+    lua_pushvalue(L, -2); /* state userdata (below) as upvalue */
+    luaL_setfuncs(L, mt, 1);
+    if (gc) {
+      lua_pushcfunction(L, cdata_gc);
+      lua_setfield(L, -2, "__gc");
+    }
+    lua_pushliteral(L, "ffi.cdata");
+    lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable"); /* getmetatable() cannot reach internals */
+    if (gc) S->cdata_gcmt = lua_topointer(L, -1);
+    else S->cdata_mt = lua_topointer(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, gc ? &ffi_key_cdata_gcmt : &ffi_key_cdata_mt);
+  }
 }
 
 /* -- Instances -- */

@@ -31,13 +31,14 @@ typedef struct CallFrame {
 
 typedef struct FFIState {
   CTState *cts;
-  const void *cdata_mt; /* identity of the shared metatable of memory objects */
+  const void *cdata_mt;   /* identity of the shared metatable of memory objects */
+  const void *cdata_gcmt; /* the same with __gc: callbacks and ffi.gc'd objects only */
   CallFrame *frame;     /* innermost FFI call on the Lua thread */
   int saved_errno;      /* errno right after the last FFI call */
 } FFIState;
 
 /* Registry keys (addresses of these are unique). */
-extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache,
+extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
     ffi_key_callbacks, ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
 
 FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */

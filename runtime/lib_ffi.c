@@ -9,7 +9,7 @@
 #include "pluto_ffi.h"
 #include "ffi_int.h"
 
-const char ffi_key_state, ffi_key_cdata_mt, ffi_key_anchor, ffi_key_typecache, ffi_key_callbacks,
+const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache, ffi_key_callbacks,
     ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
 
 FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
