@@ -7,7 +7,8 @@
 **   ffi.cdef [[ types ]]                      typedefs, records, enums, static consts
 **   local lib = ffi.open(soname)
 **   lib:cdef([[ functions, variables ]], { lazy = true })
-**   local M = setmetatable({}, { __index = lib })   functions and variables resolve on use
+**   local M = setmetatable({}, { __index = ... })   functions resolve on first use,
+**                                             variables are read at each use
 **   M.CONST = value ...                       enumerators and macros
 **   M.types = { name = ffi.typeof("name") ... }
 **   (--check-layout) sizeof/alignof/offsetof of every record against clang's
@@ -25,6 +26,8 @@ typedef struct Emit {
   ImpStats *st;
   ImpMap typenames; /* typedef names: parameters with these names lose them */
   ImpMap mkeys;     /* keys set on M */
+  ImpMap tags;      /* struct and union tags the module declares */
+  ImpBuf renames;   /* C name = declared name, for M */
   int level;        /* long-bracket level for the cdef texts */
 } Emit;
 
@@ -48,6 +51,15 @@ static void skipped(Emit *e, ImpBuf *comments, const ImpDecl *d) {
   imp_buf_printf(comments, "-- skipped: %s %s: %s (%s)\n", kind_word(d), d->name ? d->name : "(anonymous)", d->skip,
                  where(e, d));
   imp_stats_skip(e->st, d->skip);
+}
+
+static bool lua_name(const char *s) {
+  static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
+                                   "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
+                                   "then", "true", "until", "while", NULL};
+  for (int i = 0; kw[i]; i++)
+    if (strcmp(s, kw[i]) == 0) return false;
+  return true;
 }
 
 /* -- Section 1: types -- */
@@ -162,6 +174,29 @@ static void emit_static_const(Emit *e, ImpBuf *b, ImpDecl *d) {
 
 /* -- Section 2: functions and variables -- */
 
+/* The name a function or variable is declared under. The runtime gives each
+   struct tag a plain-name alias (struct stat -> "stat") that a later function
+   of that name collides with, and a library's methods (wrap, value, cdef)
+   shadow declarations of those names: such declarations get another name,
+   keep their symbol through an asm label, and M maps the C name back. */
+static const char *declared_name(Emit *e, ImpBuf *b, const ImpDecl *d) {
+  bool method = !strcmp(d->name, "wrap") || !strcmp(d->name, "value") || !strcmp(d->name, "cdef");
+  if (!method && !imp_map_get(&e->tags, d->name)) return d->name;
+  const char *alias = imp_sprintf(e->m->arena, "__ffi_import_%s", d->name);
+  imp_buf_printf(b, "/* %s: declared as %s (%s) */\n", d->name, alias,
+                 method ? "a library method has that name" : "the runtime's plain name of the struct tag");
+  imp_buf_puts(&e->renames, "  ");
+  if (lua_name(d->name)) imp_buf_puts(&e->renames, d->name);
+  else imp_buf_printf(&e->renames, "[\"%s\"]", d->name);
+  imp_buf_printf(&e->renames, " = \"%s\",\n", alias);
+  return alias;
+}
+
+static void put_symbol(ImpBuf *b, const ImpDecl *d, const char *declared) {
+  if (d->asm_label) imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
+  else if (declared != d->name) imp_buf_printf(b, " __asm__(\"%s\")", d->name);
+}
+
 static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
   const ImpType *ft = d->type;
   ImpParam *params = imp_alloc(e->m->arena, (ft->nparams + 1) * sizeof(ImpParam));
@@ -170,40 +205,34 @@ static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
     /* a parameter named like a type would confuse a declaration parser */
     params[i].name = n && !imp_map_get(&e->typenames, n) ? n : NULL;
   }
+  const char *name = declared_name(e, b, d);
   ImpBuf text = {0};
   unsigned before = imp_cdecl_degraded();
-  imp_cdecl_named_params(&text, ft, d->name, params);
+  imp_cdecl_named_params(&text, ft, name, params);
   note_degraded(e, b, before, d->name);
   imp_buf_putn(b, text.s, text.n);
   imp_buf_free(&text);
-  if (d->asm_label) imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
+  put_symbol(b, d, name);
   imp_buf_puts(b, ";\n");
   e->st->functions++;
 }
 
 static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
+  const char *name = declared_name(e, b, d);
   ImpBuf text = {0};
   unsigned before = imp_cdecl_degraded();
   imp_buf_puts(&text, "extern ");
-  imp_cdecl(&text, d->type, d->name, 0);
+  imp_cdecl(&text, d->type, name, 0);
   note_degraded(e, b, before, d->name);
   imp_buf_putn(b, text.s, text.n);
   imp_buf_free(&text);
-  if (d->asm_label) imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
+  put_symbol(b, d, name);
   imp_buf_puts(b, ";\n");
   e->st->variables++;
 }
 
 /* -- Section 3: constants -- */
 
-static bool lua_name(const char *s) {
-  static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
-                                   "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
-                                   "then", "true", "until", "while", NULL};
-  for (int i = 0; kw[i]; i++)
-    if (strcmp(s, kw[i]) == 0) return false;
-  return true;
-}
 
 /* M.name = value, unless the name is taken: by the same value (a macro that
    repeats an enumerator, "#define FP_NAN FP_NAN") it is already there;
@@ -350,11 +379,14 @@ static void close_cdef(ImpBuf *b, const char *suffix, int level) {
 }
 
 void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
-  Emit e = {m, opt, st, {0}, {0}, 2};
+  Emit e = {m, opt, st, {0}, {0}, {0}, {0}, 2};
   memset(st, 0, sizeof *st);
   imp_map_set(&e.mkeys, "types", "types");
   for (size_t i = 0; i < m->ndecls; i++)
     if (m->decls[i]->kind == ID_TYPEDEF) imp_map_set(&e.typenames, m->decls[i]->name, m->decls[i]);
+  for (size_t i = 0; i < m->nout; i++)
+    if (m->out[i]->kind == ID_RECORD && m->out[i]->name && !m->out[i]->skip)
+      imp_map_set(&e.tags, m->out[i]->name, m->out[i]);
 
   ImpBuf types = {0}, types_skipped = {0}, fns = {0}, fns_skipped = {0}, consts = {0}, tmap = {0}, checks = {0};
   for (size_t i = 0; i < m->nout; i++) {
@@ -451,9 +483,19 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
     imp_buf_putn(out, fns.s, fns.n);
     close_cdef(out, ", { lazy = true })", e.level);
   }
-  imp_buf_printf(out, "\n-- functions and variables resolve on first use (an error names a missing symbol)\n"
-                      "local M = setmetatable({}, { __index = %s })\n",
-                 has_lib ? "lib" : "nil");
+  if (e.renames.n) imp_buf_printf(out, "\nlocal renamed = {\n%s}\n", e.renames.s);
+  if (has_lib)
+    imp_buf_printf(out,
+                   "\n-- functions resolve on first use (an error names a missing symbol) and stay in M;\n"
+                   "-- variables are read from the library at each use\n"
+                   "local M = setmetatable({}, { __index = function(M, k)\n"
+                   "  local v = lib[%s]\n"
+                   "  if type(v) == \"function\" then rawset(M, k, v) end\n"
+                   "  return v\n"
+                   "end })\n",
+                   e.renames.n ? "renamed[k] or k" : "k");
+  else
+    imp_buf_puts(out, "\nlocal M = {}\n");
   if (consts.n) imp_buf_printf(out, "\n%s", consts.s);
   imp_buf_puts(out, "\nM.types = {\n");
   if (tmap.n) imp_buf_putn(out, tmap.s, tmap.n);
@@ -474,4 +516,6 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
   imp_buf_free(&checks);
   imp_map_free(&e.typenames);
   imp_map_free(&e.mkeys);
+  imp_map_free(&e.tags);
+  imp_buf_free(&e.renames);
 }

@@ -46,6 +46,14 @@ t.test("asm labels", function()
   t.eq(M.fx_renamed_var, 99)
 end)
 
+t.test("names C keeps apart: a struct tag and a function, a library method's name", function()
+  local st = M.types.fx_stat()
+  t.eq(M.fx_stat("abcd", st), 0)
+  t.eq(st.size, 4)
+  t.eq(st.mode, 420)
+  t.eq(M.value(1), 101)
+end)
+
 t.test("variables are read when used", function()
   local before = M.fx_counter
   t.eq(M.fx_bump(3), before + 3)
