@@ -231,7 +231,13 @@ typedef struct CFunc {
   ffi_type **atypes; /* nargs entries */
   uint16_t *offs;    /* nargs entries: offset of each argument's storage */
   CallStub stub;     /* a compiler-made call for this exact shape, or NULL: libffi */
+  /* variadic functions: the cif of the last call, reused while the argument types repeat */
+  ffi_cif vcif;
+  ffi_type **vtypes; /* VCACHE_EXTRA + nargs entries; NULL when not variadic */
+  unsigned vn;       /* arguments vcif was prepared for; 0 = none */
 } CFunc;
+
+#define VCACHE_EXTRA 16
 
 /* -- The fast path: exactly-typed calls for common scalar signatures -- */
 
@@ -424,8 +430,18 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   }
   ffi_cif cif;
   ffi_type *rt = cf->cif.rtype;
-  if (ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, types) != FFI_OK)
+  if (cf->vn == (unsigned)n && memcmp(cf->vtypes, types, (size_t)n * sizeof(ffi_type *)) == 0) {
+    cif = cf->vcif; /* same argument types as last time: libffi's classification is reused */
+  } else if ((unsigned)n <= cf->nargs + VCACHE_EXTRA) {
+    memcpy(cf->vtypes, types, (size_t)n * sizeof(ffi_type *));
+    cf->vn = 0;
+    if (ffi_prep_cif_var(&cf->vcif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, cf->vtypes) != FFI_OK)
+      return luaL_error(L, "cannot prepare the variadic call to '%s'", cf->name);
+    cf->vn = (unsigned)n;
+    cif = cf->vcif;
+  } else if (ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, types) != FFI_OK) {
     return luaL_error(L, "cannot prepare the variadic call to '%s'", cf->name);
+  }
   CallFrame fr = {S->frame, L, false};
   S->frame = &fr;
   ffi_call(&cif, FFI_FN(cf->fn), rv, av);
@@ -548,11 +564,13 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
     luaL_error(L, "cannot return '%s' from '%s': %s", ctype_repr(ft->base, b, sizeof b), name,
                err ? err : "incomplete type");
   size_t namelen = strlen(name);
-  size_t sz = sizeof(CFunc) + ft->n * (sizeof(ffi_type *) + sizeof(uint16_t)) + namelen + 1;
+  size_t nv = (ft->flags & CTF_VARARG) ? ft->n + VCACHE_EXTRA : 0;
+  size_t sz = sizeof(CFunc) + (ft->n + nv) * sizeof(ffi_type *) + ft->n * sizeof(uint16_t) + namelen + 1;
   CFunc *cf = lua_newuserdatauv(L, sz, 1);
   memset(cf, 0, sizeof *cf);
   cf->atypes = (ffi_type **)(cf + 1);
-  cf->offs = (uint16_t *)(cf->atypes + ft->n);
+  cf->vtypes = nv ? cf->atypes + ft->n : NULL;
+  cf->offs = (uint16_t *)(cf->atypes + ft->n + nv);
   char *nm = (char *)(cf->offs + ft->n);
   memcpy(nm, name, namelen + 1);
   cf->name = nm;
