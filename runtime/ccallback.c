@@ -31,6 +31,7 @@ typedef struct CCallback {
   atomic_long count;
   atomic_bool blocking;
   atomic_bool freed;
+  lua_Integer slot; /* key of this callback's object in the weak callback table */
   _Alignas(16) unsigned char defret[32]; /* default result, as C bytes (widened) */
   ffi_type *atypes[];
 } CCallback;
@@ -77,8 +78,8 @@ static int cb_run(lua_State *L) {
   CBRun *r = lua_touserdata(L, 1);
   CCallback *cb = r->cb;
   FFIState *S = cb->S;
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_callbacks);
-  if (lua_rawgetp(L, -1, cb) != LUA_TUSERDATA || lua_getiuservalue(L, -1, 1) != LUA_TFUNCTION)
+  lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab);
+  if (lua_rawgeti(L, -1, cb->slot) != LUA_TUSERDATA || lua_getiuservalue(L, -1, 1) != LUA_TFUNCTION)
     return luaL_error(L, "callback was freed");
   CType *ft = cb->ft;
   int owner = lua_gettop(L) - 1;
@@ -217,9 +218,10 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   atomic_store(&cb->freed, false);
   lua_pushvalue(L, fidx);
   lua_setiuservalue(L, -2, 1);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_callbacks); /* weak: pointer -> object */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab); /* weak: slot -> object */
   lua_pushvalue(L, -2);
-  lua_rawsetp(L, -2, cb);
+  cb->slot = ++S->cbslots;
+  lua_rawseti(L, -2, cb->slot);
   lua_pop(L, 1);
   return cd;
 }

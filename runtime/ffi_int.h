@@ -35,6 +35,8 @@ typedef struct FFIState {
   const void *cdata_gcmt; /* the same with __gc: callbacks and ffi.gc'd objects only */
   CallFrame *frame;     /* innermost FFI call on the Lua thread */
   int saved_errno;      /* errno right after the last FFI call */
+  int cbtab;            /* registry slot of the weak table: callback slot -> object */
+  lua_Integer cbslots;  /* callback slots handed out so far */
 } FFIState;
 
 /* Registry keys (addresses of these are unique). */

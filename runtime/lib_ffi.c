@@ -181,6 +181,8 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
   typecache_clear(L);
   weak_table(L, "v", &ffi_key_callbacks);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_callbacks);
+  S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* integer keys: the fastest lookups for C calling Lua */
   weak_table(L, "k", &ffi_key_gc);
   cdata_open(L, S);
   clib_open(L, S);
