@@ -408,21 +408,40 @@ static void deduce_packing(ImpDecl *d) {
   }
 }
 
+/* A declaration's identity: its USR, plus its position when it has no name
+   (clang gives two anonymous members of one record the same USR). */
+static const char *decl_key(ImpParser *P, CXCursor c) {
+  CXString usr = clang_getCursorUSR(c);
+  const char *u = clang_getCString(usr);
+  const char *key;
+  CXString sp = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(sp);
+  if (name && *name) {
+    key = imp_strdup(P->m->arena, u ? u : "");
+  } else {
+    CXFile f = NULL;
+    unsigned off = 0;
+    clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, &off);
+    int rank = f ? (int)(file_info(P, f) - P->files) : -1;
+    key = imp_sprintf(P->m->arena, "%s@%d:%u", u ? u : "", rank, off);
+  }
+  clang_disposeString(sp);
+  clang_disposeString(usr);
+  return key;
+}
+
 static ImpDecl *record_of(ImpParser *P, CXCursor c) {
   CXCursor def = clang_getCursorDefinition(c);
   bool has_def = !clang_Cursor_isNull(def);
   CXCursor key = has_def ? def : clang_getCanonicalCursor(c);
-  CXString usr = clang_getCursorUSR(key);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
-  if (d) {
-    clang_disposeString(usr);
-    return d;
-  }
+  const char *id = decl_key(P, key);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, id);
+  if (d) return d;
   CXString name = clang_getCursorSpelling(key);
   const char *nm = clang_getCString(name);
   d = imp_decl_new(P->m, ID_RECORD, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
   clang_disposeString(name);
-  d->usr = cx_take(P->m, usr);
+  d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
   d->is_union = clang_getCursorKind(key) == CXCursor_UnionDecl;
   locate(P, d, key);
@@ -491,17 +510,14 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
   CXCursor def = clang_getCursorDefinition(c);
   bool has_def = !clang_Cursor_isNull(def);
   CXCursor key = has_def ? def : clang_getCanonicalCursor(c);
-  CXString usr = clang_getCursorUSR(key);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
-  if (d) {
-    clang_disposeString(usr);
-    return d;
-  }
+  const char *id = decl_key(P, key);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, id);
+  if (d) return d;
   CXString name = clang_getCursorSpelling(key);
   const char *nm = clang_getCString(name);
   d = imp_decl_new(P->m, ID_ENUM, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
   clang_disposeString(name);
-  d->usr = cx_take(P->m, usr);
+  d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
   locate(P, d, key);
   CXType it = clang_getEnumDeclIntegerType(key);
@@ -761,12 +777,40 @@ static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_he
   for (size_t i = 0; i < opt->nclang_args; i++) {
     const char *a = opt->clang_args[i];
     if (strncmp(a, "-I", 2) == 0 && a[2]) add_dir(m, dirs, &n, a + 2);
-    else if (strncmp(a, "-isystem", 8) == 0 && a[8]) add_dir(m, dirs, &n, a + 8);
+    else if (strcmp(a, "-isystem") == 0 && i + 1 < opt->nclang_args) add_dir(m, dirs, &n, opt->clang_args[i + 1]);
   }
   if (opt->resource_dir) add_dir(m, dirs, &n, imp_sprintf(m->arena, "%s/include", opt->resource_dir));
   for (int i = 0; sys[i]; i++) add_dir(m, dirs, &n, sys[i]);
   m->include_dirs = dirs;
   m->ninclude_dirs = n;
+}
+
+/* A header named on the command line: a path, or else found like
+   #include <name> in the -I and the system directories. */
+static bool find_header(const ImpOptions *opt, const char *name, char *abs) {
+  if (realpath(name, abs)) return true;
+  if (name[0] == '/') return false;
+  static const char *const sys[] = {"/usr/local/include",
+#if defined(__x86_64__)
+                                    "/usr/include/x86_64-linux-gnu",
+#elif defined(__aarch64__)
+                                    "/usr/include/aarch64-linux-gnu",
+#endif
+                                    "/usr/include", NULL};
+  char path[PATH_MAX];
+  for (size_t i = 0; i < opt->nclang_args; i++) {
+    const char *a = opt->clang_args[i];
+    const char *dir = strncmp(a, "-I", 2) == 0 && a[2] ? a + 2 : NULL;
+    if (!dir && strcmp(a, "-isystem") == 0 && i + 1 < opt->nclang_args) dir = opt->clang_args[i + 1];
+    if (!dir) continue;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (realpath(path, abs)) return true;
+  }
+  for (int i = 0; sys[i]; i++) {
+    snprintf(path, sizeof path, "%s/%s", sys[i], name);
+    if (realpath(path, abs)) return true;
+  }
+  return false;
 }
 
 ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
@@ -782,7 +826,7 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   ImpBuf main = {0};
   for (size_t i = 0; i < opt->nheaders; i++) {
     char abs[PATH_MAX];
-    if (!realpath(opt->headers[i], abs)) {
+    if (!find_header(opt, opt->headers[i], abs)) {
       if (err) fprintf(err, "ffi-import: error: cannot read header '%s'\n", opt->headers[i]);
       imp_buf_free(&main);
       imp_model_free(m);
