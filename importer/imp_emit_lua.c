@@ -26,7 +26,6 @@ typedef struct Emit {
   ImpStats *st;
   ImpMap typenames; /* typedef names: parameters with these names lose them */
   ImpMap mkeys;     /* keys set on M */
-  ImpMap tags;      /* struct and union tags the module declares */
   ImpBuf renames;   /* C name = declared name, for M */
   int level;        /* long-bracket level for the cdef texts */
 } Emit;
@@ -174,21 +173,16 @@ static void emit_static_const(Emit *e, ImpBuf *b, ImpDecl *d) {
 
 /* -- Section 2: functions and variables -- */
 
-/* The name a function or variable is declared under. The runtime gives each
-   struct tag a plain-name alias (struct stat -> "stat") that a later function
-   of that name collides with, and a library's methods (wrap, value, cdef)
-   shadow declarations of those names: such declarations get another name,
-   keep their symbol through an asm label, and M maps the C name back. */
+/* The name a function or variable is declared under. A library table's
+   methods (wrap, value, cdef) shadow declarations of those names: such a
+   declaration gets another name, keeps its symbol through an asm label, and
+   M maps the C name back. */
 static const char *declared_name(Emit *e, ImpBuf *b, const ImpDecl *d) {
-  bool method = !strcmp(d->name, "wrap") || !strcmp(d->name, "value") || !strcmp(d->name, "cdef");
-  if (!method && !imp_map_get(&e->tags, d->name)) return d->name;
+  if (strcmp(d->name, "wrap") != 0 && strcmp(d->name, "value") != 0 && strcmp(d->name, "cdef") != 0)
+    return d->name;
   const char *alias = imp_sprintf(e->m->arena, "__ffi_import_%s", d->name);
-  imp_buf_printf(b, "/* %s: declared as %s (%s) */\n", d->name, alias,
-                 method ? "a library method has that name" : "the runtime's plain name of the struct tag");
-  imp_buf_puts(&e->renames, "  ");
-  if (lua_name(d->name)) imp_buf_puts(&e->renames, d->name);
-  else imp_buf_printf(&e->renames, "[\"%s\"]", d->name);
-  imp_buf_printf(&e->renames, " = \"%s\",\n", alias);
+  imp_buf_printf(b, "/* %s: declared as %s (a method of library tables has that name) */\n", d->name, alias);
+  imp_buf_printf(&e->renames, "  %s = \"%s\",\n", d->name, alias);
   return alias;
 }
 
@@ -379,14 +373,11 @@ static void close_cdef(ImpBuf *b, const char *suffix, int level) {
 }
 
 void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
-  Emit e = {m, opt, st, {0}, {0}, {0}, {0}, 2};
+  Emit e = {m, opt, st, {0}, {0}, {0}, 2};
   memset(st, 0, sizeof *st);
   imp_map_set(&e.mkeys, "types", "types");
   for (size_t i = 0; i < m->ndecls; i++)
     if (m->decls[i]->kind == ID_TYPEDEF) imp_map_set(&e.typenames, m->decls[i]->name, m->decls[i]);
-  for (size_t i = 0; i < m->nout; i++)
-    if (m->out[i]->kind == ID_RECORD && m->out[i]->name && !m->out[i]->skip)
-      imp_map_set(&e.tags, m->out[i]->name, m->out[i]);
 
   ImpBuf types = {0}, types_skipped = {0}, fns = {0}, fns_skipped = {0}, consts = {0}, tmap = {0}, checks = {0};
   for (size_t i = 0; i < m->nout; i++) {
@@ -516,6 +507,5 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
   imp_buf_free(&checks);
   imp_map_free(&e.typenames);
   imp_map_free(&e.mkeys);
-  imp_map_free(&e.tags);
   imp_buf_free(&e.renames);
 }
