@@ -52,6 +52,13 @@ static const char usage_text[] =
     "\n"
     "exit status: 0 ok, 1 errors in the headers, 2 usage\n";
 
+static ImpArena *arena; /* everything main allocates; freed on every exit */
+
+static void free_arena(void) {
+  imp_arena_free(arena);
+  arena = NULL;
+}
+
 static int usage_error(const char *fmt, const char *arg) {
   fputs("ffi-import: error: ", stderr);
   fprintf(stderr, fmt, arg);
@@ -165,7 +172,8 @@ static double now(void) {
 
 int main(int argc, char **argv) {
   double t0 = now();
-  ImpArena *a = imp_arena_new();
+  ImpArena *a = arena = imp_arena_new();
+  atexit(free_arena);
   size_t cap = (size_t)argc + 1;
   const char **headers = imp_alloc(a, cap * sizeof(char *));
   const char **cargs = imp_alloc(a, 2 * cap * sizeof(char *));
@@ -186,13 +194,11 @@ int main(int argc, char **argv) {
       only_headers = true;
     } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
       fputs(usage_text, stdout);
-      imp_arena_free(a);
       return 0;
     } else if (strcmp(s, "--version") == 0) {
       CXString cv = clang_getClangVersion();
       printf("ffi-import " IMP_VERSION " (pluto-ffi)\nlibclang: %s\n", clang_getCString(cv));
       clang_disposeString(cv);
-      imp_arena_free(a);
       return 0;
     } else if (strncmp(s, "-I", 2) == 0 || strncmp(s, "-D", 2) == 0 || strncmp(s, "-U", 2) == 0) {
       char o[3] = {s[0], s[1], 0};
@@ -266,7 +272,6 @@ int main(int argc, char **argv) {
             "searched: %s\n(install clang-14, or set FFI_IMPORT_RESOURCE_DIR to the output of "
             "'clang -print-resource-dir')\n",
             searched);
-    imp_arena_free(a);
     return 1;
   }
 
@@ -282,15 +287,11 @@ int main(int argc, char **argv) {
   opt.resource_dir = resource_dir;
 
   ImpModel *m = imp_parse(&opt, stderr);
-  if (!m) {
-    imp_arena_free(a);
-    return 1;
-  }
+  if (!m) return 1;
   if (m->nerrors) {
     fprintf(stderr, "ffi-import: %u error%s in the headers; nothing written\n", m->nerrors,
             m->nerrors == 1 ? "" : "s");
     imp_model_free(m);
-    imp_arena_free(a);
     return 1;
   }
   opt.command = command_line(a, m, rec, nrec);
@@ -310,6 +311,5 @@ int main(int argc, char **argv) {
   if (stats) print_stats(&opt, &st, now() - t0);
   imp_buf_free(&text);
   imp_model_free(m);
-  imp_arena_free(a);
   return rc;
 }

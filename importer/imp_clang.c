@@ -490,6 +490,7 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent, CXClientD
     k->is_unsigned = u > (unsigned long long)LLONG_MAX;
   } else {
     k->value = clang_getEnumConstantDeclValue(c);
+    k->is_unsigned = false;
   }
   return CXChildVisit_Continue;
 }
@@ -728,7 +729,7 @@ static int decl_order(const void *pa, const void *pb) {
 }
 
 static void sort_decls(ImpModel *m) {
-  qsort(m->decls, m->ndecls, sizeof *m->decls, decl_order);
+  if (m->ndecls) qsort(m->decls, m->ndecls, sizeof *m->decls, decl_order);
   for (size_t i = 0; i < m->ndecls; i++) m->decls[i]->seq = (unsigned)i;
 }
 
