@@ -685,6 +685,8 @@ static void macro(ImpParser *P, CXCursor c) {
     else if (!strcmp(t, ")") || !strcmp(t, "]")) expr = --depth >= 0;
     else if (!strcmp(t, "{") || !strcmp(t, "}") || !strcmp(t, ";") || !strcmp(t, "#") || !strcmp(t, "##"))
       expr = false;
+    else if (!strcmp(t, ",") && depth == 0) /* "1, 2" would declare a second variable */
+      expr = false;
     clang_disposeString(s);
   }
   if (toks) clang_disposeTokens(P->tu, toks, n);

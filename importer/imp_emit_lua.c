@@ -320,10 +320,11 @@ static void flat_fields(Emit *e, ImpBuf *b, const ImpDecl *d, long long base, in
   }
 }
 
-static void emit_check(Emit *e, ImpBuf *b, const char *ctype, const ImpDecl *r) {
+/* size and align: the type's (a typedef may align its record further) */
+static void emit_check(Emit *e, ImpBuf *b, const char *ctype, const ImpDecl *r, long long size, long long align) {
   imp_buf_puts(b, "  check(");
   imp_lua_string(b, ctype, strlen(ctype));
-  imp_buf_printf(b, ", %lld, %lld, {", r->size, r->align);
+  imp_buf_printf(b, ", %lld, %lld, {", size, align);
   int count = 0;
   flat_fields(e, b, r, 0, &count);
   imp_buf_puts(b, count ? "\n  })\n" : " })\n");
@@ -392,7 +393,7 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
     case ID_RECORD:
       emit_record(&e, &types, d);
       key = type_key(&e, d, &ctype);
-      if (d->need == IMP_NEED_FULL && d->complete) emit_check(&e, &checks, ctype, d);
+      if (d->need == IMP_NEED_FULL && d->complete) emit_check(&e, &checks, ctype, d, d->size, d->align);
       break;
     case ID_ENUM:
       emit_enum(&e, &types, d);
@@ -403,7 +404,7 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
       key = type_key(&e, d, &ctype);
       if (!imp_predefined(m, d) && d->underlying->kind == IT_RECORD && d->underlying->decl->naming_typedef == d &&
           d->underlying->decl->complete)
-        emit_check(&e, &checks, d->name, d->underlying->decl);
+        emit_check(&e, &checks, d->name, d->underlying->decl, d->size, d->align);
       break;
     case ID_VAR:
       if (d->has_value) emit_static_const(&e, &types, d);
