@@ -109,8 +109,22 @@ static ffi_type *synth_record(const CType *t, const char **err) {
     *err = "record too complex to classify";
     return NULL;
   }
-  bool misaligned = false;
-  for (size_t i = 0; i < n; i++) misaligned |= lv[i].misaligned;
+  bool misaligned = false, allfp = n > 0;
+  for (size_t i = 0; i < n; i++) {
+    misaligned |= lv[i].misaligned;
+    allfp &= lv[i].fp != 0;
+  }
+  if (t->align > 8) { /* the stack slot would need the record's alignment: not expressible */
+    free(lv);
+    *err = "over-aligned records cannot be passed by value";
+    return NULL;
+  }
+  if (size > 16 && allfp && !ctarget.packed_by_value_in_memory) {
+    /* AAPCS64 passes floating-point aggregates of up to 4 members in registers */
+    free(lv);
+    *err = "floating-point unions larger than 16 bytes cannot be passed by value on this target";
+    return NULL;
+  }
   if (misaligned && ctarget.packed_by_value_in_memory && size <= 16) {
     free(lv);
     *err = "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";

@@ -276,7 +276,7 @@ static int cdata_index(lua_State *L) {
         CData *v = cdata_view(L, S, f->type, base + off, 1);
         v->size = cd->count * f->type->base->size;
       } else { /* through a pointer: its length is unknown, so it decays like C */
-        CType *pt = ctype_ptr(S->cts, f->type->base, false);
+        CType *pt = ctype_ptr_to(S->cts, f->type->base);
         if (!pt) return luaL_error(L, "not enough memory");
         cdata_pushptr(L, S, pt, base + off);
         lua_pushvalue(L, 1);
@@ -436,7 +436,7 @@ static int cdata_arith(lua_State *L, bool sub) {
   lua_Integer n = cconv_toint(L, 2, &ctx);
   if (sub) n = -n;
   char *r = a + n * (lua_Integer)et->size;
-  if (!pt) pt = ctype_ptr(S->cts, et, false);
+  if (!pt) pt = ctype_ptr_to(S->cts, et);
   if (!pt) return luaL_error(L, "not enough memory");
   cdata_pushptr(L, S, pt, r);
   if (!lua_isnil(L, -1)) { /* keep the memory the result points into alive */
@@ -534,6 +534,19 @@ void cdata_open(lua_State *L, FFIState *S) {
 
 /* -- Instances -- */
 
+/* Bytes of a [?] array or a record with a flexible array member of n (at
+   nidx) elements: the record's size, or its flexible member's end rounded up. */
+static size_t var_size(lua_State *L, CType *t, int nidx) {
+  char b[96];
+  lua_Integer n = luaL_checkinteger(L, nidx);
+  CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
+  if (n < 0 || (et->size && n > FFI_MAX_ALLOC / (lua_Integer)et->size))
+    luaL_error(L, "bad element count %I for '%s'", (LUAI_UACINT)n, ctype_repr(t, b, sizeof b));
+  if (t->kind == CT_ARRAY) return (size_t)n * et->size;
+  size_t end = t->u.fields[t->n - 1].offset + (size_t)n * et->size;
+  return end > t->size ? (end + t->align - 1) / t->align * t->align : t->size;
+}
+
 /* Pushes a new zero-filled instance of t; nidx = the element count for [?] / flexible arrays. */
 static CData *new_instance(lua_State *L, FFIState *S, CType *t, int nidx) {
   char b[96];
@@ -546,15 +559,7 @@ static CData *new_instance(lua_State *L, FFIState *S, CType *t, int nidx) {
   if (var) {
     if (!nidx || lua_isnoneornil(L, nidx))
       luaL_error(L, "'%s' needs an element count: ffi.new(type, n)", ctype_repr(t, b, sizeof b));
-    lua_Integer n = luaL_checkinteger(L, nidx);
-    CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
-    if (n < 0 || (et->size && n > FFI_MAX_ALLOC / (lua_Integer)et->size))
-      luaL_error(L, "bad element count %I for '%s'", (LUAI_UACINT)n, ctype_repr(t, b, sizeof b));
-    if (t->kind == CT_ARRAY) size = (size_t)n * et->size;
-    else {
-      size_t end = t->u.fields[t->n - 1].offset + (size_t)n * et->size;
-      size = end > t->size ? (end + t->align - 1) / t->align * t->align : t->size;
-    }
+    size = var_size(L, t, nidx);
   }
   CData *cd = cdata_new(L, S, t, size, CDK_OBJECT);
   if (var && t->kind != CT_ARRAY) cd->count = (size_t)luaL_checkinteger(L, nidx);
@@ -608,9 +613,7 @@ static int ffi_sizeof(lua_State *L) {
   if (t->kind == CT_FUNC) return luaL_error(L, "size of a function type is unknown");
   if (t->kind == CT_VOID) return luaL_error(L, "size of void is unknown");
   if (!lua_isnoneornil(L, 2) && ((t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX))) {
-    lua_Integer n = luaL_checkinteger(L, 2);
-    CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
-    lua_pushinteger(L, (lua_Integer)(t->kind == CT_ARRAY ? 0 : t->size) + n * (lua_Integer)et->size);
+    lua_pushinteger(L, (lua_Integer)var_size(L, t, 2)); /* what ffi.new(t, n) allocates */
     return 1;
   }
   lua_pushinteger(L, (lua_Integer)t->size);

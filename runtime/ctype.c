@@ -269,6 +269,17 @@ CType *ctype_ptr(CTState *cts, CType *pointee, bool to_const) {
   return t;
 }
 
+CType *ctype_ptr_to(CTState *cts, CType *t) {
+  /* the cache holds an id, checked before use: a rollback may have freed the node */
+  if (t->ptr_id && t->ptr_id - 1 < cts->ntypes) {
+    CType *p = cts->types[t->ptr_id - 1];
+    if (p->kind == CT_PTR && p->base == t && !(p->flags & CTF_CONST)) return p;
+  }
+  CType *p = ctype_ptr(cts, t, false);
+  if (p) t->ptr_id = p->id + 1;
+  return p;
+}
+
 CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla) {
   CType *t = ctype_new(cts, CT_ARRAY);
   if (!t) return NULL;

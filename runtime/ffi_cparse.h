@@ -1,5 +1,5 @@
 /*
-** cparse.h -- lexer and recursive-descent parser for C declarations.
+** ffi_cparse.h -- the C declaration parser's interface (lexer: clex.c, parser: cparse.c).
 */
 #ifndef FFI_CPARSE_H
 #define FFI_CPARSE_H

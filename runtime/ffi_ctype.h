@@ -1,5 +1,5 @@
 /*
-** ctype.h -- C type model: kinds, layout, the per-target table, the registry.
+** ffi_ctype.h -- C type model: kinds, layout, the per-target table, the registry.
 **
 ** A CType is immutable once complete and lives as long as its CTState (one per
 ** Lua state). Types are never freed one by one: instances keep raw CType
@@ -107,6 +107,7 @@ struct CType {
     CEnumConst *consts;/* ENUM */
   } u;
   void *ffi;        /* cached ffi_type* for by-value use (built lazily) */
+  uint32_t ptr_id;  /* id + 1 of a cached 'pointer to this' type (ctype_ptr_to), 0 = none */
 };
 
 /* -- Registry -- */
@@ -178,6 +179,9 @@ size_t ctype_next_name(CTState *cts, size_t i, CTName **out);
 
 CType *ctype_ptr(CTState *cts, CType *pointee, bool to_const);
 CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla);
+/* 'pointer to t', made once per t: for run-time operations (p.flex, arr + n),
+   which must not grow the registry each time. */
+CType *ctype_ptr_to(CTState *cts, CType *t);
 
 /* -- Layout -- */
 

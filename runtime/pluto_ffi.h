@@ -1,5 +1,5 @@
 /*
-** ffi.h -- public C entry points of the pluto:ffi runtime (for embedding hosts).
+** pluto_ffi.h -- public C entry points of the pluto:ffi runtime (for embedding hosts).
 */
 #ifndef PLUTO_FFI_H
 #define PLUTO_FFI_H

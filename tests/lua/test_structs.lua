@@ -432,4 +432,21 @@ t.test("flexible array members index up to the count given to ffi.new", function
   t.errors(function() ffi.new("struct FlexS") end, "needs an element count")
 end)
 
+t.test("ffi.sizeof(T, n) is what ffi.new(T, n) allocates", function()
+  ffi.cdef "struct FlexPad { double d; char c; char data[]; };"
+  for n = 0, 20 do
+    t.eq(ffi.sizeof("struct FlexPad", n), ffi.sizeof(ffi.new("struct FlexPad", n)), "n = " .. n)
+  end
+  t.eq(ffi.sizeof("int[?]", 5), 20)
+end)
+
+t.test("over-aligned unions are refused by value, never passed wrongly", function()
+  ffi.cdef "union __attribute__((aligned(16))) OverU { int i; double d; };"
+  t.errors(function() ffi.callback("void", "union OverU", function() end) end,
+    "over-aligned records cannot be passed by value")
+  ffi.cdef "union PlainU { int i; double d; };" -- the same union without the attribute is fine
+  local cb = ffi.callback("double", "union PlainU", function(u) return u.d end)
+  t.truthy(cb)
+end)
+
 t.done()
