@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <clang-c/Index.h>
@@ -160,9 +161,125 @@ static void print_stats(const ImpOptions *opt, const ImpStats *st, double second
     fprintf(stderr, "ffi-import:   skipped %u: %s\n", st->reasons[i].count, st->reasons[i].reason);
 }
 
-/* -- Main -- */
+/* -- Arguments -- */
 
-#include <time.h>
+typedef struct Cli {
+  const char **headers, **cargs; /* headers; arguments for clang */
+  Arg *rec;                      /* the command line to record */
+  size_t nh, nc, nrec;
+  const char *out, *lib, *match;
+  bool all, check, json, stats, only_headers;
+  int exit_now;                  /* >= 0: exit with this status (help, version, usage error) */
+} Cli;
+
+/* The value of an option: "-Ifoo", "-I foo", "--lib=z", "--lib z". */
+static const char *value_of(const char *s, size_t optlen, int argc, char **argv, int *i) {
+  if (s[optlen]) return s + optlen + (s[optlen] == '=');
+  return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+static bool set_lib(Cli *c, const char *v) {
+  if (!v || !*v) {
+    c->exit_now = usage_error("option '%s' needs a value", "-l");
+    return false;
+  }
+  if (c->lib) {
+    c->exit_now = usage_error("only one library per module (-l %s given twice)", v);
+    return false;
+  }
+  c->lib = v;
+  c->rec[c->nrec++] = (Arg){"-l", v, strchr(v, '/') != NULL};
+  return true;
+}
+
+/* One option at argv[*i]; false when parsing stops (c->exit_now says why). */
+static bool parse_option(Cli *c, int argc, char **argv, int *i) {
+  const char *s = argv[*i], *v;
+  if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+    fputs(usage_text, stdout);
+    c->exit_now = 0;
+  } else if (strcmp(s, "--version") == 0) {
+    CXString cv = clang_getClangVersion();
+    printf("ffi-import " IMP_VERSION " (pluto-ffi)\nlibclang: %s\n", clang_getCString(cv));
+    clang_disposeString(cv);
+    c->exit_now = 0;
+  } else if (strncmp(s, "-I", 2) == 0 || strncmp(s, "-D", 2) == 0 || strncmp(s, "-U", 2) == 0) {
+    char o[3] = {s[0], s[1], 0};
+    if (!(v = value_of(s, 2, argc, argv, i)) || !*v) c->exit_now = usage_error("option '%s' needs a value", o);
+    else {
+      c->cargs[c->nc++] = imp_sprintf(arena, "%s%s", o, v);
+      c->rec[c->nrec++] = (Arg){imp_strdup(arena, o), v, o[1] == 'I'};
+    }
+  } else if (strcmp(s, "-isystem") == 0 || strcmp(s, "-include") == 0) {
+    if (*i + 1 >= argc) c->exit_now = usage_error("option '%s' needs a value", s);
+    else {
+      v = argv[++*i];
+      c->cargs[c->nc++] = s;
+      c->cargs[c->nc++] = v;
+      c->rec[c->nrec++] = (Arg){s, v, true};
+    }
+  } else if (strncmp(s, "-std=", 5) == 0) {
+    c->cargs[c->nc++] = s;
+    c->rec[c->nrec++] = (Arg){s, NULL, false};
+  } else if (strncmp(s, "--target=", 9) == 0 || strcmp(s, "--target") == 0 || strcmp(s, "-target") == 0) {
+    v = s[1] == '-' && s[8] == '=' ? s + 9 : (*i + 1 < argc ? argv[++*i] : NULL);
+    if (!v || !*v) c->exit_now = usage_error("option '%s' needs a value", "--target");
+    else {
+      c->cargs[c->nc++] = imp_sprintf(arena, "--target=%s", v);
+      c->rec[c->nrec++] = (Arg){"--target=", v, false};
+    }
+  } else if (strcmp(s, "-o") == 0) {
+    if (*i + 1 >= argc) c->exit_now = usage_error("option '%s' needs a value", s);
+    else c->out = argv[++*i];
+  } else if (strncmp(s, "-l", 2) == 0) {
+    set_lib(c, value_of(s, 2, argc, argv, i));
+  } else if (strncmp(s, "--lib", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
+    set_lib(c, value_of(s, 5, argc, argv, i));
+  } else if (strncmp(s, "--match", 7) == 0 && (s[7] == 0 || s[7] == '=')) {
+    regex_t re;
+    if (!(v = value_of(s, 7, argc, argv, i)) || !*v) {
+      c->exit_now = usage_error("option '%s' needs a value", "--match");
+    } else if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0) {
+      c->exit_now = usage_error("invalid regular expression for --match: '%s'", v);
+    } else {
+      regfree(&re);
+      c->match = v;
+      c->rec[c->nrec++] = (Arg){"--match", v, false};
+    }
+  } else if (strcmp(s, "--all") == 0 || strcmp(s, "--check-layout") == 0 || strcmp(s, "--json") == 0) {
+    bool *flag = s[2] == 'a' ? &c->all : s[2] == 'c' ? &c->check : &c->json;
+    *flag = true;
+    c->rec[c->nrec++] = (Arg){s, NULL, false};
+  } else if (strcmp(s, "--stats") == 0) {
+    c->stats = true;
+  } else {
+    c->exit_now = usage_error("unknown option '%s'", s);
+  }
+  return c->exit_now < 0;
+}
+
+static void parse_args(Cli *c, int argc, char **argv) {
+  size_t cap = (size_t)argc + 1;
+  c->headers = imp_alloc(arena, cap * sizeof(char *));
+  c->cargs = imp_alloc(arena, 2 * cap * sizeof(char *));
+  c->rec = imp_alloc(arena, cap * sizeof(Arg));
+  c->exit_now = -1;
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    if (c->only_headers || s[0] != '-' || strcmp(s, "-") == 0) {
+      c->headers[c->nh++] = s;
+      c->rec[c->nrec++] = (Arg){NULL, s, true};
+    } else if (strcmp(s, "--") == 0) {
+      c->only_headers = true;
+    } else if (!parse_option(c, argc, argv, &i)) {
+      return;
+    }
+  }
+  if (!c->nh) c->exit_now = usage_error("%s", "no header given");
+  else if (c->match && c->all) c->exit_now = usage_error("%s", "--match and --all exclude each other");
+}
+
+/* -- Main -- */
 
 static double now(void) {
   struct timespec ts;
@@ -170,102 +287,51 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static int run(Cli *c, const ImpOptions *opt_in, double t0) {
+  ImpOptions opt = *opt_in;
+  ImpModel *m = imp_parse(&opt, stderr);
+  if (!m) return 1;
+  if (m->nerrors) {
+    fprintf(stderr, "ffi-import: %u error%s in the headers; nothing written\n", m->nerrors,
+            m->nerrors == 1 ? "" : "s");
+    imp_model_free(m);
+    return 1;
+  }
+  opt.command = command_line(arena, m, c->rec, c->nrec);
+  imp_select(m, &opt);
+  ImpBuf text = {0};
+  ImpStats st;
+  memset(&st, 0, sizeof st);
+  if (c->json) {
+    ImpBuf scratch = {0}; /* the Lua emitter counts what the module would hold */
+    imp_emit_lua(m, &opt, &scratch, &st);
+    imp_buf_free(&scratch);
+    imp_emit_json(m, &opt, &text);
+  } else {
+    imp_emit_lua(m, &opt, &text, &st);
+  }
+  int rc = write_output(c->out, &text);
+  if (c->stats) print_stats(&opt, &st, now() - t0);
+  imp_buf_free(&text);
+  imp_model_free(m);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   double t0 = now();
-  ImpArena *a = arena = imp_arena_new();
+  arena = imp_arena_new();
   atexit(free_arena);
-  size_t cap = (size_t)argc + 1;
-  const char **headers = imp_alloc(a, cap * sizeof(char *));
-  const char **cargs = imp_alloc(a, 2 * cap * sizeof(char *));
-  Arg *rec = imp_alloc(a, cap * sizeof(Arg));
-  size_t nh = 0, nc = 0, nrec = 0;
-  const char *out = NULL, *lib = NULL, *match = NULL;
-  bool all = false, check = false, json = false, stats = false, only_headers = false;
-
-  for (int i = 1; i < argc; i++) {
-    const char *s = argv[i];
-    const char *v = NULL;
-#define VALUE(opt)                                                                    \
-  (s[strlen(opt)] ? s + strlen(opt) + (s[strlen(opt)] == '=') : (i + 1 < argc ? argv[++i] : NULL))
-    if (only_headers || s[0] != '-' || strcmp(s, "-") == 0) {
-      headers[nh++] = s;
-      rec[nrec++] = (Arg){NULL, s, true};
-    } else if (strcmp(s, "--") == 0) {
-      only_headers = true;
-    } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-      fputs(usage_text, stdout);
-      return 0;
-    } else if (strcmp(s, "--version") == 0) {
-      CXString cv = clang_getClangVersion();
-      printf("ffi-import " IMP_VERSION " (pluto-ffi)\nlibclang: %s\n", clang_getCString(cv));
-      clang_disposeString(cv);
-      return 0;
-    } else if (strncmp(s, "-I", 2) == 0 || strncmp(s, "-D", 2) == 0 || strncmp(s, "-U", 2) == 0) {
-      char o[3] = {s[0], s[1], 0};
-      if (!(v = VALUE(o)) || !*v) return usage_error("option '%s' needs a value", o);
-      cargs[nc++] = imp_sprintf(a, "%s%s", o, v);
-      rec[nrec++] = (Arg){imp_strdup(a, o), v, o[1] == 'I'};
-    } else if (strcmp(s, "-isystem") == 0 || strcmp(s, "-include") == 0) {
-      if (i + 1 >= argc) return usage_error("option '%s' needs a value", s);
-      v = argv[++i];
-      cargs[nc++] = s;
-      cargs[nc++] = v;
-      rec[nrec++] = (Arg){s, v, true};
-    } else if (strncmp(s, "-std=", 5) == 0) {
-      cargs[nc++] = s;
-      rec[nrec++] = (Arg){s, NULL, false};
-    } else if (strncmp(s, "--target=", 9) == 0 || strcmp(s, "--target") == 0 || strcmp(s, "-target") == 0) {
-      v = s[1] == '-' && s[8] == '=' ? s + 9 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!v || !*v) return usage_error("option '%s' needs a value", "--target");
-      cargs[nc++] = imp_sprintf(a, "--target=%s", v);
-      rec[nrec++] = (Arg){"--target=", v, false};
-    } else if (strcmp(s, "-o") == 0) {
-      if (i + 1 >= argc) return usage_error("option '%s' needs a value", s);
-      out = argv[++i];
-    } else if (strncmp(s, "-l", 2) == 0 && strncmp(s, "--", 2) != 0) {
-      if (!(v = VALUE("-l")) || !*v) return usage_error("option '%s' needs a value", "-l");
-      if (lib) return usage_error("only one library per module (-l %s given twice)", v);
-      lib = v;
-      rec[nrec++] = (Arg){"-l", v, strchr(v, '/') != NULL};
-    } else if (strncmp(s, "--lib", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
-      if (!(v = VALUE("--lib")) || !*v) return usage_error("option '%s' needs a value", "--lib");
-      if (lib) return usage_error("only one library per module (-l %s given twice)", v);
-      lib = v;
-      rec[nrec++] = (Arg){"-l", v, strchr(v, '/') != NULL};
-    } else if (strncmp(s, "--match", 7) == 0 && (s[7] == 0 || s[7] == '=')) {
-      if (!(v = VALUE("--match")) || !*v) return usage_error("option '%s' needs a value", "--match");
-      regex_t re;
-      if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0)
-        return usage_error("invalid regular expression for --match: '%s'", v);
-      regfree(&re);
-      match = v;
-      rec[nrec++] = (Arg){"--match", v, false};
-    } else if (strcmp(s, "--all") == 0) {
-      all = true;
-      rec[nrec++] = (Arg){s, NULL, false};
-    } else if (strcmp(s, "--check-layout") == 0) {
-      check = true;
-      rec[nrec++] = (Arg){s, NULL, false};
-    } else if (strcmp(s, "--json") == 0) {
-      json = true;
-      rec[nrec++] = (Arg){s, NULL, false};
-    } else if (strcmp(s, "--stats") == 0) {
-      stats = true;
-    } else {
-      return usage_error("unknown option '%s'", s);
-    }
-#undef VALUE
-  }
-  if (!nh) return usage_error("%s", "no header given");
-  if (match && all) return usage_error("%s", "--match and --all exclude each other");
+  Cli c = {0};
+  parse_args(&c, argc, argv);
+  if (c.exit_now >= 0) return c.exit_now;
 
   char err[2048];
   const char *soname = NULL;
-  if (lib && !(soname = imp_resolve_lib(a, lib, NULL, err, sizeof err))) return usage_error("%s", err);
-  if (!soname) soname = imp_resolve_lib(a, "c", NULL, err, sizeof err);
+  if (c.lib && !(soname = imp_resolve_lib(arena, c.lib, NULL, err, sizeof err))) return usage_error("%s", err);
+  if (!soname) soname = imp_resolve_lib(arena, "c", NULL, err, sizeof err);
 
   char searched[2048];
-  const char *resource_dir = find_resource_dir(a, searched, sizeof searched);
+  const char *resource_dir = find_resource_dir(arena, searched, sizeof searched);
   if (!resource_dir) {
     fprintf(stderr,
             "ffi-import: error: clang's resource directory (its builtin stddef.h, stdarg.h, ...) was not found;\n"
@@ -276,40 +342,14 @@ int main(int argc, char **argv) {
   }
 
   ImpOptions opt = {0};
-  opt.headers = headers;
-  opt.nheaders = nh;
-  opt.clang_args = cargs;
-  opt.nclang_args = nc;
-  opt.match = match;
-  opt.all = all;
-  opt.check_layout = check;
+  opt.headers = c.headers;
+  opt.nheaders = c.nh;
+  opt.clang_args = c.cargs;
+  opt.nclang_args = c.nc;
+  opt.match = c.match;
+  opt.all = c.all;
+  opt.check_layout = c.check;
   opt.lib = soname;
   opt.resource_dir = resource_dir;
-
-  ImpModel *m = imp_parse(&opt, stderr);
-  if (!m) return 1;
-  if (m->nerrors) {
-    fprintf(stderr, "ffi-import: %u error%s in the headers; nothing written\n", m->nerrors,
-            m->nerrors == 1 ? "" : "s");
-    imp_model_free(m);
-    return 1;
-  }
-  opt.command = command_line(a, m, rec, nrec);
-  imp_select(m, &opt);
-  ImpBuf text = {0};
-  ImpStats st;
-  memset(&st, 0, sizeof st);
-  if (json) {
-    ImpBuf scratch = {0}; /* the Lua emitter counts what the module would hold */
-    imp_emit_lua(m, &opt, &scratch, &st);
-    imp_buf_free(&scratch);
-    imp_emit_json(m, &opt, &text);
-  } else {
-    imp_emit_lua(m, &opt, &text, &st);
-  }
-  int rc = write_output(out, &text);
-  if (stats) print_stats(&opt, &st, now() - t0);
-  imp_buf_free(&text);
-  imp_model_free(m);
-  return rc;
+  return run(&c, &opt, t0);
 }

@@ -172,139 +172,142 @@ static ImpType *convert(ImpParser *P, CXType t);
 /* Converts t; qualifiers are those of this level only. */
 ImpType *imp_clang_type(ImpParser *P, CXType t) { return convert(P, t); }
 
+/* Builtin scalar types: clang's kind -> our kind, C spelling, signedness. */
+static const struct {
+  enum CXTypeKind cx;
+  uint8_t kind;
+  const char *spelling;
+  bool uns;
+} scalars[] = {
+    {CXType_Void, IT_VOID, "void", false},          {CXType_Bool, IT_BOOL, "_Bool", true},
+    {CXType_Char_S, IT_INT, "char", false},         {CXType_Char_U, IT_INT, "char", true},
+    {CXType_SChar, IT_INT, "signed char", false},   {CXType_UChar, IT_INT, "unsigned char", true},
+    {CXType_Short, IT_INT, "short", false},         {CXType_UShort, IT_INT, "unsigned short", true},
+    {CXType_Int, IT_INT, "int", false},             {CXType_UInt, IT_INT, "unsigned int", true},
+    {CXType_Long, IT_INT, "long", false},           {CXType_ULong, IT_INT, "unsigned long", true},
+    {CXType_LongLong, IT_INT, "long long", false},  {CXType_ULongLong, IT_INT, "unsigned long long", true},
+    {CXType_Float, IT_FLOAT, "float", false},       {CXType_Double, IT_FLOAT, "double", false},
+};
+
+/* What the runtime cannot express, with the reason a skip comment gives. */
+static const struct {
+  enum CXTypeKind cx;
+  const char *reason;
+} rejected[] = {
+    {CXType_LongDouble, "long double"},     {CXType_Int128, "128-bit integer"},
+    {CXType_UInt128, "128-bit integer"},    {CXType_Float128, "128-bit float"},
+    {CXType_Half, "half-precision float"},  {CXType_Float16, "half-precision float"},
+    {CXType_Complex, "_Complex"},           {CXType_Vector, "vector type"},
+#if CINDEX_VERSION_MINOR >= 62
+    {CXType_ExtVector, "vector type"},
+#endif
+    {CXType_Atomic, "_Atomic type"},        {CXType_BlockPointer, "block pointer"},
+};
+
+static ImpType *convert_pointer(ImpParser *P, CXType t) {
+  ImpType *r = imp_type_new(P->m, IT_PTR);
+  r->base = convert(P, clang_getPointeeType(t));
+  r->size = clang_Type_getSizeOf(t);
+  r->align = clang_Type_getAlignOf(t);
+  /* struct __va_list_tag * is what a va_list parameter decays to */
+  if (r->base->kind == IT_RECORD && r->base->decl->name && strcmp(r->base->decl->name, "__va_list_tag") == 0) {
+    r = imp_type_new(P->m, IT_VALIST);
+    r->size = r->align = P->m->ptr_size;
+  }
+  return r;
+}
+
+static ImpType *convert_function(ImpParser *P, CXType t) {
+  enum CXCallingConv cc = clang_getFunctionTypeCallingConv(t);
+  if (cc != CXCallingConv_C && cc != CXCallingConv_Default && cc != CXCallingConv_Invalid &&
+      cc != CXCallingConv_Unexposed)
+    return unsupported(P, t, "calling convention other than C");
+  ImpType *r = imp_type_new(P->m, IT_FUNC);
+  r->base = convert(P, clang_getResultType(t));
+  int n = clang_getNumArgTypes(t);
+  r->noproto = t.kind == CXType_FunctionNoProto;
+  r->variadic = clang_isFunctionTypeVariadic(t) != 0;
+  r->nparams = n > 0 ? (size_t)n : 0;
+  r->params = imp_alloc(P->m->arena, (r->nparams + 1) * sizeof(ImpType *));
+  for (int i = 0; i < n; i++) r->params[i] = imp_param_decay(P->m, convert(P, clang_getArgType(t, (unsigned)i)));
+  return r;
+}
+
+/* A typedef reference; *q loses the qualifiers that belong to the typedef itself. */
+static ImpType *convert_typedef(ImpParser *P, CXType t, unsigned *q) {
+  CXCursor d = clang_getTypeDeclaration(t);
+  CXString s = clang_getCursorSpelling(d);
+  bool va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
+  clang_disposeString(s);
+  ImpType *r = imp_type_new(P->m, va ? IT_VALIST : IT_TYPEDEF);
+  r->size = clang_Type_getSizeOf(t);
+  r->align = clang_Type_getAlignOf(t);
+  if (!va) {
+    r->decl = typedef_of(P, d);
+    *q &= ~quals_of(clang_getTypedefDeclUnderlyingType(d));
+  }
+  return r;
+}
+
+static ImpType *convert_array(ImpParser *P, CXType t) {
+  ImpType *r = imp_type_new(P->m, IT_ARRAY);
+  r->base = convert(P, clang_getArrayElementType(t));
+  r->n = t.kind == CXType_ConstantArray ? clang_getArraySize(t) : -1;
+  r->size = clang_Type_getSizeOf(t);
+  r->align = clang_Type_getAlignOf(t);
+  return r;
+}
+
+static ImpType *convert_tagged(ImpParser *P, CXType t) {
+  bool rec = t.kind == CXType_Record;
+  ImpType *r = imp_type_new(P->m, rec ? IT_RECORD : IT_ENUM);
+  CXCursor d = clang_getTypeDeclaration(t);
+  r->decl = rec ? record_of(P, d) : enum_of(P, d);
+  bool known = !rec || r->decl->complete;
+  r->size = known ? clang_Type_getSizeOf(t) : -1;
+  r->align = known ? clang_Type_getAlignOf(t) : -1;
+  return r;
+}
+
 static ImpType *convert(ImpParser *P, CXType t) {
   unsigned q = quals_of(t);
-  ImpType *r;
-  switch (t.kind) {
-  case CXType_Void: r = scalar(P, IT_VOID, "void", t, false); r->size = -1; break;
-  case CXType_Bool: r = scalar(P, IT_BOOL, "_Bool", t, true); break;
-  case CXType_Char_S: case CXType_Char_U: r = scalar(P, IT_INT, "char", t, t.kind == CXType_Char_U); break;
-  case CXType_SChar: r = scalar(P, IT_INT, "signed char", t, false); break;
-  case CXType_UChar: r = scalar(P, IT_INT, "unsigned char", t, true); break;
-  case CXType_Short: r = scalar(P, IT_INT, "short", t, false); break;
-  case CXType_UShort: r = scalar(P, IT_INT, "unsigned short", t, true); break;
-  case CXType_Int: r = scalar(P, IT_INT, "int", t, false); break;
-  case CXType_UInt: r = scalar(P, IT_INT, "unsigned int", t, true); break;
-  case CXType_Long: r = scalar(P, IT_INT, "long", t, false); break;
-  case CXType_ULong: r = scalar(P, IT_INT, "unsigned long", t, true); break;
-  case CXType_LongLong: r = scalar(P, IT_INT, "long long", t, false); break;
-  case CXType_ULongLong: r = scalar(P, IT_INT, "unsigned long long", t, true); break;
-  case CXType_Float: r = scalar(P, IT_FLOAT, "float", t, false); break;
-  case CXType_Double: r = scalar(P, IT_FLOAT, "double", t, false); break;
-  case CXType_LongDouble: return unsupported(P, t, "long double");
-  case CXType_Int128: case CXType_UInt128: return unsupported(P, t, "128-bit integer");
-  case CXType_Float128: return unsupported(P, t, "128-bit float");
-  case CXType_Half: case CXType_Float16: return unsupported(P, t, "half-precision float");
-  case CXType_Complex: return unsupported(P, t, "_Complex");
-  case CXType_Vector:
-#if CINDEX_VERSION_MINOR >= 62
-  case CXType_ExtVector:
-#endif
-    return unsupported(P, t, "vector type");
-  case CXType_Atomic: return unsupported(P, t, "_Atomic type");
-  case CXType_BlockPointer: return unsupported(P, t, "block pointer");
-  case CXType_Pointer: {
-    CXType pt = clang_getPointeeType(t);
-    r = imp_type_new(P->m, IT_PTR);
-    r->base = convert(P, pt);
-    r->size = clang_Type_getSizeOf(t);
-    r->align = clang_Type_getAlignOf(t);
-    /* struct __va_list_tag * is what a va_list parameter decays to */
-    if (r->base->kind == IT_RECORD && r->base->decl->name &&
-        strcmp(r->base->decl->name, "__va_list_tag") == 0) {
-      r = imp_type_new(P->m, IT_VALIST);
-      r->size = r->align = P->m->ptr_size;
+  ImpType *r = NULL;
+  for (size_t i = 0; i < sizeof scalars / sizeof scalars[0] && !r; i++)
+    if (scalars[i].cx == t.kind) {
+      r = scalar(P, (ImpTypeKind)scalars[i].kind, scalars[i].spelling, t, scalars[i].uns);
+      if (r->kind == IT_VOID) r->size = -1;
     }
-    break;
-  }
-  case CXType_ConstantArray:
-  case CXType_IncompleteArray:
-  case CXType_VariableArray:
-  case CXType_DependentSizedArray:
-    r = imp_type_new(P->m, IT_ARRAY);
-    r->base = convert(P, clang_getArrayElementType(t));
-    r->n = t.kind == CXType_ConstantArray ? clang_getArraySize(t) : -1;
-    r->size = clang_Type_getSizeOf(t);
-    r->align = clang_Type_getAlignOf(t);
-    break;
-  case CXType_FunctionProto:
-  case CXType_FunctionNoProto: {
-    r = imp_type_new(P->m, IT_FUNC);
-    r->base = convert(P, clang_getResultType(t));
-    int n = clang_getNumArgTypes(t);
-    r->noproto = t.kind == CXType_FunctionNoProto;
-    r->variadic = clang_isFunctionTypeVariadic(t) != 0;
-    r->nparams = n > 0 ? (size_t)n : 0;
-    r->params = imp_alloc(P->m->arena, (r->nparams + 1) * sizeof(ImpType *));
-    for (int i = 0; i < n; i++) {
-      ImpType *pt = convert(P, clang_getArgType(t, (unsigned)i));
-      r->params[i] = imp_param_decay(P->m, pt);
-    }
-    enum CXCallingConv cc = clang_getFunctionTypeCallingConv(t);
-    if (cc != CXCallingConv_C && cc != CXCallingConv_Default && cc != CXCallingConv_Invalid &&
-        cc != CXCallingConv_Unexposed)
-      return unsupported(P, t, "calling convention other than C");
-    break;
-  }
-  case CXType_Typedef: {
-    CXCursor d = clang_getTypeDeclaration(t);
-    CXString s = clang_getCursorSpelling(d);
-    bool va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
-    clang_disposeString(s);
-    if (va) {
-      r = imp_type_new(P->m, IT_VALIST);
-      r->size = clang_Type_getSizeOf(t);
-      r->align = clang_Type_getAlignOf(t);
+  for (size_t i = 0; i < sizeof rejected / sizeof rejected[0]; i++)
+    if (rejected[i].cx == t.kind) return unsupported(P, t, rejected[i].reason);
+  if (!r) {
+    CXType inner;
+    switch (t.kind) {
+    case CXType_Pointer: r = convert_pointer(P, t); break;
+    case CXType_ConstantArray: case CXType_IncompleteArray:
+    case CXType_VariableArray: case CXType_DependentSizedArray: r = convert_array(P, t); break;
+    case CXType_FunctionProto: case CXType_FunctionNoProto: r = convert_function(P, t); break;
+    case CXType_Typedef: r = convert_typedef(P, t, &q); break;
+    case CXType_Record: case CXType_Enum: r = convert_tagged(P, t); break;
+    case CXType_Elaborated: /* "struct tag" as written: the type it names */
+    case CXType_Attributed: /* _Nonnull, ...: the type it modifies */
+      inner = t.kind == CXType_Elaborated ? clang_Type_getNamedType(t) : clang_Type_getModifiedType(t);
+      r = convert(P, inner);
+      q &= ~quals_of(inner);
       break;
+    default: {
+      CXType canon = clang_getCanonicalType(t);
+      if (canon.kind != t.kind && canon.kind != CXType_Unexposed && canon.kind != CXType_Invalid) {
+        r = convert(P, canon);
+        break;
+      }
+      CXString k = clang_getTypeKindSpelling(t.kind);
+      const char *why = imp_sprintf(P->m->arena, "unsupported type kind %s", clang_getCString(k));
+      clang_disposeString(k);
+      return unsupported(P, t, why);
     }
-    r = imp_type_new(P->m, IT_TYPEDEF);
-    r->decl = typedef_of(P, d);
-    r->size = clang_Type_getSizeOf(t);
-    r->align = clang_Type_getAlignOf(t);
-    /* qualifiers inside the typedef are not this level's */
-    CXType under = clang_getTypedefDeclUnderlyingType(d);
-    q &= ~quals_of(under);
-    break;
-  }
-  case CXType_Elaborated: {
-    CXType named = clang_Type_getNamedType(t);
-    r = convert(P, named);
-    q &= ~quals_of(named);
-    break;
-  }
-  case CXType_Record: {
-    r = imp_type_new(P->m, IT_RECORD);
-    r->decl = record_of(P, clang_getTypeDeclaration(t));
-    r->size = r->decl->complete ? r->decl->size : -1;
-    r->align = r->decl->complete ? r->decl->align : -1;
-    break;
-  }
-  case CXType_Enum: {
-    r = imp_type_new(P->m, IT_ENUM);
-    r->decl = enum_of(P, clang_getTypeDeclaration(t));
-    r->size = clang_Type_getSizeOf(t);
-    r->align = clang_Type_getAlignOf(t);
-    break;
-  }
-  case CXType_Attributed: {
-    CXType mod = clang_Type_getModifiedType(t);
-    r = convert(P, mod);
-    q &= ~quals_of(mod);
-    break;
-  }
-  default: {
-    CXType canon = clang_getCanonicalType(t);
-    if (canon.kind != t.kind && canon.kind != CXType_Unexposed && canon.kind != CXType_Invalid) {
-      r = convert(P, canon);
-      break;
     }
-    CXString k = clang_getTypeKindSpelling(t.kind);
-    const char *why = imp_sprintf(P->m->arena, "unsupported type kind %s", clang_getCString(k));
-    clang_disposeString(k);
-    return unsupported(P, t, why);
   }
-  }
-  r->quals |= (uint8_t)q;
+  if (r->kind != IT_UNSUPPORTED) r->quals |= (uint8_t)q;
   return r;
 }
 
@@ -816,6 +819,72 @@ static bool find_header(const ImpOptions *opt, const char *name, char *abs) {
   return false;
 }
 
+/* The virtual main file (one #include per header) and clang's arguments. */
+static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
+  const ImpOptions *opt = P->opt;
+  ImpModel *m = P->m;
+  const char **abs_headers = imp_alloc(m->arena, (opt->nheaders + 1) * sizeof(char *));
+  for (size_t i = 0; i < opt->nheaders; i++) {
+    char abs[PATH_MAX];
+    if (!find_header(opt, opt->headers[i], abs)) {
+      if (err) fprintf(err, "ffi-import: error: cannot read header '%s'\n", opt->headers[i]);
+      return false;
+    }
+    abs_headers[i] = imp_strdup(m->arena, abs);
+    imp_buf_printf(main, "#include \"%s\"\n", abs);
+  }
+  P->own_paths = abs_headers;
+  display_dirs(m, opt, abs_headers);
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/tmp");
+  P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
+  P->main_text = main->s ? main->s : "";
+  P->main_len = main->n;
+
+  size_t n = 0;
+  P->args = imp_alloc(m->arena, (opt->nclang_args + 16) * sizeof(char *));
+  P->args[n++] = "-x";
+  P->args[n++] = "c";
+  for (size_t i = 0; i < opt->nclang_args; i++) P->args[n++] = opt->clang_args[i];
+  if (opt->resource_dir) {
+    P->args[n++] = "-resource-dir";
+    P->args[n++] = opt->resource_dir;
+  }
+  P->args[n++] = "-Wno-everything";
+  P->nargs = n;
+  return true;
+}
+
+/* Parses, reports clang's errors, walks the declarations, evaluates the macros. */
+static bool walk(ImpParser *P, FILE *err) {
+  ImpModel *m = P->m;
+  struct CXUnsavedFile uf = {P->main_path, P->main_text, P->main_len};
+  enum CXErrorCode ec = clang_parseTranslationUnit2(
+      P->index, P->main_path, P->args, (int)P->nargs, &uf, 1,
+      CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &P->tu);
+  if (ec != CXError_Success || !P->tu) {
+    if (err) fprintf(err, "ffi-import: error: clang could not parse the headers (libclang error %d)\n", (int)ec);
+    return false;
+  }
+  m->nerrors = report_diagnostics(P->tu, err);
+  m->clang_version = cx_take(m, clang_getClangVersion());
+  CXTargetInfo ti = clang_getTranslationUnitTargetInfo(P->tu);
+  m->triple = ti ? cx_take(m, clang_TargetInfo_getTriple(ti)) : "unknown";
+  m->ptr_size = ti ? clang_TargetInfo_getPointerWidth(ti) / 8 : (long long)sizeof(void *);
+  if (ti) clang_TargetInfo_dispose(ti);
+  P->nown = P->opt->nheaders;
+  P->own = imp_alloc(m->arena, (P->nown + 1) * sizeof(CXFile));
+  for (size_t i = 0; i < P->nown; i++) P->own[i] = clang_getFile(P->tu, P->own_paths[i]);
+  if (m->nerrors == 0) {
+    clang_getInclusions(P->tu, inclusion_visit, P);
+    clang_visitChildren(clang_getTranslationUnitCursor(P->tu), top_visit, P);
+    imp_macro_evaluate(P);
+    sort_decls(m);
+  }
+  clang_disposeTranslationUnit(P->tu);
+  return true;
+}
+
 ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   ImpModel *m = calloc(1, sizeof *m);
   if (!m) return NULL;
@@ -823,86 +892,29 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   ImpParser P = {0};
   P.m = m;
   P.opt = opt;
-
-  /* the virtual main file: one #include per header */
-  const char **abs_headers = imp_alloc(m->arena, (opt->nheaders + 1) * sizeof(char *));
   ImpBuf main = {0};
-  for (size_t i = 0; i < opt->nheaders; i++) {
-    char abs[PATH_MAX];
-    if (!find_header(opt, opt->headers[i], abs)) {
-      if (err) fprintf(err, "ffi-import: error: cannot read header '%s'\n", opt->headers[i]);
-      imp_buf_free(&main);
-      imp_model_free(m);
-      return NULL;
-    }
-    abs_headers[i] = imp_strdup(m->arena, abs);
-    imp_buf_printf(&main, "#include \"%s\"\n", abs);
-  }
-  display_dirs(m, opt, abs_headers);
-  char cwd[PATH_MAX];
-  if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/tmp");
-  P.main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
-  P.main_text = main.s ? main.s : "";
-
-  size_t nargs = 0;
-  P.args = imp_alloc(m->arena, (opt->nclang_args + 16) * sizeof(char *));
-  P.args[nargs++] = "-x";
-  P.args[nargs++] = "c";
-  for (size_t i = 0; i < opt->nclang_args; i++) P.args[nargs++] = opt->clang_args[i];
-  if (opt->resource_dir) {
-    P.args[nargs++] = "-resource-dir";
-    P.args[nargs++] = opt->resource_dir;
-  }
-  P.args[nargs++] = "-Wno-everything";
-  P.nargs = nargs;
-
   regex_t re;
-  if (opt->match) {
-    if (regcomp(&re, opt->match, REG_EXTENDED | REG_NOSUB) != 0) {
+  bool ok = setup(&P, &main, err);
+  if (ok && opt->match) {
+    if (regcomp(&re, opt->match, REG_EXTENDED | REG_NOSUB) == 0) {
+      P.match = &re;
+    } else {
       if (err) fprintf(err, "ffi-import: error: invalid --match regular expression '%s'\n", opt->match);
-      imp_buf_free(&main);
-      imp_model_free(m);
-      return NULL;
+      ok = false;
     }
-    P.match = &re;
   }
-
-  P.index = clang_createIndex(0, 0);
-  struct CXUnsavedFile uf = {P.main_path, P.main_text, main.n};
-  enum CXErrorCode ec = clang_parseTranslationUnit2(
-      P.index, P.main_path, P.args, (int)P.nargs, &uf, 1,
-      CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &P.tu);
-  if (ec != CXError_Success || !P.tu) {
-    if (err) fprintf(err, "ffi-import: error: clang could not parse the headers (libclang error %d)\n", (int)ec);
+  if (ok) {
+    P.index = clang_createIndex(0, 0);
+    ok = walk(&P, err);
     clang_disposeIndex(P.index);
-    if (P.match) regfree(P.match);
-    imp_buf_free(&main);
-    imp_model_free(m);
-    return NULL;
   }
-  m->nerrors = report_diagnostics(P.tu, err);
-  m->clang_version = cx_take(m, clang_getClangVersion());
-  CXTargetInfo ti = clang_getTranslationUnitTargetInfo(P.tu);
-  m->triple = ti ? cx_take(m, clang_TargetInfo_getTriple(ti)) : "unknown";
-  m->ptr_size = ti ? clang_TargetInfo_getPointerWidth(ti) / 8 : (long long)sizeof(void *);
-  if (ti) clang_TargetInfo_dispose(ti);
-
-  P.nown = opt->nheaders;
-  P.own = imp_alloc(m->arena, (P.nown + 1) * sizeof(CXFile));
-  for (size_t i = 0; i < opt->nheaders; i++) P.own[i] = clang_getFile(P.tu, abs_headers[i]);
-
-  if (m->nerrors == 0) {
-    clang_getInclusions(P.tu, inclusion_visit, &P);
-    clang_visitChildren(clang_getTranslationUnitCursor(P.tu), top_visit, &P);
-    imp_macro_evaluate(&P);
-    sort_decls(m);
-  }
-
-  clang_disposeTranslationUnit(P.tu);
-  clang_disposeIndex(P.index);
   if (P.match) regfree(P.match);
   free(P.files);
   free(P.macros);
   imp_buf_free(&main);
+  if (!ok) {
+    imp_model_free(m);
+    return NULL;
+  }
   return m;
 }

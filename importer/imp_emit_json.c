@@ -120,6 +120,83 @@ static void jconsts(ImpBuf *b, const ImpDecl *d) {
   imp_buf_puts(b, "]");
 }
 
+static void jrecord_layout(ImpBuf *b, const ImpDecl *r) {
+  imp_buf_printf(b, ", \"size\": %lld, \"align\": %lld", r->size, r->align);
+  if (r->packed) imp_buf_puts(b, ", \"packed\": true");
+  if (r->align_attr) imp_buf_printf(b, ", \"aligned\": %lld", r->align_attr);
+  if (r->pack) imp_buf_printf(b, ", \"pragma_pack\": %d", r->pack);
+}
+
+static void jrecord(ImpBuf *b, const ImpDecl *d) {
+  imp_buf_printf(b, ", \"complete\": %s", d->complete ? "true" : "false");
+  if (d->need != IMP_NEED_FULL) imp_buf_puts(b, ", \"opaque\": true");
+  if (!d->complete) return;
+  jrecord_layout(b, d);
+  if (d->need == IMP_NEED_FULL) jfields(b, d);
+}
+
+static void jtypedef(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
+  const ImpType *u = d->underlying;
+  if (imp_predefined(m, d)) imp_buf_puts(b, ", \"predefined\": true");
+  if (d->align_attr) imp_buf_printf(b, ", \"aligned\": %lld", d->align_attr);
+  jkey(b, "type");
+  jtype(b, u);
+  if (u->kind == IT_RECORD && u->decl->naming_typedef == d) { /* typedef struct { ... } name; */
+    jrecord_layout(b, u->decl);
+    if (u->decl->complete) jfields(b, u->decl);
+  } else if (u->kind == IT_ENUM && u->decl->naming_typedef == d) {
+    jconsts(b, u->decl);
+  }
+}
+
+static void jsymbol(ImpBuf *b, const ImpDecl *d) {
+  if (!d->asm_label) return;
+  jkey(b, "symbol");
+  jstr(b, d->asm_label);
+}
+
+static void jfunction(ImpBuf *b, const ImpDecl *d) {
+  jsymbol(b, d);
+  if (d->is_inline) imp_buf_puts(b, ", \"inline\": true");
+  if (d->is_static) imp_buf_puts(b, ", \"static\": true");
+  if (d->type->kind != IT_FUNC) return;
+  jkey(b, "return");
+  jtype(b, d->type->base);
+  imp_buf_puts(b, ", \"params\": [");
+  for (size_t i = 0; i < d->type->nparams; i++) {
+    imp_buf_puts(b, i ? ", {\"name\": " : "{\"name\": ");
+    jstr(b, d->params ? d->params[i].name : NULL);
+    jkey(b, "type");
+    jtype(b, d->type->params[i]);
+    imp_buf_putc(b, '}');
+  }
+  imp_buf_printf(b, "], \"variadic\": %s", d->type->variadic ? "true" : "false");
+}
+
+static void jmacro(ImpBuf *b, const ImpDecl *d) {
+  switch (d->macro_kind) {
+  case IM_INT:
+    if (d->is_unsigned) imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %llu", d->uval);
+    else imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %lld", d->ival);
+    break;
+  case IM_FLOAT:
+    if (isfinite(d->fval)) imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": %.17g", d->fval);
+    else imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": null, \"value_text\": \"%s\"",
+                        isnan(d->fval) ? "nan" : d->fval > 0 ? "inf" : "-inf");
+    break;
+  case IM_STRING:
+    imp_buf_puts(b, ", \"value_kind\": \"string\", \"value\": ");
+    imp_json_string(b, d->sval, d->slen);
+    break;
+  case IM_POINTER:
+    imp_buf_printf(b, ", \"value_kind\": \"pointer\", \"value\": %llu", d->uval);
+    jkey(b, "type");
+    jtype(b, d->ptr_type);
+    break;
+  default: break;
+  }
+}
+
 static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
   static const char *const kinds[] = {"record", "enum", "typedef", "function", "variable", "macro"};
   const char *kind = d->kind == ID_RECORD ? (d->is_union ? "union" : "struct") : kinds[d->kind];
@@ -135,91 +212,22 @@ static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
     jstr(b, d->skip);
   }
   switch (d->kind) {
-  case ID_RECORD:
-    imp_buf_printf(b, ", \"complete\": %s", d->complete ? "true" : "false");
-    if (d->need != IMP_NEED_FULL) imp_buf_puts(b, ", \"opaque\": true");
-    if (d->complete) {
-      imp_buf_printf(b, ", \"size\": %lld, \"align\": %lld", d->size, d->align);
-      if (d->packed) imp_buf_puts(b, ", \"packed\": true");
-      if (d->align_attr) imp_buf_printf(b, ", \"aligned\": %lld", d->align_attr);
-      if (d->pack) imp_buf_printf(b, ", \"pragma_pack\": %d", d->pack);
-      if (d->need == IMP_NEED_FULL) jfields(b, d);
-    }
-    break;
+  case ID_RECORD: jrecord(b, d); break;
   case ID_ENUM:
     imp_buf_printf(b, ", \"size\": %lld", d->size);
     jkey(b, "type");
     jtype(b, d->inttype);
     jconsts(b, d);
     break;
-  case ID_TYPEDEF:
-    if (imp_predefined(m, d)) imp_buf_puts(b, ", \"predefined\": true");
-    if (d->align_attr) imp_buf_printf(b, ", \"aligned\": %lld", d->align_attr);
-    jkey(b, "type");
-    jtype(b, d->underlying);
-    if ((d->underlying->kind == IT_RECORD) && d->underlying->decl->naming_typedef == d) {
-      const ImpDecl *r = d->underlying->decl;
-      imp_buf_printf(b, ", \"size\": %lld, \"align\": %lld", r->size, r->align);
-      if (r->packed) imp_buf_puts(b, ", \"packed\": true");
-      if (r->pack) imp_buf_printf(b, ", \"pragma_pack\": %d", r->pack);
-      if (r->complete) jfields(b, r);
-    } else if (d->underlying->kind == IT_ENUM && d->underlying->decl->naming_typedef == d) {
-      jconsts(b, d->underlying->decl);
-    }
-    break;
-  case ID_FUNC:
-    if (d->asm_label) {
-      jkey(b, "symbol");
-      jstr(b, d->asm_label);
-    }
-    if (d->is_inline) imp_buf_puts(b, ", \"inline\": true");
-    if (d->is_static) imp_buf_puts(b, ", \"static\": true");
-    if (d->type->kind == IT_FUNC) {
-      jkey(b, "return");
-      jtype(b, d->type->base);
-      imp_buf_puts(b, ", \"params\": [");
-      for (size_t i = 0; i < d->type->nparams; i++) {
-        imp_buf_puts(b, i ? ", {\"name\": " : "{\"name\": ");
-        jstr(b, d->params ? d->params[i].name : NULL);
-        jkey(b, "type");
-        jtype(b, d->type->params[i]);
-        imp_buf_putc(b, '}');
-      }
-      imp_buf_printf(b, "], \"variadic\": %s", d->type->variadic ? "true" : "false");
-    }
-    break;
+  case ID_TYPEDEF: jtypedef(m, b, d); break;
+  case ID_FUNC: jfunction(b, d); break;
   case ID_VAR:
-    if (d->asm_label) {
-      jkey(b, "symbol");
-      jstr(b, d->asm_label);
-    }
+    jsymbol(b, d);
     if (d->has_value) imp_buf_printf(b, ", \"value\": %lld", d->value);
     jkey(b, "type");
     jtype(b, d->type);
     break;
-  case ID_MACRO:
-    switch (d->macro_kind) {
-    case IM_INT:
-      if (d->is_unsigned) imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %llu", d->uval);
-      else imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %lld", d->ival);
-      break;
-    case IM_FLOAT:
-      if (isfinite(d->fval)) imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": %.17g", d->fval);
-      else imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": null, \"value_text\": \"%s\"",
-                          isnan(d->fval) ? "nan" : d->fval > 0 ? "inf" : "-inf");
-      break;
-    case IM_STRING:
-      imp_buf_puts(b, ", \"value_kind\": \"string\", \"value\": ");
-      imp_json_string(b, d->sval, d->slen);
-      break;
-    case IM_POINTER:
-      imp_buf_printf(b, ", \"value_kind\": \"pointer\", \"value\": %llu", d->uval);
-      jkey(b, "type");
-      jtype(b, d->ptr_type);
-      break;
-    default: break;
-    }
-    break;
+  case ID_MACRO: jmacro(b, d); break;
   default: break;
   }
   imp_buf_putc(b, '}');

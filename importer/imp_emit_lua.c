@@ -373,81 +373,118 @@ static void close_cdef(ImpBuf *b, const char *suffix, int level) {
   imp_buf_printf(b, "]%.*s]%s\n", level, "==========", suffix);
 }
 
-void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
-  Emit e = {m, opt, st, {0}, {0}, {0}, 2};
-  memset(st, 0, sizeof *st);
-  imp_map_set(&e.mkeys, "types", "types");
-  for (size_t i = 0; i < m->ndecls; i++)
-    if (m->decls[i]->kind == ID_TYPEDEF) imp_map_set(&e.typenames, m->decls[i]->name, m->decls[i]);
+/* The module's sections, filled before they are written out in order. */
+typedef struct Parts {
+  ImpBuf types, types_skipped; /* ffi.cdef text, and comments before it */
+  ImpBuf fns, fns_skipped;     /* lib:cdef text, and comments before it */
+  ImpBuf consts;               /* M.NAME = value lines */
+  ImpBuf tmap;                 /* M.types entries */
+  ImpBuf checks;               /* check(...) calls */
+} Parts;
 
-  ImpBuf types = {0}, types_skipped = {0}, fns = {0}, fns_skipped = {0}, consts = {0}, tmap = {0}, checks = {0};
+static void type_entry(ImpBuf *tmap, const char *key, const char *ctype) {
+  imp_buf_puts(tmap, "  ");
+  if (lua_name(key) && !strchr(key, ' ')) {
+    imp_buf_puts(tmap, key);
+  } else {
+    imp_buf_putc(tmap, '[');
+    imp_lua_string(tmap, key, strlen(key));
+    imp_buf_putc(tmap, ']');
+  }
+  imp_buf_puts(tmap, " = ffi.typeof(");
+  imp_lua_string(tmap, ctype, strlen(ctype));
+  imp_buf_puts(tmap, "),\n");
+}
+
+/* Types, functions and variables, in the selection's order. */
+static void collect_decls(Emit *e, Parts *p) {
+  ImpModel *m = e->m;
   for (size_t i = 0; i < m->nout; i++) {
     ImpDecl *d = m->out[i];
     if (d->skip) {
-      if (d->kind == ID_RECORD || d->kind == ID_ENUM || d->kind == ID_TYPEDEF) skipped(&e, &types_skipped, d);
-      else if (d->kind == ID_FUNC || d->kind == ID_VAR) skipped(&e, &fns_skipped, d);
+      if (d->kind == ID_RECORD || d->kind == ID_ENUM || d->kind == ID_TYPEDEF) skipped(e, &p->types_skipped, d);
+      else if (d->kind == ID_FUNC || d->kind == ID_VAR) skipped(e, &p->fns_skipped, d);
       continue;
     }
     const char *ctype = NULL, *key = NULL;
     switch (d->kind) {
     case ID_RECORD:
-      emit_record(&e, &types, d);
-      key = type_key(&e, d, &ctype);
-      if (d->need == IMP_NEED_FULL && d->complete) emit_check(&e, &checks, ctype, d, d->size, d->align);
+      emit_record(e, &p->types, d);
+      key = type_key(e, d, &ctype);
+      if (d->need == IMP_NEED_FULL && d->complete) emit_check(e, &p->checks, ctype, d, d->size, d->align);
       break;
     case ID_ENUM:
-      emit_enum(&e, &types, d);
-      if (d->name && !d->enum_as_int) key = type_key(&e, d, &ctype);
+      emit_enum(e, &p->types, d);
+      if (d->name && !d->enum_as_int) key = type_key(e, d, &ctype);
       break;
-    case ID_TYPEDEF:
-      emit_typedef(&e, &types, d);
-      key = type_key(&e, d, &ctype);
-      if (!imp_predefined(m, d) && d->underlying->kind == IT_RECORD && d->underlying->decl->naming_typedef == d &&
-          d->underlying->decl->complete)
-        emit_check(&e, &checks, d->name, d->underlying->decl, d->size, d->align);
+    case ID_TYPEDEF: {
+      emit_typedef(e, &p->types, d);
+      key = type_key(e, d, &ctype);
+      const ImpType *u = d->underlying;
+      if (!imp_predefined(m, d) && u->kind == IT_RECORD && u->decl->naming_typedef == d && u->decl->complete)
+        emit_check(e, &p->checks, d->name, u->decl, d->size, d->align);
       break;
+    }
     case ID_VAR:
-      if (d->has_value) emit_static_const(&e, &types, d);
-      else emit_variable(&e, &fns, d);
+      if (d->has_value) emit_static_const(e, &p->types, d);
+      else emit_variable(e, &p->fns, d);
       break;
-    case ID_FUNC: emit_function(&e, &fns, d); break;
+    case ID_FUNC: emit_function(e, &p->fns, d); break;
     default: break;
     }
-    if (key) {
-      imp_buf_puts(&tmap, "  ");
-      if (lua_name(key) && !strchr(key, ' ')) imp_buf_puts(&tmap, key);
-      else {
-        imp_buf_putc(&tmap, '[');
-        imp_lua_string(&tmap, key, strlen(key));
-        imp_buf_putc(&tmap, ']');
-      }
-      imp_buf_puts(&tmap, " = ffi.typeof(");
-      imp_lua_string(&tmap, ctype, strlen(ctype));
-      imp_buf_puts(&tmap, "),\n");
-    }
+    if (key) type_entry(&p->tmap, key, ctype);
   }
-  /* constants in source order: enumerators, static consts and macros */
-  for (size_t i = 0; i < m->ndecls; i++) {
-    ImpDecl *d = m->decls[i];
+}
+
+/* Constants in source order: enumerators, static consts and macros. */
+static void collect_constants(Emit *e, Parts *p) {
+  for (size_t i = 0; i < e->m->ndecls; i++) {
+    ImpDecl *d = e->m->decls[i];
     if (d->kind == ID_ENUM && enum_emitted(d)) {
-      emit_enum_consts(&e, &consts, d);
+      emit_enum_consts(e, &p->consts, d);
     } else if (d->kind == ID_VAR && d->has_value && d->need && !d->skip) {
-      constant(&e, &consts, d->name, int_text(&e, d->value, false), "static const");
+      constant(e, &p->consts, d->name, int_text(e, d->value, false), "static const");
     } else if (d->kind == ID_MACRO && d->need) {
-      if (d->skip) skipped(&e, &consts, d);
-      else emit_macro(&e, &consts, d);
+      if (d->skip) skipped(e, &p->consts, d);
+      else emit_macro(e, &p->consts, d);
     }
   }
+}
 
-  /* the long-bracket level: one that occurs in neither text */
-  ImpBuf all = {0};
-  imp_buf_puts(&all, types.s ? types.s : "");
-  imp_buf_puts(&all, fns.s ? fns.s : "");
-  e.level = imp_lua_level(all.s ? all.s : "");
-  if (e.level < 2) e.level = 2;
-  imp_buf_free(&all);
+/* The library, its lazy declarations and M's lookup. */
+static void write_library(Emit *e, Parts *p, ImpBuf *out) {
+  bool has_lib = p->fns.n || e->opt->lib;
+  if (has_lib) {
+    const char *lib = e->opt->lib ? e->opt->lib : "libc.so.6";
+    imp_buf_puts(out, "\nlocal lib = ffi.open(");
+    imp_lua_string(out, lib, strlen(lib));
+    imp_buf_puts(out, ")\n");
+  }
+  if (p->fns_skipped.n) imp_buf_printf(out, "%s%s", has_lib ? "" : "\n", p->fns_skipped.s);
+  if (p->fns.n) {
+    open_cdef(out, "lib:cdef(", e->level);
+    imp_buf_putn(out, p->fns.s, p->fns.n);
+    close_cdef(out, ", { lazy = true })", e->level);
+  }
+  if (e->renames.n) imp_buf_printf(out, "\nlocal renamed = {\n%s}\n", e->renames.s);
+  if (!has_lib) {
+    imp_buf_puts(out, "\nlocal M = {}\n");
+    return;
+  }
+  imp_buf_printf(out,
+                 "\n-- functions resolve on first use (an error names a missing symbol) and stay in M;\n"
+                 "-- variables are read from the library at each use\n"
+                 "local M = setmetatable({}, { __index = function(M, k)\n"
+                 "  local v = lib[%s]\n"
+                 "  if type(v) == \"function\" then rawset(M, k, v) end\n"
+                 "  return v\n"
+                 "end })\n",
+                 e->renames.n ? "renamed[k] or k" : "k");
+}
 
-  header(&e, out, st);
+static void write_module(Emit *e, Parts *p, ImpBuf *out) {
+  ImpModel *m = e->m;
+  header(e, out, e->st);
   imp_buf_puts(out, "\nlocal ffi = require \"ffi\"\n\n");
   const char *arch = imp_triple_arch(m->triple), *os = imp_triple_os(m->triple);
   imp_buf_printf(out,
@@ -455,58 +492,45 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
                  "  error(\"this module was generated for %s/%s (%s), not \" .. tostring(ffi.arch) .. \"/\" .. "
                  "tostring(ffi.os), 2)\nend\n",
                  arch, os, arch, os, m->triple);
-  if (types_skipped.n) imp_buf_printf(out, "\n%s", types_skipped.s);
-  if (types.n) {
+  if (p->types_skipped.n) imp_buf_printf(out, "\n%s", p->types_skipped.s);
+  if (p->types.n) {
     imp_buf_putc(out, '\n');
-    open_cdef(out, "ffi.cdef ", e.level);
-    imp_buf_putn(out, types.s, types.n);
-    close_cdef(out, "", e.level);
+    open_cdef(out, "ffi.cdef ", e->level);
+    imp_buf_putn(out, p->types.s, p->types.n);
+    close_cdef(out, "", e->level);
   }
-  bool has_lib = fns.n || opt->lib;
-  if (has_lib) {
-    imp_buf_puts(out, "\nlocal lib = ffi.open(");
-    const char *lib = opt->lib ? opt->lib : "libc.so.6";
-    imp_lua_string(out, lib, strlen(lib));
-    imp_buf_puts(out, ")\n");
-  }
-  if (fns_skipped.n) imp_buf_printf(out, "%s%s", has_lib ? "" : "\n", fns_skipped.s);
-  if (fns.n) {
-    open_cdef(out, "lib:cdef(", e.level);
-    imp_buf_putn(out, fns.s, fns.n);
-    close_cdef(out, ", { lazy = true })", e.level);
-  }
-  if (e.renames.n) imp_buf_printf(out, "\nlocal renamed = {\n%s}\n", e.renames.s);
-  if (has_lib)
-    imp_buf_printf(out,
-                   "\n-- functions resolve on first use (an error names a missing symbol) and stay in M;\n"
-                   "-- variables are read from the library at each use\n"
-                   "local M = setmetatable({}, { __index = function(M, k)\n"
-                   "  local v = lib[%s]\n"
-                   "  if type(v) == \"function\" then rawset(M, k, v) end\n"
-                   "  return v\n"
-                   "end })\n",
-                   e.renames.n ? "renamed[k] or k" : "k");
-  else
-    imp_buf_puts(out, "\nlocal M = {}\n");
-  if (consts.n) imp_buf_printf(out, "\n%s", consts.s);
+  write_library(e, p, out);
+  if (p->consts.n) imp_buf_printf(out, "\n%s", p->consts.s);
   imp_buf_puts(out, "\nM.types = {\n");
-  if (tmap.n) imp_buf_putn(out, tmap.s, tmap.n);
+  if (p->tmap.n) imp_buf_putn(out, p->tmap.s, p->tmap.n);
   imp_buf_puts(out, "}\n");
-  if (opt->check_layout && checks.n) {
+  if (e->opt->check_layout && p->checks.n) {
     imp_buf_printf(out, "\n%s", check_prelude);
-    imp_buf_putn(out, checks.s, checks.n);
+    imp_buf_putn(out, p->checks.s, p->checks.n);
     imp_buf_puts(out, "end\n");
   }
   imp_buf_puts(out, "\nreturn M\n");
+}
 
-  imp_buf_free(&types);
-  imp_buf_free(&types_skipped);
-  imp_buf_free(&fns);
-  imp_buf_free(&fns_skipped);
-  imp_buf_free(&consts);
-  imp_buf_free(&tmap);
-  imp_buf_free(&checks);
+void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
+  Emit e = {m, opt, st, {0}, {0}, {0}, 2};
+  Parts p = {0};
+  memset(st, 0, sizeof *st);
+  imp_map_set(&e.mkeys, "types", "types");
+  for (size_t i = 0; i < m->ndecls; i++)
+    if (m->decls[i]->kind == ID_TYPEDEF) imp_map_set(&e.typenames, m->decls[i]->name, m->decls[i]);
+  collect_decls(&e, &p);
+  collect_constants(&e, &p);
+  /* the long-bracket level: one that occurs in neither cdef text */
+  ImpBuf all = {0};
+  imp_buf_puts(&all, p.types.s ? p.types.s : "");
+  imp_buf_puts(&all, p.fns.s ? p.fns.s : "");
+  e.level = imp_lua_level(all.s ? all.s : "");
+  if (e.level < 2) e.level = 2;
+  imp_buf_free(&all);
+  write_module(&e, &p, out);
+  ImpBuf *bufs[] = {&p.types, &p.types_skipped, &p.fns, &p.fns_skipped, &p.consts, &p.tmap, &p.checks, &e.renames};
+  for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) imp_buf_free(bufs[i]);
   imp_map_free(&e.typenames);
   imp_map_free(&e.mkeys);
-  imp_buf_free(&e.renames);
 }

@@ -19,6 +19,8 @@ typedef struct ImpParser {
   CXTranslationUnit tu;       /* the unit being walked (main, then the macro probe) */
   const char *main_path;      /* the virtual main file */
   const char *main_text;
+  size_t main_len;
+  const char **own_paths;     /* the named headers' real paths */
   const char **args;          /* clang arguments */
   size_t nargs;
   CXFile *own;                /* the named headers */
