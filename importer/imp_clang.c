@@ -740,16 +740,31 @@ static void sort_decls(ImpModel *m) {
 
 /* -- Diagnostics -- */
 
-static unsigned report_diagnostics(CXTranslationUnit tu, FILE *err) {
-  unsigned nerr = 0, n = clang_getNumDiagnostics(tu);
+/* Errors as clang prints them (file:line:col: error: text). One that clang
+   places in the virtual main file happened at the end of the header that
+   line includes: it is reported there. */
+static unsigned report_diagnostics(ImpParser *P, FILE *err) {
+  unsigned nerr = 0, n = clang_getNumDiagnostics(P->tu);
   for (unsigned i = 0; i < n; i++) {
-    CXDiagnostic dg = clang_getDiagnostic(tu, i);
+    CXDiagnostic dg = clang_getDiagnostic(P->tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(dg);
     if (sev >= CXDiagnostic_Error) {
       nerr++;
-      CXString s = clang_formatDiagnostic(dg, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn |
-                                                  CXDiagnostic_DisplayOption);
-      if (err) fprintf(err, "%s\n", clang_getCString(s));
+      CXFile f = NULL;
+      unsigned line = 0;
+      clang_getFileLocation(clang_getDiagnosticLocation(dg), &f, &line, NULL, NULL);
+      CXString fname = clang_getFileName(f);
+      const char *fn = clang_getCString(fname);
+      bool in_main = fn && strcmp(fn, P->main_path) == 0 && line >= 1 && line <= P->opt->nheaders;
+      clang_disposeString(fname);
+      CXString s = in_main ? clang_getDiagnosticSpelling(dg)
+                           : clang_formatDiagnostic(dg, CXDiagnostic_DisplaySourceLocation |
+                                                            CXDiagnostic_DisplayColumn | CXDiagnostic_DisplayOption);
+      if (err && in_main)
+        fprintf(err, "%s: %s at the end of the file: %s\n", P->opt->headers[line - 1],
+                sev == CXDiagnostic_Fatal ? "fatal error" : "error", clang_getCString(s));
+      else if (err)
+        fprintf(err, "%s\n", clang_getCString(s));
       clang_disposeString(s);
     }
     clang_disposeDiagnostic(dg);
@@ -866,7 +881,7 @@ static bool walk(ImpParser *P, FILE *err) {
     if (err) fprintf(err, "ffi-import: error: clang could not parse the headers (libclang error %d)\n", (int)ec);
     return false;
   }
-  m->nerrors = report_diagnostics(P->tu, err);
+  m->nerrors = report_diagnostics(P, err);
   m->clang_version = cx_take(m, clang_getClangVersion());
   CXTargetInfo ti = clang_getTranslationUnitTargetInfo(P->tu);
   m->triple = ti ? cx_take(m, clang_TargetInfo_getTriple(ti)) : "unknown";
