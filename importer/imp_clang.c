@@ -602,6 +602,8 @@ static void function(ImpParser *P, CXCursor c) {
   d->is_static = stat;
   d->is_definition = clang_isCursorDefinition(c) != 0;
   d->type = convert(P, clang_getCursorType(c));
+  const ImpType *ft = imp_type_resolve(d->type); /* "handler_fn f;" declares a function too */
+  if (ft && ft->kind == IT_FUNC) d->type = (ImpType *)ft;
   int n = clang_Cursor_getNumArguments(c);
   if (d->type->kind == IT_FUNC) {
     d->params = imp_alloc(P->m->arena, (d->type->nparams + 1) * sizeof(ImpParam));

@@ -41,6 +41,11 @@ t.test("function pointers both ways", function()
   t.eq(M.fx_get_op("none"), nil)
 end)
 
+t.test("a function declared through a typedef, and a pointer to one", function()
+  t.eq(M.fx_default_handler(3, "ab"), 8)
+  t.eq(M.fx_current_handler(5, ""), 10)
+end)
+
 t.test("asm labels", function()
   t.eq(M.fx_renamed(2), 6)
   t.eq(M.fx_renamed_var, 99)
