@@ -52,7 +52,12 @@ static void skipped(Emit *e, ImpBuf *comments, const ImpDecl *d) {
   imp_stats_skip(e->st, d->skip);
 }
 
+/* Can s follow "M." in Lua (an identifier that is not a keyword)? */
 static bool lua_name(const char *s) {
+  if (!*s || (*s >= '0' && *s <= '9')) return false;
+  for (const char *c = s; *c; c++)
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_'))
+      return false;
   static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
                                    "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
                                    "then", "true", "until", "while", NULL};
