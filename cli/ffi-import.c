@@ -80,9 +80,12 @@ static const char *find_resource_dir(ImpArena *a, char *searched, size_t len) {
   const char *candidates[4];
   int n = 0;
   const char *env = getenv("FFI_IMPORT_RESOURCE_DIR");
-  if (env && *env) candidates[n++] = env;
-  if (*FFI_CLANG_RESOURCE_DIR) candidates[n++] = FFI_CLANG_RESOURCE_DIR;
-  candidates[n++] = "/usr/lib/llvm-14/lib/clang/14.0.6";
+  if (env && *env) { /* an explicit choice: only that one */
+    candidates[n++] = env;
+  } else {
+    if (*FFI_CLANG_RESOURCE_DIR) candidates[n++] = FFI_CLANG_RESOURCE_DIR;
+    candidates[n++] = "/usr/lib/llvm-14/lib/clang/14.0.6";
+  }
   size_t k = 0;
   searched[0] = 0;
   for (int i = 0; i < n; i++) {
