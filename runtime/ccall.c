@@ -99,8 +99,24 @@ static bool collect_leaves(const CType *t, size_t base, Leaf *lv, size_t *n) {
   }
 }
 
-/* An equivalent struct of plain elements, one class per eightbyte (SysV x86-64;
-   on AAPCS64 the same shape keeps HFA-ness): integer bytes, floats or a double. */
+/* Terminates the k elements after ft and checks libffi sees the record's size. */
+static ffi_type *finish_synth(ffi_type *ft, size_t k, size_t size, const char **err) {
+  ffi_type **el = (ffi_type **)(ft + 1);
+  el[k] = NULL;
+  ft->type = FFI_TYPE_STRUCT;
+  ft->elements = el;
+  ffi_cif probe;
+  if (ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) != FFI_OK || ft->size != size) {
+    free(ft);
+    *err = "its layout cannot be described to libffi";
+    return NULL;
+  }
+  return ft;
+}
+
+/* An equivalent struct of plain elements that the ABI classifies the same way:
+   SysV x86-64, one class per eightbyte (integer bytes, floats or a double);
+   AAPCS64, an HFA's members or integer bytes. */
 static ffi_type *synth_record(const CType *t, const char **err) {
   Leaf *lv = malloc(MAX_LEAVES * sizeof(Leaf));
   size_t n = 0, size = t->size;
@@ -119,12 +135,7 @@ static ffi_type *synth_record(const CType *t, const char **err) {
     *err = "over-aligned records cannot be passed by value";
     return NULL;
   }
-  if (size > 16 && allfp && !ctarget.packed_by_value_in_memory) {
-    /* AAPCS64 passes floating-point aggregates of up to 4 members in registers */
-    free(lv);
-    *err = "floating-point unions larger than 16 bytes cannot be passed by value on this target";
-    return NULL;
-  }
+
   if (misaligned && ctarget.packed_by_value_in_memory && size <= 16) {
     free(lv);
     *err = "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";
@@ -138,6 +149,19 @@ static ffi_type *synth_record(const CType *t, const char **err) {
     return NULL;
   }
   ffi_type **el = (ffi_type **)(ft + 1);
+  if (ctarget.record_abi == CREC_AAPCS64) {
+    /* an HFA: 1 to 4 floating members of one width (a union of float and double is not) */
+    size_t w = allfp ? lv[0].fp : 0;
+    for (size_t i = 0; i < n && w; i++)
+      if (lv[i].fp != w) w = 0;
+    if (w && size % w == 0 && size / w <= 4 && !misaligned) {
+      for (size_t i = 0; i < size / w; i++) el[k++] = w == 4 ? &ffi_type_float : &ffi_type_double;
+    } else { /* any other composite: integer registers (or by reference over 16 bytes) */
+      for (size_t b = 0; b < size; b++) el[k++] = &ffi_type_uint8;
+    }
+    free(lv);
+    return finish_synth(ft, k, size, err);
+  }
   for (size_t eb = 0; eb * 8 < size; eb++) {
     size_t lo = eb * 8, len = size - lo < 8 ? size - lo : 8;
     bool integer = size > 16 || misaligned, any = false, dbl = false;
@@ -157,16 +181,7 @@ static ffi_type *synth_record(const CType *t, const char **err) {
     }
   }
   free(lv);
-  el[k] = NULL;
-  ft->type = FFI_TYPE_STRUCT;
-  ft->elements = el;
-  ffi_cif probe;
-  if (ffi_prep_cif(&probe, FFI_DEFAULT_ABI, 0, ft, NULL) != FFI_OK || ft->size != size) {
-    free(ft);
-    *err = "its layout cannot be described to libffi";
-    return NULL;
-  }
-  return ft;
+  return finish_synth(ft, k, size, err);
 }
 
 /* Builds a libffi struct type for a record, and checks that libffi's layout
@@ -185,7 +200,7 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
     return NULL;
   }
   if (t->kind == CT_UNION || (t->flags & (CTF_BITFIELDS | CTF_PACKED))) {
-    if (!ctarget.classify_records) {
+    if (ctarget.record_abi == CREC_NONE) {
       *err = "unions, packed and bit-field records cannot be passed by value on this target";
       return NULL;
     }

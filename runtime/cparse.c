@@ -1197,7 +1197,7 @@ bool cparse_decls(CTState *cts, const char *src, size_t len, const char *chunk, 
     return false;
   }
   cp_init(P, cts, src, len, chunk, opts, err, errlen);
-  bool ok = false;
+  volatile bool ok = false; /* set after setjmp: must survive a longjmp */
   if (setjmp(P->jb) == 0) {
     cp_next(P);
     while (!is(P, TK_EOF)) parse_declaration(P);
@@ -1220,7 +1220,7 @@ bool cparse_type(CTState *cts, const char *src, size_t len, CType **out, char *e
     return false;
   }
   cp_init(P, cts, src, len, "type", 0, err, errlen);
-  bool ok = false;
+  volatile bool ok = false; /* set after setjmp: must survive a longjmp */
   if (setjmp(P->jb) == 0) {
     cp_next(P);
     *out = parse_typename(P);

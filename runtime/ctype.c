@@ -317,6 +317,7 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
       if (is_union) bits = 0;
       if (w == 0) { /* zero width: next field starts at the next unit of this type */
         bits = align_up(bits, natural * 8);
+        if (ctarget.unnamed_bitfields_align && natural > align) align = natural; /* even packed */
         f->offset = bits / 8;
         f->bit_pos = 0;
         continue;
@@ -326,7 +327,8 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
       f->offset = bits / 8;
       f->bit_pos = (uint8_t)(bits % 8);
       bits += w;
-      if ((f->name || req) && falign > align) align = falign; /* unnamed bitfields do not align */
+      /* unnamed bit-fields align the record only where the ABI says so (AAPCS) */
+      if ((f->name || req || ctarget.unnamed_bitfields_align) && falign > align) align = falign;
       if (is_union) {
         if (bits > size * 8) size = (bits + 7) / 8;
         bits = 0;

@@ -41,8 +41,15 @@ typedef struct CTarget {
   bool wchar_signed;
   bool big_endian;
   bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
-  bool classify_records; /* runtime may classify unions/bitfield records by eightbytes */
+  uint8_t record_abi;    /* how unions/bit-field/packed records go by value: CREC_* */
+  bool unnamed_bitfields_align; /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
 } CTarget;
+
+enum {
+  CREC_NONE,     /* refused: the runtime does not know this ABI's rules */
+  CREC_SYSV_X64, /* one class per eightbyte: INTEGER or SSE; over 16 bytes in memory */
+  CREC_AAPCS64   /* homogeneous floating-point aggregates in FP registers, the rest as bytes */
+};
 
 extern const CTarget ctarget;
 

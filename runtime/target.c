@@ -3,6 +3,7 @@
 */
 #include "ffi_ctype.h"
 
+#include <limits.h>
 #include <wchar.h>
 
 #if defined(__x86_64__)
@@ -51,8 +52,8 @@ const CTarget ctarget = {
     .wchar_size = sizeof(wchar_t),
     .int64_align = offsetof(struct t_ll, x),
     .max_align = _Alignof(max_align_t),
-    .char_signed = ((char)-1 < 0),
-    .wchar_signed = ((wchar_t)-1 < 0),
+    .char_signed = CHAR_MIN < 0,
+    .wchar_signed = WCHAR_MIN < 0,
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     .big_endian = true,
 #else
@@ -61,13 +62,16 @@ const CTarget ctarget = {
 #if defined(__x86_64__)
     /* System V: a record with an unaligned field has class MEMORY. */
     .packed_by_value_in_memory = true,
-    .classify_records = true,
+    .record_abi = CREC_SYSV_X64,
+    .unnamed_bitfields_align = false,
 #elif defined(__aarch64__)
     /* AAPCS64 looks at size and HFA-ness only: packed records go in registers. */
     .packed_by_value_in_memory = false,
-    .classify_records = true,
+    .record_abi = CREC_AAPCS64,
+    .unnamed_bitfields_align = true,
 #else
     .packed_by_value_in_memory = true,
-    .classify_records = false,
+    .record_abi = CREC_NONE,
+    .unnamed_bitfields_align = false,
 #endif
 };
