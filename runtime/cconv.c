@@ -188,8 +188,8 @@ void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvC
                   "cannot pass a Lua string as 'char *': C may write into it "
                   "(use ffi.alloc for a buffer, or declare the parameter 'const char *')");
     if (target && target->kind == CT_PTR && (target->flags & CTF_CONST) &&
-        target->base->size == 1)
-      return (void *)lua_tostring(L, idx); /* const unsigned char * and friends: read-only */
+        (target->base->size == 1 || target->base->kind == CT_VOID))
+      return (void *)lua_tostring(L, idx); /* const unsigned char *, const void *: read-only */
     cconv_error(L, ctx, "pointer expected, got string");
   case LUA_TFUNCTION:
     if (target && target->kind == CT_PTR && target->base->kind == CT_FUNC)

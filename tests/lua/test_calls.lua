@@ -496,4 +496,11 @@ t.test("one wrapper, many calls", function()
   t.eq(total, 2000 * 2001 // 2 + 2000 * 10)
 end)
 
+t.test("Lua strings pass to const void * (read-only), not to void *", function()
+  ffi.cdef "int memcmp(const void *a, const void *b, size_t n); void *memset(void *p, int c, size_t n);"
+  t.truthy(ffi.C.memcmp("abc", "abd", 3) < 0)
+  t.eq(ffi.C.memcmp("same", "same", 4), 0)
+  t.errors(function() ffi.C.memset("abc", 0, 3) end, "got string")
+end)
+
 t.done()
