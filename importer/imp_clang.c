@@ -433,29 +433,42 @@ static const char *decl_key(ImpParser *P, CXCursor c) {
   return key;
 }
 
-static ImpDecl *record_of(ImpParser *P, CXCursor c) {
+/* The model's declaration of the tag at c (keyed by its definition when there
+   is one), made and located on first sight; *fresh says it was just made. */
+static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
+                         bool *fresh) {
   CXCursor def = clang_getCursorDefinition(c);
-  bool has_def = !clang_Cursor_isNull(def);
-  CXCursor key = has_def ? def : clang_getCanonicalCursor(c);
+  *has_def = !clang_Cursor_isNull(def);
+  CXCursor key = *has_def ? def : clang_getCanonicalCursor(c);
+  *key_out = key;
   const char *id = decl_key(P, key);
   ImpDecl *d = imp_map_get(&P->m->by_usr, id);
+  *fresh = d == NULL;
   if (d) return d;
   CXString name = clang_getCursorSpelling(key);
   const char *nm = clang_getCString(name);
-  d = imp_decl_new(P->m, ID_RECORD, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
+  d = imp_decl_new(P->m, kind, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
   clang_disposeString(name);
   d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
-  d->is_union = clang_getCursorKind(key) == CXCursor_UnionDecl;
   locate(P, d, key);
+  return d;
+}
+
+static ImpDecl *record_of(ImpParser *P, CXCursor c) {
+  CXCursor key;
+  bool has_def, fresh;
+  ImpDecl *d = tag_decl(P, c, ID_RECORD, &key, &has_def, &fresh);
+  if (!fresh) return d;
+  d->is_union = clang_getCursorKind(key) == CXCursor_UnionDecl;
   if (!has_def) return d;
-  CXType t = clang_getCursorType(def);
+  CXType t = clang_getCursorType(key);
   long long size = clang_Type_getSizeOf(t), align = clang_Type_getAlignOf(t);
   if (size < 0 || align < 0) return d; /* invalid: stays opaque */
   d->complete = true;
   d->size = size;
   d->align = align;
-  AttrScan a = scan_attrs(P, def);
+  AttrScan a = scan_attrs(P, key);
   d->packed = a.packed;
   FieldScan fs = {P, d, NULL, 0, 0};
   clang_Type_visitFields(t, field_visit, &fs);
@@ -511,19 +524,10 @@ static long long runtime_enum_size(const ImpDecl *d) {
 }
 
 static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
-  CXCursor def = clang_getCursorDefinition(c);
-  bool has_def = !clang_Cursor_isNull(def);
-  CXCursor key = has_def ? def : clang_getCanonicalCursor(c);
-  const char *id = decl_key(P, key);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, id);
-  if (d) return d;
-  CXString name = clang_getCursorSpelling(key);
-  const char *nm = clang_getCString(name);
-  d = imp_decl_new(P->m, ID_ENUM, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
-  clang_disposeString(name);
-  d->usr = id;
-  imp_map_set(&P->m->by_usr, d->usr, d);
-  locate(P, d, key);
+  CXCursor key;
+  bool has_def, fresh;
+  ImpDecl *d = tag_decl(P, c, ID_ENUM, &key, &has_def, &fresh);
+  if (!fresh) return d;
   CXType it = clang_getEnumDeclIntegerType(key);
   d->inttype = convert(P, it);
   CXType et = clang_getCursorType(key);
@@ -531,7 +535,7 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
   d->align = clang_Type_getAlignOf(et);
   d->complete = has_def;
   EnumScan es = {P, NULL, 0, 0, d->inttype->is_unsigned};
-  if (has_def) clang_visitChildren(def, enum_visit, &es);
+  if (has_def) clang_visitChildren(key, enum_visit, &es);
   d->consts = imp_alloc(P->m->arena, (es.n + 1) * sizeof(ImpEnumConst));
   if (es.n) memcpy(d->consts, es.consts, es.n * sizeof(ImpEnumConst));
   d->nconsts = es.n;
