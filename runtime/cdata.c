@@ -147,15 +147,17 @@ static const CField *member_of(lua_State *L, FFIState *S, CType *rt, size_t *off
   return f;
 }
 
+/* Bit-fields: p is the byte at the field's absolute offset (through anonymous
+   members), so the bytes covering bit_pos .. bit_pos + bit_size start there. */
 static uint64_t bf_load(const CField *f, const char *p) {
   uint64_t raw = 0;
   size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  memcpy(&raw, p + f->offset, nbytes);
+  memcpy(&raw, p, nbytes);
   return raw;
 }
 
-static void push_bitfield(lua_State *L, const CField *f, const char *base) {
-  uint64_t raw = bf_load(f, base) >> f->bit_pos;
+static void push_bitfield(lua_State *L, const CField *f, const char *p) {
+  uint64_t raw = bf_load(f, p) >> f->bit_pos;
   uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
   uint64_t v = raw & mask;
   if (f->type->kind == CT_BOOL) {
@@ -167,9 +169,8 @@ static void push_bitfield(lua_State *L, const CField *f, const char *base) {
   lua_pushinteger(L, (lua_Integer)v);
 }
 
-static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *base, int vidx,
-                           const char *name) {
-  ConvCtx ctx = {name, 0};
+static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *p, int vidx) {
+  ConvCtx ctx = {f->name, 0};
   uint64_t v;
   if (f->type->kind == CT_BOOL) {
     uint8_t b;
@@ -186,9 +187,9 @@ static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *bas
   }
   uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
   size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  uint64_t raw = bf_load(f, base);
+  uint64_t raw = bf_load(f, p);
   raw = (raw & ~(mask << f->bit_pos)) | ((v & mask) << f->bit_pos);
-  memcpy(base + f->offset, &raw, nbytes);
+  memcpy(p, &raw, nbytes);
 }
 
 /* Element address for arr[i] / ptr[i]; raises on a bad index. */
@@ -266,9 +267,7 @@ static int cdata_index(lua_State *L) {
     size_t off;
     const CField *f = member_of(L, S, rt, &off);
     if (f->is_bitfield) {
-      CField g = *f;
-      g.offset = off;
-      push_bitfield(L, &g, base);
+      push_bitfield(L, f, base + off);
       return 1;
     }
     if (f->type->kind == CT_ARRAY && (f->type->flags & CTF_VLA)) { /* flexible array member */
@@ -318,9 +317,7 @@ static int cdata_newindex(lua_State *L) {
     size_t off;
     const CField *f = member_of(L, S, rt, &off);
     if (f->is_bitfield) {
-      CField g = *f;
-      g.offset = off;
-      store_bitfield(L, S, &g, base, 3, f->name);
+      store_bitfield(L, S, f, base + off, 3);
       return 0;
     }
     store_member(L, S, f->type, base + off, f->name);

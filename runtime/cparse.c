@@ -855,6 +855,15 @@ static void parse_fields(CParser *P, CType *rec) {
   if (rec->n) memcpy(rec->u.fields, P->fields + start, rec->n * sizeof(CField));
 }
 
+/* A new struct/union/enum node, incomplete until its body is parsed. */
+static CType *new_tag_type(CParser *P, CTKind kind, const char *tag) {
+  CType *t = ctype_new(P->cts, kind);
+  if (!t) cp_oom(P);
+  t->name = tag;
+  t->flags |= CTF_INCOMPLETE;
+  return t;
+}
+
 /* After struct/union/enum: attributes, the optional tag, and the tag's earlier
    declaration (which must be of the same kind). */
 static const char *parse_tag_head(CParser *P, CTKind kind, Attrs *attrs, CTName **prev) {
@@ -881,18 +890,12 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     /* attributes on a reference (typedef struct T __attribute__((aligned(16))) T16) */
     if (attrs.aligned > ds->attrs.aligned) ds->attrs.aligned = attrs.aligned;
     if (prev) return prev->type;
-    CType *t = ctype_new(P->cts, kind); /* forward declaration: opaque until defined */
-    if (!t) cp_oom(P);
-    t->name = tag;
-    t->flags |= CTF_INCOMPLETE;
+    CType *t = new_tag_type(P, kind, tag); /* forward declaration: opaque until defined */
     define_type_name(P, NS_TAG, tag, t);
     return t;
   }
   cp_next(P);
-  CType *t = ctype_new(P->cts, kind);
-  if (!t) cp_oom(P);
-  t->name = tag;
-  t->flags |= CTF_INCOMPLETE;
+  CType *t = new_tag_type(P, kind, tag);
   bool fresh = !prev;
   if (fresh && tag) define_type_name(P, NS_TAG, tag, t); /* self references resolve */
   if (prev && (prev->type->flags & CTF_INCOMPLETE)) { /* completing a forward declaration */
@@ -1012,12 +1015,9 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
   if (!is(P, '{')) {
     if (!tag) cp_error(P, "expected '{'");
     if (prev) return prev->type;
-    CType *t = ctype_new(P->cts, CT_ENUM); /* forward enum: int-sized (GNU) */
-    if (!t) cp_oom(P);
-    t->name = tag;
+    CType *t = new_tag_type(P, CT_ENUM, tag); /* forward enum: int-sized (GNU) */
     t->base = ctype_builtin(P->cts, CTB_U32);
     t->size = t->align = 4;
-    t->flags |= CTF_INCOMPLETE;
     define_type_name(P, NS_TAG, tag, t);
     return t;
   }

@@ -9,7 +9,7 @@
 #include "pluto_ffi.h"
 #include "ffi_int.h"
 
-const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache, ffi_key_callbacks,
+const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
     ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
 
 FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
@@ -156,13 +156,13 @@ static void add_funcs(lua_State *L, const luaL_Reg *fns) {
   }
 }
 
-static void weak_table(lua_State *L, const char *mode, const void *key) {
+/* Pushes a new table with weak keys or values (mode "k" / "v"). */
+static void push_weak_table(lua_State *L, const char *mode) {
   lua_newtable(L);
   lua_newtable(L);
   lua_pushstring(L, mode);
   lua_setfield(L, -2, "__mode");
   lua_setmetatable(L, -2);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
 __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
@@ -180,10 +180,10 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   lua_newtable(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
   typecache_clear(L);
-  weak_table(L, "v", &ffi_key_callbacks);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_callbacks);
-  S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* integer keys: the fastest lookups for C calling Lua */
-  weak_table(L, "k", &ffi_key_gc);
+  push_weak_table(L, "v"); /* callback slot -> object, at an integer registry slot: */
+  S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
+  push_weak_table(L, "k");
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
   cdata_open(L, S);
   clib_open(L, S);
   lua_setfield(L, -3, "C");
