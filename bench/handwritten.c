@@ -288,53 +288,33 @@ static int l_lightbuf(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg pt_meta[] = {
-  {"__index", pt_index},
-  {"__newindex", pt_newindex},
-  {NULL, NULL}
-};
+static const luaL_Reg pt_meta[] = {{"__index", pt_index}, {"__newindex", pt_newindex}, {NULL, NULL}};
 
 static const luaL_Reg vec3_meta[] = {{"__index", vec3_index}, {NULL, NULL}};
 static const luaL_Reg pair_meta[] = {{"__index", pair_index}, {NULL, NULL}};
 static const luaL_Reg cb_meta[] = {{"__gc", callback_gc}, {NULL, NULL}};
-static const luaL_Reg outer_meta[] = {
-  {"__index", outer_index},
-  {"__newindex", outer_newindex},
-  {NULL, NULL}
-};
-static const luaL_Reg inner_meta[] = {
-  {"__index", inner_index},
-  {"__newindex", inner_newindex},
-  {NULL, NULL}
-};
+static const luaL_Reg outer_meta[] = {{"__index", outer_index}, {"__newindex", outer_newindex}, {NULL, NULL}};
+static const luaL_Reg inner_meta[] = {{"__index", inner_index}, {"__newindex", inner_newindex}, {NULL, NULL}};
 
-static const luaL_Reg funcs[] = {
-  {"inc", l_inc},
-  {"add_dd", l_add_dd},
-  {"sum4", l_sum4},
-  {"ptr_off", l_ptr_off},
-  {"newpt", l_newpt},
-  {"lightbuf", l_lightbuf},
-  {"newvec3", l_newvec3},
-  {"vadd", l_vadd},
-  {"pmake", l_pmake},
-  {"sum_var", l_sum_var},
-  {"callback", l_callback},
-  {"apply", l_apply},
-  {"newouter", l_newouter},
-  {NULL, NULL}
-};
+static const luaL_Reg funcs[] = {{"inc", l_inc},           {"add_dd", l_add_dd},
+                                 {"sum4", l_sum4},         {"ptr_off", l_ptr_off},
+                                 {"newpt", l_newpt},       {"lightbuf", l_lightbuf},
+                                 {"newvec3", l_newvec3},   {"vadd", l_vadd},
+                                 {"pmake", l_pmake},       {"sum_var", l_sum_var},
+                                 {"callback", l_callback}, {"apply", l_apply},
+                                 {"newouter", l_newouter}, {NULL, NULL}};
 
 #if defined(__GNUC__)
 __attribute__((visibility("default")))
 #endif
-LUAMOD_API int luaopen_benchbind(lua_State *L) {
+LUAMOD_API int
+luaopen_benchbind(lua_State *L) {
   static const struct {
     const char *name;
     const luaL_Reg *meta;
   } mts[] = {
-    {PT_MT, pt_meta}, {VEC3_MT, vec3_meta}, {PAIR_MT, pair_meta},
-    {CB_MT, cb_meta}, {OUTER_MT, outer_meta}, {INNER_MT, inner_meta},
+      {PT_MT, pt_meta}, {VEC3_MT, vec3_meta},   {PAIR_MT, pair_meta},
+      {CB_MT, cb_meta}, {OUTER_MT, outer_meta}, {INNER_MT, inner_meta},
   };
   size_t i;
   for (i = 0; i < sizeof mts / sizeof mts[0]; i++) {

@@ -112,7 +112,7 @@ static const char *normalize_path(ImpArena *a, ImpModel *m, const char *path) {
 }
 
 typedef struct Arg {
-  const char *opt;  /* option as written, or NULL for a header */
+  const char *opt; /* option as written, or NULL for a header */
   const char *value;
   bool is_path;
 } Arg;
@@ -156,10 +156,11 @@ static int write_output(const char *path, const ImpBuf *text) {
 }
 
 static void print_stats(const ImpOptions *opt, const ImpStats *st, double seconds) {
-  fprintf(stderr, "ffi-import: %s: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
-                  "%u constants, %u records layout-checked, %u skipped, %u degraded, %.3f s\n",
-          opt->nheaders ? opt->headers[0] : "", st->functions, st->variables, st->records, st->opaque, st->enums,
-          st->typedefs, st->constants, st->checked, st->skipped, st->degraded, seconds);
+  fprintf(stderr,
+          "ffi-import: %s: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
+          "%u constants, %u records layout-checked, %u skipped, %u degraded, %.3f s\n",
+          opt->nheaders ? opt->headers[0] : "", st->functions, st->variables, st->records, st->opaque,
+          st->enums, st->typedefs, st->constants, st->checked, st->skipped, st->degraded, seconds);
   for (unsigned i = 0; i < st->nreasons; i++)
     fprintf(stderr, "ffi-import:   skipped %u: %s\n", st->reasons[i].count, st->reasons[i].reason);
 }
@@ -172,7 +173,7 @@ typedef struct Cli {
   size_t nh, nc, nrec;
   const char *out, *lib, *match;
   bool all, check, json, stats, only_headers;
-  int exit_now;                  /* >= 0: exit with this status (help, version, usage error) */
+  int exit_now; /* >= 0: exit with this status (help, version, usage error) */
 } Cli;
 
 /* The value of an option: "-Ifoo", "-I foo", "--lib=z", "--lib z". */
@@ -208,13 +209,15 @@ static bool parse_option(Cli *c, int argc, char **argv, int *i) {
     c->exit_now = 0;
   } else if (strncmp(s, "-I", 2) == 0 || strncmp(s, "-D", 2) == 0 || strncmp(s, "-U", 2) == 0) {
     char o[3] = {s[0], s[1], 0};
-    if (!(v = value_of(s, 2, argc, argv, i)) || !*v) c->exit_now = usage_error("option '%s' needs a value", o);
+    if (!(v = value_of(s, 2, argc, argv, i)) || !*v)
+      c->exit_now = usage_error("option '%s' needs a value", o);
     else {
       c->cargs[c->nc++] = imp_sprintf(arena, "%s%s", o, v);
       c->rec[c->nrec++] = (Arg){imp_strdup(arena, o), v, o[1] == 'I'};
     }
   } else if (strcmp(s, "-isystem") == 0 || strcmp(s, "-include") == 0) {
-    if (*i + 1 >= argc) c->exit_now = usage_error("option '%s' needs a value", s);
+    if (*i + 1 >= argc)
+      c->exit_now = usage_error("option '%s' needs a value", s);
     else {
       v = argv[++*i];
       c->cargs[c->nc++] = s;
@@ -226,14 +229,17 @@ static bool parse_option(Cli *c, int argc, char **argv, int *i) {
     c->rec[c->nrec++] = (Arg){s, NULL, false};
   } else if (strncmp(s, "--target=", 9) == 0 || strcmp(s, "--target") == 0 || strcmp(s, "-target") == 0) {
     v = s[1] == '-' && s[8] == '=' ? s + 9 : (*i + 1 < argc ? argv[++*i] : NULL);
-    if (!v || !*v) c->exit_now = usage_error("option '%s' needs a value", "--target");
+    if (!v || !*v)
+      c->exit_now = usage_error("option '%s' needs a value", "--target");
     else {
       c->cargs[c->nc++] = imp_sprintf(arena, "--target=%s", v);
       c->rec[c->nrec++] = (Arg){"--target=", v, false};
     }
   } else if (strcmp(s, "-o") == 0) {
-    if (*i + 1 >= argc) c->exit_now = usage_error("option '%s' needs a value", s);
-    else c->out = argv[++*i];
+    if (*i + 1 >= argc)
+      c->exit_now = usage_error("option '%s' needs a value", s);
+    else
+      c->out = argv[++*i];
   } else if (strncmp(s, "-l", 2) == 0) {
     set_lib(c, value_of(s, 2, argc, argv, i));
   } else if (strncmp(s, "--lib", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
@@ -278,8 +284,10 @@ static void parse_args(Cli *c, int argc, char **argv) {
       return;
     }
   }
-  if (!c->nh) c->exit_now = usage_error("%s", "no header given");
-  else if (c->match && c->all) c->exit_now = usage_error("%s", "--match and --all exclude each other");
+  if (!c->nh)
+    c->exit_now = usage_error("%s", "no header given");
+  else if (c->match && c->all)
+    c->exit_now = usage_error("%s", "--match and --all exclude each other");
 }
 
 /* -- Main -- */
@@ -330,17 +338,19 @@ int main(int argc, char **argv) {
 
   char err[2048];
   const char *soname = NULL;
-  if (c.lib && !(soname = imp_resolve_lib(arena, c.lib, NULL, err, sizeof err))) return usage_error("%s", err);
+  if (c.lib && !(soname = imp_resolve_lib(arena, c.lib, NULL, err, sizeof err)))
+    return usage_error("%s", err);
   if (!soname) soname = imp_resolve_lib(arena, "c", NULL, err, sizeof err);
 
   char searched[2048];
   const char *resource_dir = find_resource_dir(arena, searched, sizeof searched);
   if (!resource_dir) {
-    fprintf(stderr,
-            "ffi-import: error: clang's resource directory (its builtin stddef.h, stdarg.h, ...) was not found;\n"
-            "searched: %s\n(install clang-14, or set FFI_IMPORT_RESOURCE_DIR to the output of "
-            "'clang -print-resource-dir')\n",
-            searched);
+    fprintf(
+        stderr,
+        "ffi-import: error: clang's resource directory (its builtin stddef.h, stdarg.h, ...) was not found;\n"
+        "searched: %s\n(install clang-14, or set FFI_IMPORT_RESOURCE_DIR to the output of "
+        "'clang -print-resource-dir')\n",
+        searched);
     return 1;
   }
 

@@ -63,8 +63,7 @@ static int report(lua_State *L, int status) {
 static int msghandler(lua_State *L) {
   const char *msg = lua_tostring(L, 1);
   if (msg == NULL) {
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-      return 1;
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
   luaL_traceback(L, L, msg, 1);
@@ -103,8 +102,7 @@ static void createargtable(lua_State *L, char **argv, int argc, int script) {
 }
 
 static int dochunk(lua_State *L, int status) {
-  if (status == LUA_OK)
-    status = docall(L, 0, 0);
+  if (status == LUA_OK) status = docall(L, 0, 0);
   return report(L, status);
 }
 
@@ -113,8 +111,7 @@ static int dolibrary(lua_State *L, const char *name) {
   lua_getglobal(L, "require");
   lua_pushstring(L, name);
   status = docall(L, 1, 1);
-  if (status == LUA_OK)
-    lua_setglobal(L, name);
+  if (status == LUA_OK) lua_setglobal(L, name);
   return report(L, status);
 }
 
@@ -122,8 +119,7 @@ static int dolibrary(lua_State *L, const char *name) {
 static int handle_script(lua_State *L, char **argv) {
   const char *fname = argv[0];
   int status, n, i;
-  if (strcmp(fname, "-") == 0 && strcmp(argv[-1], "--") != 0)
-    fname = NULL; /* stdin */
+  if (strcmp(fname, "-") == 0 && strcmp(argv[-1], "--") != 0) fname = NULL; /* stdin */
   status = luaL_loadfile(L, fname);
   if (status == LUA_OK) {
     luaL_checkstack(L, 1 + 20, "too many arguments to script");
@@ -150,22 +146,17 @@ static int collectargs(char **argv, int argc, int *first) {
   for (i = 1; i < argc; i++) {
     const char *a = argv[i];
     *first = i;
-    if (a[0] != '-')
-      return args; /* the script */
+    if (a[0] != '-') return args; /* the script */
     switch (a[1]) {
-    case '\0':
-      return args; /* '-': stdin is the script */
+    case '\0': return args; /* '-': stdin is the script */
     case '-':
-      if (a[2] != '\0')
-        return has_error;
+      if (a[2] != '\0') return has_error;
       *first = i + 1;
       return args;
     case 'v':
     case 'W':
-      if (a[2] != '\0')
-        return has_error;
-      if (a[1] == 'v')
-        args |= has_v;
+      if (a[2] != '\0') return has_error;
+      if (a[1] == 'v') args |= has_v;
       break;
     case 'e':
       args |= has_e;
@@ -174,8 +165,7 @@ static int collectargs(char **argv, int argc, int *first) {
       if (a[2] == '\0' && (++i >= argc || argv[i][0] == '-'))
         return has_error; /* no argument, or it looks like an option */
       break;
-    default:
-      return has_error;
+    default: return has_error;
     }
   }
   *first = argc;
@@ -187,17 +177,14 @@ static int runargs(lua_State *L, char **argv, int script) {
   int i;
   for (i = 1; i < script; i++) {
     const char *a = argv[i];
-    if (a[0] != '-' || a[1] == '-')
-      continue;
+    if (a[0] != '-' || a[1] == '-') continue;
     if (a[1] == 'W') {
       lua_warning(L, "@on", 0);
     } else if (a[1] == 'e' || a[1] == 'l') {
       const char *extra = a[2] != '\0' ? a + 2 : argv[++i];
-      int status = a[1] == 'e'
-                       ? dochunk(L, luaL_loadbuffer(L, extra, strlen(extra), "=(command line)"))
-                       : dolibrary(L, extra);
-      if (status != LUA_OK)
-        return 0;
+      int status = a[1] == 'e' ? dochunk(L, luaL_loadbuffer(L, extra, strlen(extra), "=(command line)"))
+                               : dolibrary(L, extra);
+      if (status != LUA_OK) return 0;
     }
   }
   return 1;
@@ -214,18 +201,15 @@ static int pmain(lua_State *L) {
     print_usage(argv[script]);
     return 0;
   }
-  if (args & has_v)
-    print_version();
+  if (args & has_v) print_version();
   luaL_openlibs(L);
   pluto_ffi_preload(L);
   createargtable(L, argv, argc, script < argc ? script : 0);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0); /* the collector mode lua.c uses */
-  if (!runargs(L, argv, script))
-    return 0;
+  if (!runargs(L, argv, script)) return 0;
   if (script < argc) {
-    if (handle_script(L, argv + script) != LUA_OK)
-      return 0;
+    if (handle_script(L, argv + script) != LUA_OK) return 0;
   } else if (!(args & (has_e | has_v))) {
     if (dochunk(L, luaL_loadfile(L, NULL)) != LUA_OK) /* no script: run stdin */
       return 0;
@@ -237,8 +221,7 @@ static int pmain(lua_State *L) {
 int main(int argc, char **argv) {
   int status, result;
   lua_State *L = luaL_newstate();
-  if (argv[0] != NULL && argv[0][0] != '\0')
-    progname = argv[0];
+  if (argv[0] != NULL && argv[0][0] != '\0') progname = argv[0];
   if (L == NULL) {
     l_message("cannot create state: not enough memory");
     return EXIT_FAILURE;

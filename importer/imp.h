@@ -57,16 +57,16 @@ void imp_map_free(ImpMap *m);
 typedef enum ImpTypeKind {
   IT_VOID,
   IT_BOOL,
-  IT_INT,         /* spelling: "int", "unsigned long", "char", ... */
-  IT_FLOAT,       /* "float", "double" */
-  IT_PTR,         /* base: pointee */
-  IT_ARRAY,       /* base: element; n: length, or -1 for [] */
-  IT_FUNC,        /* base: result; params; variadic; noproto */
-  IT_RECORD,      /* decl: the struct or union */
-  IT_ENUM,        /* decl */
-  IT_TYPEDEF,     /* decl */
-  IT_VALIST,      /* __builtin_va_list */
-  IT_UNSUPPORTED  /* reason: what the runtime cannot express */
+  IT_INT,        /* spelling: "int", "unsigned long", "char", ... */
+  IT_FLOAT,      /* "float", "double" */
+  IT_PTR,        /* base: pointee */
+  IT_ARRAY,      /* base: element; n: length, or -1 for [] */
+  IT_FUNC,       /* base: result; params; variadic; noproto */
+  IT_RECORD,     /* decl: the struct or union */
+  IT_ENUM,       /* decl */
+  IT_TYPEDEF,    /* decl */
+  IT_VALIST,     /* __builtin_va_list */
+  IT_UNSUPPORTED /* reason: what the runtime cannot express */
 } ImpTypeKind;
 
 #define IMPQ_CONST 1u
@@ -84,68 +84,61 @@ struct ImpType {
   const char *spelling; /* IT_INT, IT_FLOAT, IT_UNSUPPORTED (as clang spells it) */
   const char *reason;   /* IT_UNSUPPORTED */
   ImpType *base;
-  long long n;          /* IT_ARRAY */
-  ImpType **params;     /* IT_FUNC */
+  long long n;      /* IT_ARRAY */
+  ImpType **params; /* IT_FUNC */
   size_t nparams;
-  ImpDecl *decl;        /* IT_RECORD, IT_ENUM, IT_TYPEDEF */
-  long long size, align;/* bytes, from clang; -1 when unknown (incomplete, function) */
-  bool is_unsigned;     /* IT_INT */
+  ImpDecl *decl;         /* IT_RECORD, IT_ENUM, IT_TYPEDEF */
+  long long size, align; /* bytes, from clang; -1 when unknown (incomplete, function) */
+  bool is_unsigned;      /* IT_INT */
 };
 
 /* -- Declarations -- */
 
-typedef enum ImpDeclKind {
-  ID_RECORD,
-  ID_ENUM,
-  ID_TYPEDEF,
-  ID_FUNC,
-  ID_VAR,
-  ID_MACRO
-} ImpDeclKind;
+typedef enum ImpDeclKind { ID_RECORD, ID_ENUM, ID_TYPEDEF, ID_FUNC, ID_VAR, ID_MACRO } ImpDeclKind;
 
 typedef struct ImpField {
-  const char *name;     /* NULL: an anonymous struct/union member */
+  const char *name; /* NULL: an anonymous struct/union member */
   ImpType *type;
-  int bitwidth;         /* -1: not a bitfield */
-  long long offset_bits;/* from clang */
-  long long align_attr; /* aligned(N) on the field, 0 if none */
-  bool packed_attr;     /* __attribute__((packed)) on the field */
+  int bitwidth;          /* -1: not a bitfield */
+  long long offset_bits; /* from clang */
+  long long align_attr;  /* aligned(N) on the field, 0 if none */
+  bool packed_attr;      /* __attribute__((packed)) on the field */
 } ImpField;
 
 typedef struct ImpEnumConst {
   const char *name;
   long long value;
-  bool is_unsigned;     /* value is an unsigned long long */
+  bool is_unsigned; /* value is an unsigned long long */
 } ImpEnumConst;
 
 typedef struct ImpParam {
-  const char *name;     /* NULL when unnamed */
+  const char *name; /* NULL when unnamed */
 } ImpParam;
 
 typedef enum ImpMacroKind {
-  IM_NONE,    /* not a constant: see skip */
+  IM_NONE, /* not a constant: see skip */
   IM_INT,
   IM_FLOAT,
   IM_STRING,
-  IM_POINTER  /* a constant address: ptr_type + value */
+  IM_POINTER /* a constant address: ptr_type + value */
 } ImpMacroKind;
 
 struct ImpDecl {
-  uint8_t kind;          /* ImpDeclKind */
-  const char *name;      /* tag or identifier; NULL for an anonymous record/enum */
-  const char *usr;       /* clang's unified symbol resolution: identity */
-  const char *file;      /* display path of the declaration (definition if any) */
-  const char *path;      /* its absolute path (what --match sees) */
+  uint8_t kind;     /* ImpDeclKind */
+  const char *name; /* tag or identifier; NULL for an anonymous record/enum */
+  const char *usr;  /* clang's unified symbol resolution: identity */
+  const char *file; /* display path of the declaration (definition if any) */
+  const char *path; /* its absolute path (what --match sees) */
   unsigned line, col;
-  unsigned seq;          /* source order: include order of files, then line, column */
-  int file_rank;         /* (imp_clang) position of the file in include order, -1: builtin */
-  bool own;              /* declared in one of the named headers */
-  const char *skip;      /* non-NULL: not emitted as code, only as a comment with this reason */
+  unsigned seq;     /* source order: include order of files, then line, column */
+  int file_rank;    /* (imp_clang) position of the file in include order, -1: builtin */
+  bool own;         /* declared in one of the named headers */
+  const char *skip; /* non-NULL: not emitted as code, only as a comment with this reason */
 
   /* emission state (imp_select) */
-  uint8_t need;          /* IMP_NEED_* */
-  uint8_t mark;          /* ordering DFS */
-  unsigned order;        /* emission index */
+  uint8_t need;   /* IMP_NEED_* */
+  uint8_t mark;   /* ordering DFS */
+  unsigned order; /* emission index */
 
   /* ID_RECORD */
   bool is_union;
@@ -157,20 +150,20 @@ struct ImpDecl {
   int pack;              /* #pragma pack(N) in effect (0: none), deduced from clang's layout */
   ImpField *fields;
   size_t nfields;
-  ImpDecl *parent;       /* a record defined inside another record */
+  ImpDecl *parent;         /* a record defined inside another record */
   ImpDecl *naming_typedef; /* untagged record/enum named by "typedef struct {...} T;" */
 
   /* ID_ENUM */
-  ImpType *inttype;      /* the integer type clang gave it */
+  ImpType *inttype; /* the integer type clang gave it */
   ImpEnumConst *consts;
   size_t nconsts;
-  bool enum_as_int;      /* packed / fixed type: referenced as inttype */
+  bool enum_as_int; /* packed / fixed type: referenced as inttype */
 
   /* ID_TYPEDEF */
   ImpType *underlying;
 
   /* ID_FUNC, ID_VAR */
-  ImpType *type;         /* function type, or the variable's type */
+  ImpType *type; /* function type, or the variable's type */
   ImpParam *params;
   const char *asm_label; /* symbol when it differs from name */
   bool is_static, is_inline, is_definition;
@@ -180,42 +173,42 @@ struct ImpDecl {
   long long value;
 
   /* ID_MACRO */
-  uint8_t macro_kind;    /* ImpMacroKind */
+  uint8_t macro_kind; /* ImpMacroKind */
   long long ival;
   unsigned long long uval;
   bool is_unsigned;
   double fval;
-  const char *sval;      /* IM_STRING */
+  const char *sval; /* IM_STRING */
   size_t slen;
-  ImpType *ptr_type;     /* IM_POINTER */
+  ImpType *ptr_type; /* IM_POINTER */
 };
 
 #define IMP_NEED_NONE 0
-#define IMP_NEED_NAME 1  /* a forward declaration is enough */
-#define IMP_NEED_FULL 2  /* the definition */
+#define IMP_NEED_NAME 1 /* a forward declaration is enough */
+#define IMP_NEED_FULL 2 /* the definition */
 
 /* -- Options and the model -- */
 
 typedef struct ImpOptions {
-  const char **headers;  /* as given on the command line */
+  const char **headers; /* as given on the command line */
   size_t nheaders;
   const char **clang_args; /* -I, -D, -U, -include, -std=, --target= (already split) */
   size_t nclang_args;
-  const char *match;     /* --match REGEX (POSIX extended), or NULL */
-  bool all;              /* --all */
-  bool check_layout;     /* --check-layout */
-  const char *lib;       /* the library name as written in the module (resolved soname/path) */
-  const char *command;   /* the command line to record (normalized) */
+  const char *match;        /* --match REGEX (POSIX extended), or NULL */
+  bool all;                 /* --all */
+  bool check_layout;        /* --check-layout */
+  const char *lib;          /* the library name as written in the module (resolved soname/path) */
+  const char *command;      /* the command line to record (normalized) */
   const char *resource_dir; /* clang's resource directory */
 } ImpOptions;
 
 typedef struct ImpModel {
   ImpArena *arena;
-  ImpDecl **decls;       /* every declaration seen, in source order */
+  ImpDecl **decls; /* every declaration seen, in source order */
   size_t ndecls, cap;
-  ImpMap by_usr;         /* usr -> decl (records, enums, typedefs) */
-  ImpMap by_name;        /* functions and variables by name */
-  ImpMap by_macro;       /* macros by name (a function may share its name with a macro) */
+  ImpMap by_usr;   /* usr -> decl (records, enums, typedefs) */
+  ImpMap by_name;  /* functions and variables by name */
+  ImpMap by_macro; /* macros by name (a function may share its name with a macro) */
   const char *clang_version;
   const char *triple;
   long long ptr_size;
@@ -248,7 +241,6 @@ void imp_select(ImpModel *m, const ImpOptions *opt);
 
 /* -- C text -- */
 
-
 /* Appends the C spelling of a declaration of `name` (may be NULL: abstract) with type t. */
 void imp_cdecl(ImpBuf *b, const ImpType *t, const char *name, int indent);
 /* The same, into an arena string. */
@@ -260,10 +252,13 @@ void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent);
 
 typedef struct ImpStats {
   unsigned functions, variables, records, opaque, unions, enums, typedefs, constants;
-  unsigned checked;      /* records with layout assertions */
+  unsigned checked; /* records with layout assertions */
   unsigned skipped;
-  unsigned degraded;     /* fields/params spelled as bytes or void * */
-  struct { const char *reason; unsigned count; } reasons[64];
+  unsigned degraded; /* fields/params spelled as bytes or void * */
+  struct {
+    const char *reason;
+    unsigned count;
+  } reasons[64];
   unsigned nreasons;
 } ImpStats;
 
@@ -277,8 +272,7 @@ void imp_emit_json(ImpModel *m, const ImpOptions *opt, ImpBuf *out);
    to the soname of the library it would link ("libz.so.1"); a path or a
    soname is kept. dirs: NULL for the default search directories. Returns an
    arena string, or NULL with a message in err. */
-const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *dirs, char *err,
-                            size_t errlen);
+const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *dirs, char *err, size_t errlen);
 /* The DT_SONAME of an ELF shared object, or NULL. */
 const char *imp_elf_soname(ImpArena *a, const char *path);
 

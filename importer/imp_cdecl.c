@@ -22,8 +22,10 @@ static void indent_to(ImpBuf *b, int indent) {
 }
 
 static void put_quals(ImpBuf *b, unsigned q, bool trailing_space) {
-  static const struct { unsigned q; const char *s; } names[] = {
-      {IMPQ_CONST, "const"}, {IMPQ_VOLATILE, "volatile"}, {IMPQ_RESTRICT, "restrict"}};
+  static const struct {
+    unsigned q;
+    const char *s;
+  } names[] = {{IMPQ_CONST, "const"}, {IMPQ_VOLATILE, "volatile"}, {IMPQ_RESTRICT, "restrict"}};
   for (size_t i = 0; i < 3; i++) {
     if (!(q & names[i].q)) continue;
     if (!trailing_space) imp_buf_putc(b, ' ');
@@ -120,8 +122,10 @@ static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpPar
     return;
   }
   case IT_ARRAY:
-    if (t->n >= 0) imp_buf_printf(inner, "[%lld]", t->n);
-    else imp_buf_puts(inner, "[]");
+    if (t->n >= 0)
+      imp_buf_printf(inner, "[%lld]", t->n);
+    else
+      imp_buf_puts(inner, "[]");
     cdecl_inner(b, t->base, inner, NULL, indent);
     return;
   case IT_FUNC: {
@@ -153,32 +157,40 @@ static void put_specifier(ImpBuf *b, const ImpType *t, int indent) {
   case IT_TYPEDEF: imp_buf_puts(b, t->decl->name); break;
   case IT_RECORD: {
     const ImpDecl *d = t->decl;
-    if (d->name) imp_buf_printf(b, "%s %s", d->is_union ? "union" : "struct", d->name);
-    else if (d->naming_typedef) imp_buf_puts(b, d->naming_typedef->name);
-    else imp_cdef_tagged(b, d, indent);
+    if (d->name)
+      imp_buf_printf(b, "%s %s", d->is_union ? "union" : "struct", d->name);
+    else if (d->naming_typedef)
+      imp_buf_puts(b, d->naming_typedef->name);
+    else
+      imp_cdef_tagged(b, d, indent);
     break;
   }
   case IT_ENUM: {
     const ImpDecl *d = t->decl;
-    if (d->enum_as_int) put_specifier(b, d->inttype, indent);
-    else if (d->name) imp_buf_printf(b, "enum %s", d->name);
-    else if (d->naming_typedef) imp_buf_puts(b, d->naming_typedef->name);
-    else imp_cdef_tagged(b, d, indent);
+    if (d->enum_as_int)
+      put_specifier(b, d->inttype, indent);
+    else if (d->name)
+      imp_buf_printf(b, "enum %s", d->name);
+    else if (d->naming_typedef)
+      imp_buf_puts(b, d->naming_typedef->name);
+    else
+      imp_cdef_tagged(b, d, indent);
     break;
   }
   case IT_UNSUPPORTED:
-  default:
-    imp_buf_printf(b, "/* %s */ void", t->reason ? t->reason : "unsupported");
-    break;
+  default: imp_buf_printf(b, "/* %s */ void", t->reason ? t->reason : "unsupported"); break;
   }
 }
 
 /* -- Record and enum bodies -- */
 
 static void put_enum_value(ImpBuf *b, const ImpEnumConst *k) {
-  if (k->is_unsigned) imp_buf_printf(b, "0x%llx", (unsigned long long)k->value);
-  else if (k->value == LLONG_MIN) imp_buf_puts(b, "(-9223372036854775807 - 1)");
-  else imp_buf_printf(b, "%lld", k->value);
+  if (k->is_unsigned)
+    imp_buf_printf(b, "0x%llx", (unsigned long long)k->value);
+  else if (k->value == LLONG_MIN)
+    imp_buf_puts(b, "(-9223372036854775807 - 1)");
+  else
+    imp_buf_printf(b, "%lld", k->value);
 }
 
 static long long field_cap(const ImpDecl *rec) {
@@ -203,8 +215,10 @@ static void put_field(ImpBuf *b, const ImpDecl *rec, const ImpField *f, int inde
                    f->name ? f->name : "__ffi_import_unnamed");
     const ImpType *r = ft;
     while (r->kind == IT_TYPEDEF) r = r->decl->underlying;
-    if (r->kind == IT_ARRAY && r->n < 0) imp_buf_puts(b, "[]");
-    else imp_buf_printf(b, "[%lld]", size);
+    if (r->kind == IT_ARRAY && r->n < 0)
+      imp_buf_puts(b, "[]");
+    else
+      imp_buf_printf(b, "[%lld]", size);
     if (align > 1) imp_buf_printf(b, " __attribute__((aligned(%lld)))", align);
     imp_buf_puts(b, ";\n");
     return;
@@ -246,7 +260,10 @@ void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent) {
   for (size_t i = 0; i < d->nfields; i++) put_field(b, d, &d->fields[i], indent + 1);
   indent_to(b, indent);
   imp_buf_putc(b, '}');
-  if (d->packed && d->align_attr) imp_buf_printf(b, " __attribute__((packed, aligned(%lld)))", d->align_attr);
-  else if (d->packed) imp_buf_puts(b, " __attribute__((packed))");
-  else if (d->align_attr) imp_buf_printf(b, " __attribute__((aligned(%lld)))", d->align_attr);
+  if (d->packed && d->align_attr)
+    imp_buf_printf(b, " __attribute__((packed, aligned(%lld)))", d->align_attr);
+  else if (d->packed)
+    imp_buf_puts(b, " __attribute__((packed))");
+  else if (d->align_attr)
+    imp_buf_printf(b, " __attribute__((aligned(%lld)))", d->align_attr);
 }

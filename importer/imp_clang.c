@@ -179,14 +179,22 @@ static const struct {
   const char *spelling;
   bool uns;
 } scalars[] = {
-    {CXType_Void, IT_VOID, "void", false},          {CXType_Bool, IT_BOOL, "_Bool", true},
-    {CXType_Char_S, IT_INT, "char", false},         {CXType_Char_U, IT_INT, "char", true},
-    {CXType_SChar, IT_INT, "signed char", false},   {CXType_UChar, IT_INT, "unsigned char", true},
-    {CXType_Short, IT_INT, "short", false},         {CXType_UShort, IT_INT, "unsigned short", true},
-    {CXType_Int, IT_INT, "int", false},             {CXType_UInt, IT_INT, "unsigned int", true},
-    {CXType_Long, IT_INT, "long", false},           {CXType_ULong, IT_INT, "unsigned long", true},
-    {CXType_LongLong, IT_INT, "long long", false},  {CXType_ULongLong, IT_INT, "unsigned long long", true},
-    {CXType_Float, IT_FLOAT, "float", false},       {CXType_Double, IT_FLOAT, "double", false},
+    {CXType_Void, IT_VOID, "void", false},
+    {CXType_Bool, IT_BOOL, "_Bool", true},
+    {CXType_Char_S, IT_INT, "char", false},
+    {CXType_Char_U, IT_INT, "char", true},
+    {CXType_SChar, IT_INT, "signed char", false},
+    {CXType_UChar, IT_INT, "unsigned char", true},
+    {CXType_Short, IT_INT, "short", false},
+    {CXType_UShort, IT_INT, "unsigned short", true},
+    {CXType_Int, IT_INT, "int", false},
+    {CXType_UInt, IT_INT, "unsigned int", true},
+    {CXType_Long, IT_INT, "long", false},
+    {CXType_ULong, IT_INT, "unsigned long", true},
+    {CXType_LongLong, IT_INT, "long long", false},
+    {CXType_ULongLong, IT_INT, "unsigned long long", true},
+    {CXType_Float, IT_FLOAT, "float", false},
+    {CXType_Double, IT_FLOAT, "double", false},
 };
 
 /* What the runtime cannot express, with the reason a skip comment gives. */
@@ -194,14 +202,14 @@ static const struct {
   enum CXTypeKind cx;
   const char *reason;
 } rejected[] = {
-    {CXType_LongDouble, "long double"},     {CXType_Int128, "128-bit integer"},
-    {CXType_UInt128, "128-bit integer"},    {CXType_Float128, "128-bit float"},
-    {CXType_Half, "half-precision float"},  {CXType_Float16, "half-precision float"},
-    {CXType_Complex, "_Complex"},           {CXType_Vector, "vector type"},
+    {CXType_LongDouble, "long double"},    {CXType_Int128, "128-bit integer"},
+    {CXType_UInt128, "128-bit integer"},   {CXType_Float128, "128-bit float"},
+    {CXType_Half, "half-precision float"}, {CXType_Float16, "half-precision float"},
+    {CXType_Complex, "_Complex"},          {CXType_Vector, "vector type"},
 #if CINDEX_VERSION_MINOR >= 62
     {CXType_ExtVector, "vector type"},
 #endif
-    {CXType_Atomic, "_Atomic type"},        {CXType_BlockPointer, "block pointer"},
+    {CXType_Atomic, "_Atomic type"},       {CXType_BlockPointer, "block pointer"},
 };
 
 static ImpType *convert_pointer(ImpParser *P, CXType t) {
@@ -210,7 +218,8 @@ static ImpType *convert_pointer(ImpParser *P, CXType t) {
   r->size = clang_Type_getSizeOf(t);
   r->align = clang_Type_getAlignOf(t);
   /* struct __va_list_tag * is what a va_list parameter decays to */
-  if (r->base->kind == IT_RECORD && r->base->decl->name && strcmp(r->base->decl->name, "__va_list_tag") == 0) {
+  if (r->base->kind == IT_RECORD && r->base->decl->name &&
+      strcmp(r->base->decl->name, "__va_list_tag") == 0) {
     r = imp_type_new(P->m, IT_VALIST);
     r->size = r->align = P->m->ptr_size;
   }
@@ -229,7 +238,8 @@ static ImpType *convert_function(ImpParser *P, CXType t) {
   r->variadic = clang_isFunctionTypeVariadic(t) != 0;
   r->nparams = n > 0 ? (size_t)n : 0;
   r->params = imp_alloc(P->m->arena, (r->nparams + 1) * sizeof(ImpType *));
-  for (int i = 0; i < n; i++) r->params[i] = imp_param_decay(P->m, convert(P, clang_getArgType(t, (unsigned)i)));
+  for (int i = 0; i < n; i++)
+    r->params[i] = imp_param_decay(P->m, convert(P, clang_getArgType(t, (unsigned)i)));
   return r;
 }
 
@@ -283,11 +293,15 @@ static ImpType *convert(ImpParser *P, CXType t) {
     CXType inner;
     switch (t.kind) {
     case CXType_Pointer: r = convert_pointer(P, t); break;
-    case CXType_ConstantArray: case CXType_IncompleteArray:
-    case CXType_VariableArray: case CXType_DependentSizedArray: r = convert_array(P, t); break;
-    case CXType_FunctionProto: case CXType_FunctionNoProto: r = convert_function(P, t); break;
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray: r = convert_array(P, t); break;
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto: r = convert_function(P, t); break;
     case CXType_Typedef: r = convert_typedef(P, t, &q); break;
-    case CXType_Record: case CXType_Enum: r = convert_tagged(P, t); break;
+    case CXType_Record:
+    case CXType_Enum: r = convert_tagged(P, t); break;
     case CXType_Elaborated: /* "struct tag" as written: the type it names */
     case CXType_Attributed: /* _Nonnull, ...: the type it modifies */
       inner = t.kind == CXType_Elaborated ? clang_Type_getNamedType(t) : clang_Type_getModifiedType(t);
@@ -644,8 +658,8 @@ static void variable(ImpParser *P, CXCursor c) {
   }
   if (d->is_static) {
     const ImpType *r = imp_type_resolve(d->type);
-    bool const_int = (d->type->quals & IMPQ_CONST) && r &&
-                     (r->kind == IT_INT || r->kind == IT_BOOL || r->kind == IT_ENUM);
+    bool const_int =
+        (d->type->quals & IMPQ_CONST) && r && (r->kind == IT_INT || r->kind == IT_BOOL || r->kind == IT_ENUM);
     CXEvalResult ev = const_int ? clang_Cursor_Evaluate(c) : NULL;
     if (ev && clang_EvalResult_getKind(ev) == CXEval_Int) {
       d->has_value = true;
@@ -690,8 +704,10 @@ static void macro(ImpParser *P, CXCursor c) {
     if (clang_getTokenKind(toks[i]) != CXToken_Punctuation) continue;
     CXString s = clang_getTokenSpelling(P->tu, toks[i]);
     const char *t = clang_getCString(s);
-    if (!strcmp(t, "(") || !strcmp(t, "[")) depth++;
-    else if (!strcmp(t, ")") || !strcmp(t, "]")) expr = --depth >= 0;
+    if (!strcmp(t, "(") || !strcmp(t, "["))
+      depth++;
+    else if (!strcmp(t, ")") || !strcmp(t, "]"))
+      expr = --depth >= 0;
     else if (!strcmp(t, "{") || !strcmp(t, "}") || !strcmp(t, ";") || !strcmp(t, "#") || !strcmp(t, "##"))
       expr = false;
     else if (!strcmp(t, ",") && depth == 0) /* "1, 2" would declare a second variable */
@@ -699,9 +715,12 @@ static void macro(ImpParser *P, CXCursor c) {
     clang_disposeString(s);
   }
   if (toks) clang_disposeTokens(P->tu, toks, n);
-  if (n <= 1) d->skip = "empty macro";
-  else if (!expr || depth) d->skip = "not a constant expression";
-  else imp_macro_candidate(P, d);
+  if (n <= 1)
+    d->skip = "empty macro";
+  else if (!expr || depth)
+    d->skip = "not a constant expression";
+  else
+    imp_macro_candidate(P, d);
 }
 
 /* -- The walk -- */
@@ -763,9 +782,10 @@ static unsigned report_diagnostics(ImpParser *P, FILE *err) {
       const char *fn = clang_getCString(fname);
       bool in_main = fn && strcmp(fn, P->main_path) == 0 && line >= 1 && line <= P->opt->nheaders;
       clang_disposeString(fname);
-      CXString s = in_main ? clang_getDiagnosticSpelling(dg)
-                           : clang_formatDiagnostic(dg, CXDiagnostic_DisplaySourceLocation |
-                                                            CXDiagnostic_DisplayColumn | CXDiagnostic_DisplayOption);
+      CXString s =
+          in_main ? clang_getDiagnosticSpelling(dg)
+                  : clang_formatDiagnostic(dg, CXDiagnostic_DisplaySourceLocation |
+                                                   CXDiagnostic_DisplayColumn | CXDiagnostic_DisplayOption);
       if (err && in_main)
         fprintf(err, "%s: %s at the end of the file: %s\n", P->opt->headers[line - 1],
                 sev == CXDiagnostic_Fatal ? "fatal error" : "error", clang_getCString(s));
@@ -790,9 +810,13 @@ static void add_dir(ImpModel *m, const char **dirs, size_t *n, const char *d) {
 
 /* Directories paths are shown relative to: the named headers' own, -I, the system ones. */
 static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_headers) {
-  static const char *const sys[] = {"/usr/local/include", "/usr/include/x86_64-linux-gnu",
-                                    "/usr/include/aarch64-linux-gnu", "/usr/include/i386-linux-gnu",
-                                    "/usr/include/arm-linux-gnueabihf", "/usr/include", NULL};
+  static const char *const sys[] = {"/usr/local/include",
+                                    "/usr/include/x86_64-linux-gnu",
+                                    "/usr/include/aarch64-linux-gnu",
+                                    "/usr/include/i386-linux-gnu",
+                                    "/usr/include/arm-linux-gnueabihf",
+                                    "/usr/include",
+                                    NULL};
   size_t cap = opt->nheaders + opt->nclang_args + 16, n = 0;
   const char **dirs = imp_alloc(m->arena, cap * sizeof *dirs);
   for (size_t i = 0; i < opt->nheaders; i++) {
@@ -803,8 +827,10 @@ static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_he
   }
   for (size_t i = 0; i < opt->nclang_args; i++) {
     const char *a = opt->clang_args[i];
-    if (strncmp(a, "-I", 2) == 0 && a[2]) add_dir(m, dirs, &n, a + 2);
-    else if (strcmp(a, "-isystem") == 0 && i + 1 < opt->nclang_args) add_dir(m, dirs, &n, opt->clang_args[i + 1]);
+    if (strncmp(a, "-I", 2) == 0 && a[2])
+      add_dir(m, dirs, &n, a + 2);
+    else if (strcmp(a, "-isystem") == 0 && i + 1 < opt->nclang_args)
+      add_dir(m, dirs, &n, opt->clang_args[i + 1]);
   }
   if (opt->resource_dir) add_dir(m, dirs, &n, imp_sprintf(m->arena, "%s/include", opt->resource_dir));
   for (int i = 0; sys[i]; i++) add_dir(m, dirs, &n, sys[i]);
@@ -817,13 +843,16 @@ static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_he
 static bool find_header(const ImpOptions *opt, const char *name, char *abs) {
   if (realpath(name, abs)) return true;
   if (name[0] == '/') return false;
-  static const char *const sys[] = {"/usr/local/include",
+  static const char *const sys[] = {
+    "/usr/local/include",
 #if defined(__x86_64__)
-                                    "/usr/include/x86_64-linux-gnu",
+    "/usr/include/x86_64-linux-gnu",
 #elif defined(__aarch64__)
-                                    "/usr/include/aarch64-linux-gnu",
+    "/usr/include/aarch64-linux-gnu",
 #endif
-                                    "/usr/include", NULL};
+    "/usr/include",
+    NULL
+  };
   char path[PATH_MAX];
   for (size_t i = 0; i < opt->nclang_args; i++) {
     const char *a = opt->clang_args[i];
@@ -884,7 +913,8 @@ static bool walk(ImpParser *P, FILE *err) {
       P->index, P->main_path, P->args, (int)P->nargs, &uf, 1,
       CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &P->tu);
   if (ec != CXError_Success || !P->tu) {
-    if (err) fprintf(err, "ffi-import: error: clang could not parse the headers (libclang error %d)\n", (int)ec);
+    if (err)
+      fprintf(err, "ffi-import: error: clang could not parse the headers (libclang error %d)\n", (int)ec);
     return false;
   }
   m->nerrors = report_diagnostics(P, err);

@@ -13,8 +13,10 @@
 #include "imp_emit.h"
 
 static void jstr(ImpBuf *b, const char *s) {
-  if (s) imp_json_string(b, s, strlen(s));
-  else imp_buf_puts(b, "null");
+  if (s)
+    imp_json_string(b, s, strlen(s));
+  else
+    imp_buf_puts(b, "null");
 }
 
 static void jkey(ImpBuf *b, const char *k) {
@@ -34,7 +36,7 @@ static void jquals(ImpBuf *b, const ImpType *t) {
 }
 
 static void jtype(ImpBuf *b, const ImpType *t) {
-  static const char *const kinds[] = {"void", "bool", "int", "float", "pointer", "array",
+  static const char *const kinds[] = {"void",     "bool",   "int",  "float",   "pointer", "array",
                                       "function", "record", "enum", "typedef", "va_list", "unsupported"};
   const char *kind = kinds[t->kind];
   if (t->kind == IT_RECORD) kind = t->decl->is_union ? "union" : "struct";
@@ -47,12 +49,17 @@ static void jtype(ImpBuf *b, const ImpType *t) {
     jstr(b, t->spelling);
     imp_buf_printf(b, ", \"size\": %lld", t->size);
     break;
-  case IT_PTR: jkey(b, "to"); jtype(b, t->base); break;
+  case IT_PTR:
+    jkey(b, "to");
+    jtype(b, t->base);
+    break;
   case IT_ARRAY:
     jkey(b, "of");
     jtype(b, t->base);
-    if (t->n >= 0) imp_buf_printf(b, ", \"length\": %lld", t->n);
-    else imp_buf_puts(b, ", \"length\": null");
+    if (t->n >= 0)
+      imp_buf_printf(b, ", \"length\": %lld", t->n);
+    else
+      imp_buf_puts(b, ", \"length\": null");
     break;
   case IT_FUNC:
     jkey(b, "return");
@@ -78,7 +85,10 @@ static void jtype(ImpBuf *b, const ImpType *t) {
       }
     }
     break;
-  case IT_TYPEDEF: jkey(b, "name"); jstr(b, t->decl->name); break;
+  case IT_TYPEDEF:
+    jkey(b, "name");
+    jstr(b, t->decl->name);
+    break;
   case IT_UNSUPPORTED:
     jkey(b, "spelling");
     jstr(b, t->spelling);
@@ -114,8 +124,10 @@ static void jconsts(ImpBuf *b, const ImpDecl *d) {
     if (i) imp_buf_puts(b, ", ");
     imp_buf_puts(b, "{\"name\": ");
     jstr(b, k->name);
-    if (k->is_unsigned) imp_buf_printf(b, ", \"value\": %llu}", (unsigned long long)k->value);
-    else imp_buf_printf(b, ", \"value\": %lld}", k->value);
+    if (k->is_unsigned)
+      imp_buf_printf(b, ", \"value\": %llu}", (unsigned long long)k->value);
+    else
+      imp_buf_printf(b, ", \"value\": %lld}", k->value);
   }
   imp_buf_puts(b, "]");
 }
@@ -176,13 +188,19 @@ static void jfunction(ImpBuf *b, const ImpDecl *d) {
 static void jmacro(ImpBuf *b, const ImpDecl *d) {
   switch (d->macro_kind) {
   case IM_INT:
-    if (d->is_unsigned) imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %llu", d->uval);
-    else imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %lld", d->ival);
+    if (d->is_unsigned)
+      imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %llu", d->uval);
+    else
+      imp_buf_printf(b, ", \"value_kind\": \"int\", \"value\": %lld", d->ival);
     break;
   case IM_FLOAT:
-    if (isfinite(d->fval)) imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": %.17g", d->fval);
-    else imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": null, \"value_text\": \"%s\"",
-                        isnan(d->fval) ? "nan" : d->fval > 0 ? "inf" : "-inf");
+    if (isfinite(d->fval))
+      imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": %.17g", d->fval);
+    else
+      imp_buf_printf(b, ", \"value_kind\": \"float\", \"value\": null, \"value_text\": \"%s\"",
+                     isnan(d->fval) ? "nan"
+                     : d->fval > 0  ? "inf"
+                                    : "-inf");
     break;
   case IM_STRING:
     imp_buf_puts(b, ", \"value_kind\": \"string\", \"value\": ");
@@ -206,7 +224,8 @@ static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
   jstr(b, d->name);
   jkey(b, "file");
   jstr(b, d->file);
-  imp_buf_printf(b, ", \"line\": %u, \"column\": %u, \"own\": %s", d->line, d->col, d->own ? "true" : "false");
+  imp_buf_printf(b, ", \"line\": %u, \"column\": %u, \"own\": %s", d->line, d->col,
+                 d->own ? "true" : "false");
   if (d->skip) {
     jkey(b, "skipped");
     jstr(b, d->skip);

@@ -47,8 +47,8 @@ static const char *kind_word(const ImpDecl *d) {
 }
 
 static void skipped(Emit *e, ImpBuf *comments, const ImpDecl *d) {
-  imp_buf_printf(comments, "-- skipped: %s %s: %s (%s)\n", kind_word(d), d->name ? d->name : "(anonymous)", d->skip,
-                 where(e, d));
+  imp_buf_printf(comments, "-- skipped: %s %s: %s (%s)\n", kind_word(d), d->name ? d->name : "(anonymous)",
+                 d->skip, where(e, d));
   imp_stats_skip(e->st, d->skip);
 }
 
@@ -58,9 +58,9 @@ static bool lua_name(const char *s) {
   for (const char *c = s; *c; c++)
     if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_'))
       return false;
-  static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function",
-                                   "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
-                                   "then", "true", "until", "while", NULL};
+  static const char *const kw[] = {"and",      "break",  "do",   "else", "elseif", "end",   "false", "for",
+                                   "function", "goto",   "if",   "in",   "local",  "nil",   "not",   "or",
+                                   "repeat",   "return", "then", "true", "until",  "while", NULL};
   for (int i = 0; kw[i]; i++)
     if (strcmp(s, kw[i]) == 0) return false;
   return true;
@@ -80,8 +80,10 @@ static unsigned count_bytes_fields(const ImpDecl *d) {
   unsigned n = 0;
   for (size_t i = 0; i < d->nfields; i++) {
     const ImpType *t = d->fields[i].type;
-    if (imp_type_unsupported(t)) n++;
-    else if (t->kind == IT_RECORD && !t->decl->name && !t->decl->naming_typedef) n += count_bytes_fields(t->decl);
+    if (imp_type_unsupported(t))
+      n++;
+    else if (t->kind == IT_RECORD && !t->decl->name && !t->decl->naming_typedef)
+      n += count_bytes_fields(t->decl);
   }
   return n;
 }
@@ -116,8 +118,8 @@ static void emit_enum(Emit *e, ImpBuf *b, ImpDecl *d) {
     snprintf(tmp, sizeof tmp, "%s", it.s ? it.s : "int");
     imp_buf_free(&it);
     if (d->name)
-      imp_buf_printf(b, "/* enum %s is %lld byte%s in C (packed or fixed type): used as %s */\n", d->name, d->size,
-                     d->size == 1 ? "" : "s", tmp);
+      imp_buf_printf(b, "/* enum %s is %lld byte%s in C (packed or fixed type): used as %s */\n", d->name,
+                     d->size, d->size == 1 ? "" : "s", tmp);
     if (!d->complete) {
       imp_buf_printf(b, "/* enum %s is only declared */\n", d->name ? d->name : "");
       return;
@@ -192,8 +194,10 @@ static const char *declared_name(Emit *e, ImpBuf *b, const ImpDecl *d) {
 }
 
 static void put_symbol(ImpBuf *b, const ImpDecl *d, const char *declared) {
-  if (d->asm_label) imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
-  else if (declared != d->name) imp_buf_printf(b, " __asm__(\"%s\")", d->name);
+  if (d->asm_label)
+    imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
+  else if (declared != d->name)
+    imp_buf_printf(b, " __asm__(\"%s\")", d->name);
 }
 
 static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
@@ -232,7 +236,6 @@ static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
 
 /* -- Section 3: constants -- */
 
-
 /* M.name = value, unless the name is taken: by the same value (a macro that
    repeats an enumerator, "#define FP_NAN FP_NAN") it is already there;
    by another value, a comment says so. */
@@ -245,8 +248,10 @@ static void constant(Emit *e, ImpBuf *b, const char *name, const char *value, co
     return;
   }
   imp_map_set(&e->mkeys, name, (void *)imp_strdup(e->m->arena, value));
-  if (lua_name(name)) imp_buf_printf(b, "M.%s = %s\n", name, value);
-  else imp_buf_printf(b, "M[\"%s\"] = %s\n", name, value);
+  if (lua_name(name))
+    imp_buf_printf(b, "M.%s = %s\n", name, value);
+  else
+    imp_buf_printf(b, "M[\"%s\"] = %s\n", name, value);
   e->st->constants++;
 }
 
@@ -259,7 +264,8 @@ static const char *int_text(Emit *e, long long v, bool is_unsigned) {
 
 static void emit_enum_consts(Emit *e, ImpBuf *b, const ImpDecl *d) {
   for (size_t i = 0; i < d->nconsts; i++)
-    constant(e, b, d->consts[i].name, int_text(e, d->consts[i].value, d->consts[i].is_unsigned), "enumerator");
+    constant(e, b, d->consts[i].name, int_text(e, d->consts[i].value, d->consts[i].is_unsigned),
+             "enumerator");
 }
 
 static void emit_macro(Emit *e, ImpBuf *b, ImpDecl *d) {
@@ -326,7 +332,8 @@ static void flat_fields(Emit *e, ImpBuf *b, const ImpDecl *d, long long base, in
 }
 
 /* size and align: the type's (a typedef may align its record further) */
-static void emit_check(Emit *e, ImpBuf *b, const char *ctype, const ImpDecl *r, long long size, long long align) {
+static void emit_check(Emit *e, ImpBuf *b, const char *ctype, const ImpDecl *r, long long size,
+                       long long align) {
   imp_buf_puts(b, "  check(");
   imp_lua_string(b, ctype, strlen(ctype));
   imp_buf_printf(b, ", %lld, %lld, {", size, align);
@@ -340,7 +347,8 @@ static const char check_prelude[] =
     "do -- --check-layout: the runtime's layout of every record against clang's\n"
     "  local function check(t, size, align, fields)\n"
     "    local function fail(what, got, want)\n"
-    "      error((\"layout of '%s': %s is %s, clang says %s\"):format(t, what, tostring(got), tostring(want)), 3)\n"
+    "      error((\"layout of '%s': %s is %s, clang says %s\"):format(t, what, tostring(got), "
+    "tostring(want)), 3)\n"
     "    end\n"
     "    local s, a = ffi.sizeof(t), ffi.alignof(t)\n"
     "    if s ~= size then fail(\"sizeof\", s, size) end\n"
@@ -351,7 +359,8 @@ static const char check_prelude[] =
     "      if off == nil then fail(\"field '\" .. name .. \"'\", \"missing\", \"present\") end\n"
     "      local got = off * 8 + (pos or 0)\n"
     "      if got ~= bits then fail(\"the bit offset of field '\" .. name .. \"'\", got, bits) end\n"
-    "      if width >= 0 and sz ~= width then fail(\"the bit size of field '\" .. name .. \"'\", sz, width) end\n"
+    "      if width >= 0 and sz ~= width then fail(\"the bit size of field '\" .. name .. \"'\", sz, width) "
+    "end\n"
     "    end\n"
     "  end\n";
 
@@ -362,11 +371,12 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
   imp_buf_printf(b, "-- command: %s\n", e->opt->command ? e->opt->command : "ffi-import");
   imp_buf_printf(b, "-- clang: %s\n", e->m->clang_version);
   imp_buf_printf(b, "-- target: %s\n", e->m->triple);
-  imp_buf_printf(b,
-                 "-- declarations: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
-                 "%u constants; %u skipped, %u degraded\n",
-                 st->functions, st->variables, st->records, st->opaque, st->enums, st->typedefs, st->constants,
-                 st->skipped, st->degraded);
+  imp_buf_printf(
+      b,
+      "-- declarations: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
+      "%u constants; %u skipped, %u degraded\n",
+      st->functions, st->variables, st->records, st->opaque, st->enums, st->typedefs, st->constants,
+      st->skipped, st->degraded);
   if (e->opt->check_layout) imp_buf_printf(b, "-- layout checks: %u records\n", st->checked);
 }
 
@@ -407,8 +417,10 @@ static void collect_decls(Emit *e, Parts *p) {
   for (size_t i = 0; i < m->nout; i++) {
     ImpDecl *d = m->out[i];
     if (d->skip) {
-      if (d->kind == ID_RECORD || d->kind == ID_ENUM || d->kind == ID_TYPEDEF) skipped(e, &p->types_skipped, d);
-      else if (d->kind == ID_FUNC || d->kind == ID_VAR) skipped(e, &p->fns_skipped, d);
+      if (d->kind == ID_RECORD || d->kind == ID_ENUM || d->kind == ID_TYPEDEF)
+        skipped(e, &p->types_skipped, d);
+      else if (d->kind == ID_FUNC || d->kind == ID_VAR)
+        skipped(e, &p->fns_skipped, d);
       continue;
     }
     const char *ctype = NULL, *key = NULL;
@@ -431,8 +443,10 @@ static void collect_decls(Emit *e, Parts *p) {
       break;
     }
     case ID_VAR:
-      if (d->has_value) emit_static_const(e, &p->types, d);
-      else emit_variable(e, &p->fns, d);
+      if (d->has_value)
+        emit_static_const(e, &p->types, d);
+      else
+        emit_variable(e, &p->fns, d);
       break;
     case ID_FUNC: emit_function(e, &p->fns, d); break;
     default: break;
@@ -450,8 +464,10 @@ static void collect_constants(Emit *e, Parts *p) {
     } else if (d->kind == ID_VAR && d->has_value && d->need && !d->skip) {
       constant(e, &p->consts, d->name, int_text(e, d->value, false), "static const");
     } else if (d->kind == ID_MACRO && d->need) {
-      if (d->skip) skipped(e, &p->consts, d);
-      else emit_macro(e, &p->consts, d);
+      if (d->skip)
+        skipped(e, &p->consts, d);
+      else
+        emit_macro(e, &p->consts, d);
     }
   }
 }
@@ -492,11 +508,12 @@ static void write_module(Emit *e, Parts *p, ImpBuf *out) {
   header(e, out, e->st);
   imp_buf_puts(out, "\nlocal ffi = require \"ffi\"\n\n");
   const char *arch = imp_triple_arch(m->triple), *os = imp_triple_os(m->triple);
-  imp_buf_printf(out,
-                 "if ffi.arch ~= \"%s\" or ffi.os ~= \"%s\" then\n"
-                 "  error(\"this module was generated for %s/%s (%s), not \" .. tostring(ffi.arch) .. \"/\" .. "
-                 "tostring(ffi.os), 2)\nend\n",
-                 arch, os, arch, os, m->triple);
+  imp_buf_printf(
+      out,
+      "if ffi.arch ~= \"%s\" or ffi.os ~= \"%s\" then\n"
+      "  error(\"this module was generated for %s/%s (%s), not \" .. tostring(ffi.arch) .. \"/\" .. "
+      "tostring(ffi.os), 2)\nend\n",
+      arch, os, arch, os, m->triple);
   if (p->types_skipped.n) imp_buf_printf(out, "\n%s", p->types_skipped.s);
   if (p->types.n) {
     imp_buf_putc(out, '\n');
@@ -534,7 +551,8 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
   if (e.level < 2) e.level = 2;
   imp_buf_free(&all);
   write_module(&e, &p, out);
-  ImpBuf *bufs[] = {&p.types, &p.types_skipped, &p.fns, &p.fns_skipped, &p.consts, &p.tmap, &p.checks, &e.renames};
+  ImpBuf *bufs[] = {&p.types,  &p.types_skipped, &p.fns,    &p.fns_skipped,
+                    &p.consts, &p.tmap,          &p.checks, &e.renames};
   for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) imp_buf_free(bufs[i]);
   imp_map_free(&e.typenames);
   imp_map_free(&e.mkeys);

@@ -16,19 +16,19 @@ typedef struct ImpParser {
   ImpModel *m;
   const ImpOptions *opt;
   CXIndex index;
-  CXTranslationUnit tu;       /* the unit being walked (main, then the macro probe) */
-  const char *main_path;      /* the virtual main file */
+  CXTranslationUnit tu;  /* the unit being walked (main, then the macro probe) */
+  const char *main_path; /* the virtual main file */
   const char *main_text;
   size_t main_len;
-  const char **own_paths;     /* the named headers' real paths */
-  const char **args;          /* clang arguments */
+  const char **own_paths; /* the named headers' real paths */
+  const char **args;      /* clang arguments */
   size_t nargs;
-  CXFile *own;                /* the named headers */
+  CXFile *own; /* the named headers */
   size_t nown;
-  FileInfo *files, *last_file;/* display path and ownership per file */
+  FileInfo *files, *last_file; /* display path and ownership per file */
   size_t nfiles, capfiles;
-  regex_t *match;             /* --match, compiled */
-  ImpDecl **macros;           /* object-like macros to evaluate */
+  regex_t *match;   /* --match, compiled */
+  ImpDecl **macros; /* object-like macros to evaluate */
   size_t nmacros, capmacros;
 } ImpParser;
 

@@ -20,9 +20,7 @@
 
 /* -- ELF -- */
 
-static bool read_at(int fd, void *buf, size_t n, off_t off) {
-  return pread(fd, buf, n, off) == (ssize_t)n;
-}
+static bool read_at(int fd, void *buf, size_t n, off_t off) { return pread(fd, buf, n, off) == (ssize_t)n; }
 
 /* Reads the DT_SONAME of a native-endian ELF32/ELF64 shared object. */
 const char *imp_elf_soname(ImpArena *a, const char *path) {
@@ -48,11 +46,13 @@ const char *imp_elf_soname(ImpArena *a, const char *path) {
     if (is64) {
       Elf64_Shdr sh;
       if (!read_at(fd, &sh, sizeof sh, (off_t)(shoff + i * shentsize))) goto done;
-      type = sh.sh_type, off = sh.sh_offset, size = sh.sh_size, link = sh.sh_link, entsize = sizeof(Elf64_Dyn);
+      type = sh.sh_type, off = sh.sh_offset, size = sh.sh_size, link = sh.sh_link,
+      entsize = sizeof(Elf64_Dyn);
     } else {
       Elf32_Shdr sh;
       if (!read_at(fd, &sh, sizeof sh, (off_t)(shoff + i * shentsize))) goto done;
-      type = sh.sh_type, off = sh.sh_offset, size = sh.sh_size, link = sh.sh_link, entsize = sizeof(Elf32_Dyn);
+      type = sh.sh_type, off = sh.sh_offset, size = sh.sh_size, link = sh.sh_link,
+      entsize = sizeof(Elf32_Dyn);
     }
     if (type != SHT_DYNAMIC) continue;
     uint64_t stroff = 0, strsize = 0, soname = UINT64_MAX;
@@ -98,13 +98,24 @@ done:
 
 static const char *const default_dirs[] = {
 #if defined(__x86_64__)
-    "/usr/local/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
+    "/usr/local/lib/x86_64-linux-gnu",
+    "/lib/x86_64-linux-gnu",
+    "/usr/lib/x86_64-linux-gnu",
 #elif defined(__aarch64__)
-    "/usr/local/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+    "/usr/local/lib/aarch64-linux-gnu",
+    "/lib/aarch64-linux-gnu",
+    "/usr/lib/aarch64-linux-gnu",
 #elif defined(__i386__)
-    "/usr/local/lib/i386-linux-gnu", "/lib/i386-linux-gnu", "/usr/lib/i386-linux-gnu",
+    "/usr/local/lib/i386-linux-gnu",
+    "/lib/i386-linux-gnu",
+    "/usr/lib/i386-linux-gnu",
 #endif
-    "/usr/local/lib", "/lib64", "/usr/lib64", "/lib", "/usr/lib", NULL};
+    "/usr/local/lib",
+    "/lib64",
+    "/usr/lib64",
+    "/lib",
+    "/usr/lib",
+    NULL};
 
 /* The first shared object a linker script names (GROUP ( /lib/.../libc.so.6 ... )). */
 static const char *script_target(ImpArena *a, const char *path) {
@@ -138,7 +149,8 @@ static bool is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *dirs, char *err, size_t errlen) {
+const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *dirs, char *err,
+                            size_t errlen) {
   if (!name || !*name) {
     snprintf(err, errlen, "empty library name");
     return NULL;
@@ -156,8 +168,8 @@ const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *di
   /* a bare name: "z", "libz", "libz.so" -> libz.so */
   size_t len = strlen(name);
   if (len > 3 && strcmp(name + len - 3, ".so") == 0) len -= 3;
-  const char *base = strncmp(name, "lib", 3) == 0 ? imp_strndup(a, name, len)
-                                                   : imp_sprintf(a, "lib%.*s", (int)len, name);
+  const char *base =
+      strncmp(name, "lib", 3) == 0 ? imp_strndup(a, name, len) : imp_sprintf(a, "lib%.*s", (int)len, name);
   const char *file = imp_sprintf(a, "%s.so", base);
   if (!dirs) dirs = default_dirs;
   for (int i = 0; dirs[i]; i++) {

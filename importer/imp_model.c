@@ -282,11 +282,16 @@ void imp_lua_string(ImpBuf *b, const char *s, size_t n) {
   imp_buf_putc(b, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\\') imp_buf_printf(b, "\\%c", c);
-    else if (c == '\n') imp_buf_puts(b, "\\n");
-    else if (c == '\t') imp_buf_puts(b, "\\t");
-    else if (c < 32 || c >= 127) imp_buf_printf(b, "\\%03u", c);
-    else imp_buf_putc(b, (char)c);
+    if (c == '"' || c == '\\')
+      imp_buf_printf(b, "\\%c", c);
+    else if (c == '\n')
+      imp_buf_puts(b, "\\n");
+    else if (c == '\t')
+      imp_buf_puts(b, "\\t");
+    else if (c < 32 || c >= 127)
+      imp_buf_printf(b, "\\%03u", c);
+    else
+      imp_buf_putc(b, (char)c);
   }
   imp_buf_putc(b, '"');
 }
@@ -295,11 +300,16 @@ void imp_json_string(ImpBuf *b, const char *s, size_t n) {
   imp_buf_putc(b, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\\') imp_buf_printf(b, "\\%c", c);
-    else if (c == '\n') imp_buf_puts(b, "\\n");
-    else if (c == '\t') imp_buf_puts(b, "\\t");
-    else if (c < 32 || c == 127) imp_buf_printf(b, "\\u%04x", c);
-    else imp_buf_putc(b, (char)c); /* UTF-8 passes through */
+    if (c == '"' || c == '\\')
+      imp_buf_printf(b, "\\%c", c);
+    else if (c == '\n')
+      imp_buf_puts(b, "\\n");
+    else if (c == '\t')
+      imp_buf_puts(b, "\\t");
+    else if (c < 32 || c == 127)
+      imp_buf_printf(b, "\\u%04x", c);
+    else
+      imp_buf_putc(b, (char)c); /* UTF-8 passes through */
   }
   imp_buf_putc(b, '"');
 }
@@ -323,12 +333,29 @@ void imp_lua_number(ImpBuf *b, double v) {
 }
 
 const char *imp_triple_arch(const char *triple) {
-  static const struct { const char *prefix, *arch; } map[] = {
-      {"x86_64", "x64"},     {"amd64", "x64"},     {"i386", "x86"},      {"i486", "x86"},
-      {"i586", "x86"},       {"i686", "x86"},      {"aarch64_be", "arm64be"}, {"aarch64", "arm64"},
-      {"arm64", "arm64"},    {"armeb", "armeb"},   {"arm", "arm"},       {"thumb", "arm"},
-      {"powerpc64le", "ppc64le"}, {"powerpc64", "ppc64"}, {"powerpc", "ppc"}, {"mips64el", "mips64el"},
-      {"mips64", "mips64"},  {"mipsel", "mipsel"}, {"mips", "mips"},     {"riscv64", "riscv64"},
+  static const struct {
+    const char *prefix, *arch;
+  } map[] = {
+      {"x86_64", "x64"},
+      {"amd64", "x64"},
+      {"i386", "x86"},
+      {"i486", "x86"},
+      {"i586", "x86"},
+      {"i686", "x86"},
+      {"aarch64_be", "arm64be"},
+      {"aarch64", "arm64"},
+      {"arm64", "arm64"},
+      {"armeb", "armeb"},
+      {"arm", "arm"},
+      {"thumb", "arm"},
+      {"powerpc64le", "ppc64le"},
+      {"powerpc64", "ppc64"},
+      {"powerpc", "ppc"},
+      {"mips64el", "mips64el"},
+      {"mips64", "mips64"},
+      {"mipsel", "mipsel"},
+      {"mips", "mips"},
+      {"riscv64", "riscv64"},
       {"s390x", "s390x"},
   };
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)

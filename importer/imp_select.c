@@ -5,7 +5,8 @@
 ** From them, every type a declaration needs is pulled in from wherever it is
 ** declared: by value -> the definition; behind a pointer -> the definition
 ** when the tag is public (struct tm), a name when it is reserved to the
-** implementation (struct _IO_FILE behind FILE stays opaque). Output order: types in source order, each after the
+** implementation (struct _IO_FILE behind FILE stays opaque). Output order: types in source order, each after
+*the
 ** types its definition depends on (a depth-first walk), then functions and
 ** variables, then constants. The same input always gives the same order.
 */
@@ -31,19 +32,19 @@ bool imp_wanted(const ImpOptions *opt, const regex_t *match, const ImpDecl *d) {
 
 typedef struct Predef {
   const char *name;
-  char cls;  /* i: signed integer, u: unsigned, f: float, b: bool, p: pointer */
-  int size;  /* bytes; 0: pointer size */
+  char cls; /* i: signed integer, u: unsigned, f: float, b: bool, p: pointer */
+  int size; /* bytes; 0: pointer size */
 } Predef;
 
 static const Predef predefs[] = {
-    {"int8_t", 'i', 1},   {"int16_t", 'i', 2},   {"int32_t", 'i', 4},    {"int64_t", 'i', 8},
-    {"uint8_t", 'u', 1},  {"uint16_t", 'u', 2},  {"uint32_t", 'u', 4},   {"uint64_t", 'u', 8},
-    {"size_t", 'u', 0},   {"ssize_t", 'i', 0},   {"intptr_t", 'i', 0},   {"uintptr_t", 'u', 0},
-    {"ptrdiff_t", 'i', 0}, {"wchar_t", 'i', 4},  {"bool", 'b', 1},       {"intmax_t", 'i', 8},
-    {"uintmax_t", 'u', 8}, {"off_t", 'i', 8},    {"time_t", 'i', 0},     {"i8", 'i', 1},
-    {"i16", 'i', 2},      {"i32", 'i', 4},       {"i64", 'i', 8},        {"u8", 'u', 1},
-    {"u16", 'u', 2},      {"u32", 'u', 4},       {"u64", 'u', 8},        {"f32", 'f', 4},
-    {"f64", 'f', 8},      {"ptr", 'p', 0},       {"str", 'p', 0},        {NULL, 0, 0}};
+    {"int8_t", 'i', 1},    {"int16_t", 'i', 2},  {"int32_t", 'i', 4},  {"int64_t", 'i', 8},
+    {"uint8_t", 'u', 1},   {"uint16_t", 'u', 2}, {"uint32_t", 'u', 4}, {"uint64_t", 'u', 8},
+    {"size_t", 'u', 0},    {"ssize_t", 'i', 0},  {"intptr_t", 'i', 0}, {"uintptr_t", 'u', 0},
+    {"ptrdiff_t", 'i', 0}, {"wchar_t", 'i', 4},  {"bool", 'b', 1},     {"intmax_t", 'i', 8},
+    {"uintmax_t", 'u', 8}, {"off_t", 'i', 8},    {"time_t", 'i', 0},   {"i8", 'i', 1},
+    {"i16", 'i', 2},       {"i32", 'i', 4},      {"i64", 'i', 8},      {"u8", 'u', 1},
+    {"u16", 'u', 2},       {"u32", 'u', 4},      {"u64", 'u', 8},      {"f32", 'f', 4},
+    {"f64", 'f', 8},       {"ptr", 'p', 0},      {"str", 'p', 0},      {NULL, 0, 0}};
 
 static const Predef *predef_of(const char *name) {
   if (!name) return NULL;
@@ -58,7 +59,8 @@ static bool predef_matches(const ImpModel *m, const Predef *p, const ImpType *t)
   if (!r) return false;
   long long size = p->size ? p->size : m->ptr_size;
   switch (p->cls) {
-  case 'i': case 'u':
+  case 'i':
+  case 'u':
     if (r->kind == IT_ENUM) r = r->decl->inttype;
     return r->kind == IT_INT && r->size == size && r->is_unsigned == (p->cls == 'u');
   case 'f': return r->kind == IT_FLOAT && r->size == size;
@@ -239,7 +241,10 @@ static void order_type(Order *o, const ImpType *t, int ctx) {
       t = t->base;
       ctx = CTX_NAME;
       continue;
-    case IT_ARRAY: t = t->base; ctx = CTX_VALUE; continue;
+    case IT_ARRAY:
+      t = t->base;
+      ctx = CTX_VALUE;
+      continue;
     case IT_FUNC:
       for (size_t i = 0; i < t->nparams; i++) order_type(o, t->params[i], CTX_NAME);
       t = t->base;
@@ -259,8 +264,10 @@ static void order_type(Order *o, const ImpType *t, int ctx) {
     case IT_ENUM: {
       ImpDecl *d = t->decl;
       if (d->enum_as_int) return;
-      if (d->name) visit(o, d);
-      else if (d->naming_typedef) visit(o, d->naming_typedef);
+      if (d->name)
+        visit(o, d);
+      else if (d->naming_typedef)
+        visit(o, d->naming_typedef);
       return;
     }
     case IT_TYPEDEF:

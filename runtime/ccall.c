@@ -138,7 +138,8 @@ static ffi_type *synth_record(const CType *t, const char **err) {
 
   if (misaligned && ctarget.packed_by_value_in_memory && size <= 16) {
     free(lv);
-    *err = "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";
+    *err =
+        "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";
     return NULL;
   }
   size_t nel = size, k = 0; /* at most one element per byte */
@@ -254,8 +255,8 @@ typedef struct CFunc {
   CType *ft;
   FFIState *S;
   unsigned nargs;
-  size_t argbytes;  /* stack storage for the fixed arguments */
-  size_t retbytes;  /* storage for the result (at least an ffi_arg) */
+  size_t argbytes; /* stack storage for the fixed arguments */
+  size_t retbytes; /* storage for the result (at least an ffi_arg) */
   const char *name;
   ffi_type **atypes; /* nargs entries */
   uint16_t *offs;    /* nargs entries: offset of each argument's storage */
@@ -314,9 +315,12 @@ static l_noret ccall_argcount(lua_State *L, CFunc *cf, int got) {
 static inline void conv_arg(lua_State *L, FFIState *S, CType *t, void *slot, int idx, const ConvCtx *ctx) {
   switch (t->kind) {
   case CT_INT:
-    if (t->size == 4) *(int32_t *)slot = (int32_t)cconv_toint(L, idx, ctx);
-    else if (t->size == 8) *(int64_t *)slot = (int64_t)cconv_toint(L, idx, ctx);
-    else cconv_check(L, S, t, slot, idx, ctx);
+    if (t->size == 4)
+      *(int32_t *)slot = (int32_t)cconv_toint(L, idx, ctx);
+    else if (t->size == 8)
+      *(int64_t *)slot = (int64_t)cconv_toint(L, idx, ctx);
+    else
+      cconv_check(L, S, t, slot, idx, ctx);
     return;
   case CT_FLOAT:
     if (t->size == 8 && lua_type(L, idx) == LUA_TNUMBER) {
@@ -326,8 +330,10 @@ static inline void conv_arg(lua_State *L, FFIState *S, CType *t, void *slot, int
     cconv_check(L, S, t, slot, idx, ctx);
     return;
   case CT_PTR:
-    if (lua_type(L, idx) == LUA_TLIGHTUSERDATA) *(void **)slot = lua_touserdata(L, idx);
-    else *(void **)slot = cconv_toptr(L, S, idx, t, ctx);
+    if (lua_type(L, idx) == LUA_TLIGHTUSERDATA)
+      *(void **)slot = lua_touserdata(L, idx);
+    else
+      *(void **)slot = cconv_toptr(L, S, idx, t, ctx);
     return;
   default: cconv_check(L, S, t, slot, idx, ctx); return;
   }
@@ -403,8 +409,10 @@ static ffi_type *vararg_slot(lua_State *L, FFIState *S, CFunc *cf, int idx, void
       } else if (t->kind == CT_FLOAT) { /* float promotes to double */
         float fv;
         double dv;
-        if (t->size == 4) memcpy(&fv, cd->ptr, 4), dv = fv;
-        else memcpy(&dv, cd->ptr, 8);
+        if (t->size == 4)
+          memcpy(&fv, cd->ptr, 4), dv = fv;
+        else
+          memcpy(&dv, cd->ptr, 8);
         *(double *)slot = dv;
         type = &ffi_type_double;
       } else if (ctype_isint(t) && t->size < 4) { /* small integers promote to int */
@@ -502,7 +510,8 @@ static int stub_call(lua_State *L) {
       }
     } else if (t->kind == CT_PTR) {
       void *p;
-      if (l_likely(lua_islightuserdata(L, idx))) p = lua_touserdata(L, idx);
+      if (l_likely(lua_islightuserdata(L, idx)))
+        p = lua_touserdata(L, idx);
       else {
         ConvCtx ctx = {cf->name, idx};
         p = cconv_toptr(L, S, idx, t, &ctx);
@@ -530,13 +539,16 @@ static int stub_call(lua_State *L) {
   case CT_VOID: return 0;
   case CT_FLOAT: lua_pushnumber(L, (lua_Number)r.d); return 1;
   case CT_PTR:
-    if (rt->flags & CTF_VOIDP) lua_pushlightuserdata(L, (void *)(intptr_t)r.i);
-    else cconv_push(L, S, rt, &r.i, 0);
+    if (rt->flags & CTF_VOIDP)
+      lua_pushlightuserdata(L, (void *)(intptr_t)r.i);
+    else
+      cconv_push(L, S, rt, &r.i, 0);
     return 1;
   default:
     if (rt->size == 4)
       lua_pushinteger(L, (rt->flags & CTF_UNSIGNED) ? (lua_Integer)(uint32_t)r.i : (lua_Integer)(int32_t)r.i);
-    else lua_pushinteger(L, (lua_Integer)r.i);
+    else
+      lua_pushinteger(L, (lua_Integer)r.i);
     return 1;
   }
 }

@@ -31,7 +31,7 @@ typedef struct CCallback {
   atomic_long count;
   atomic_bool blocking;
   atomic_bool freed;
-  lua_Integer slot; /* key of this callback's object in the weak callback table */
+  lua_Integer slot;                      /* key of this callback's object in the weak callback table */
   _Alignas(16) unsigned char defret[32]; /* default result, as C bytes (widened) */
   ffi_type *atypes[];
 } CCallback;
@@ -62,8 +62,10 @@ static void write_ret(CType *t, void *ret, const void *src) {
 
 static void write_default(CCallback *cb, void *ret) {
   CType *rt = cb->ft->base;
-  if (rt->size <= sizeof cb->defret) write_ret(rt, ret, cb->defret);
-  else memset(ret, 0, rt->size);
+  if (rt->size <= sizeof cb->defret)
+    write_ret(rt, ret, cb->defret);
+  else
+    memset(ret, 0, rt->size);
 }
 
 /* -- Running the Lua function (protected) -- */
@@ -203,8 +205,7 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   for (size_t i = 0; i < ft->n; i++) {
     CType *t = ft->u.params[i];
     cb->atypes[i] = ccall_ffitype(t, &err);
-    if (!cb->atypes[i])
-      luaL_error(L, "callback cannot take '%s': %s", ctype_repr(t, b, sizeof b), err);
+    if (!cb->atypes[i]) luaL_error(L, "callback cannot take '%s': %s", ctype_repr(t, b, sizeof b), err);
   }
   if (ffi_prep_cif(&cb->cif, FFI_DEFAULT_ABI, (unsigned)ft->n, rt, cb->atypes) != FFI_OK)
     luaL_error(L, "cannot prepare the callback's signature");
@@ -297,8 +298,10 @@ static int cb_tick(lua_State *L) {
     lua_pushlightuserdata(L, &r);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
       write_default(cb, p->ret);
-      if (errors++ == 0) lua_insert(L, 1); /* keep the first error */
-      else lua_pop(L, 1);
+      if (errors++ == 0)
+        lua_insert(L, 1); /* keep the first error */
+      else
+        lua_pop(L, 1);
     }
     ran++;
   }
@@ -342,7 +345,8 @@ static int ffi_callback(lua_State *L) {
   FFIState *S = ffi_state(L);
   int n = lua_gettop(L);
   if (n < 2 || !lua_isfunction(L, n))
-    return luaL_error(L, "bad argument #%d to 'callback' (function expected as the last argument)", n < 1 ? 1 : n);
+    return luaL_error(L, "bad argument #%d to 'callback' (function expected as the last argument)",
+                      n < 1 ? 1 : n);
   CTState *cts = S->cts;
   CTMark mark = ctype_begin(cts);
   CType *ret = ffi_checktype(L, S, 1);
@@ -359,7 +363,8 @@ static int ffi_callback(lua_State *L) {
   ft->n = (size_t)nparams;
   for (int i = 0; i < nparams; i++) {
     CType *t = ffi_checktype(L, S, 2 + i);
-    if (t->kind == CT_VOID) return luaL_error(L, "bad argument #%d to 'callback' ('void' must be the only parameter)", 2 + i);
+    if (t->kind == CT_VOID)
+      return luaL_error(L, "bad argument #%d to 'callback' ('void' must be the only parameter)", 2 + i);
     if (t->kind == CT_ARRAY) t = ctype_ptr(cts, t->base, false);
     params[i] = t;
   }

@@ -90,8 +90,10 @@ void cconv_push(lua_State *L, FFIState *S, CType *t, const void *p, int owner_id
     void *v;
     memcpy(&v, p, sizeof v);
     if (t->flags & CTF_STR) {
-      if (v) lua_pushstring(L, (const char *)v);
-      else lua_pushnil(L);
+      if (v)
+        lua_pushstring(L, (const char *)v);
+      else
+        lua_pushnil(L);
     } else if (t->flags & CTF_VOIDP) {
       lua_pushlightuserdata(L, v);
     } else {
@@ -166,7 +168,8 @@ void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvC
     case CDK_OBJECT: {
       /* an instance (or array of them) of what the pointer points to; any object for
          void * and byte pointers */
-      CType *pt = target && target->kind == CT_PTR && !(target->flags & (CTF_VOIDP | CTF_STR)) ? target->base : NULL;
+      CType *pt =
+          target && target->kind == CT_PTR && !(target->flags & (CTF_VOIDP | CTF_STR)) ? target->base : NULL;
       if (pt && pt->kind != CT_VOID && !(pt->kind == CT_INT && pt->size == 1)) {
         CType *ot = cd->type->kind == CT_ARRAY ? cd->type->base : cd->type;
         if (!ctype_equal(pt, ot) && !ctype_equal(pt, cd->type)) {

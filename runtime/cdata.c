@@ -109,8 +109,10 @@ static void keep_value(lua_State *L, FFIState *S, int idx, void *addr, int vidx)
     lua_setiuservalue(L, root, CD_UV_KEEP);
   }
   int t = lua_type(L, vidx);
-  if (t == LUA_TSTRING || t == LUA_TUSERDATA || t == LUA_TFUNCTION) lua_pushvalue(L, vidx);
-  else lua_pushnil(L);
+  if (t == LUA_TSTRING || t == LUA_TUSERDATA || t == LUA_TFUNCTION)
+    lua_pushvalue(L, vidx);
+  else
+    lua_pushnil(L);
   lua_rawsetp(L, -2, addr);
   lua_pop(L, 2);
 }
@@ -217,7 +219,8 @@ static char *elem_addr(lua_State *L, CData *cd, int kidx, CType **et) {
   *et = t->base;
   size_t n = (*et)->size ? cd->size / (*et)->size : 0;
   if (!isint) luaL_error(L, "array index must be an integer");
-  if (i < 0 || (size_t)i >= n) luaL_error(L, "array index %I out of range (length %d)", (LUAI_UACINT)i, (int)n);
+  if (i < 0 || (size_t)i >= n)
+    luaL_error(L, "array index %I out of range (length %d)", (LUAI_UACINT)i, (int)n);
   return (char *)cd->ptr + i * (lua_Integer)(*et)->size;
 }
 
@@ -271,7 +274,7 @@ static int cdata_index(lua_State *L) {
       return 1;
     }
     if (f->type->kind == CT_ARRAY && (f->type->flags & CTF_VLA)) { /* flexible array member */
-      if (cd->kind == CDK_OBJECT) { /* bounded by the count given to ffi.new */
+      if (cd->kind == CDK_OBJECT) {                                /* bounded by the count given to ffi.new */
         CData *v = cdata_view(L, S, f->type, base + off, 1);
         v->size = cd->count * f->type->base->size;
       } else { /* through a pointer: its length is unknown, so it decays like C */
@@ -335,10 +338,12 @@ static int cdata_newindex(lua_State *L) {
 
 static int cdata_len(lua_State *L) {
   CData *cd = lua_touserdata(L, 1);
-  if (cd->kind == CDK_BUFFER) lua_pushinteger(L, (lua_Integer)cd->size);
+  if (cd->kind == CDK_BUFFER)
+    lua_pushinteger(L, (lua_Integer)cd->size);
   else if (cd->kind == CDK_OBJECT && cd->type->kind == CT_ARRAY && cd->type->base->size)
     lua_pushinteger(L, (lua_Integer)(cd->size / cd->type->base->size));
-  else return luaL_error(L, "attempt to get length of a non-array object");
+  else
+    return luaL_error(L, "attempt to get length of a non-array object");
   return 1;
 }
 
@@ -355,10 +360,12 @@ static void *address_of(CData *cd) {
 static int cdata_eq(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *a = cdata_test(L, S, 1), *b = cdata_test(L, S, 2);
-  if (!a || !b) lua_pushboolean(L, 0);
+  if (!a || !b)
+    lua_pushboolean(L, 0);
   else if (a->kind == CDK_CTYPE || b->kind == CDK_CTYPE)
     lua_pushboolean(L, a->kind == b->kind && ctype_equal(a->type, b->type));
-  else lua_pushboolean(L, address_of(a) == address_of(b));
+  else
+    lua_pushboolean(L, address_of(a) == address_of(b));
   return 1;
 }
 
@@ -438,8 +445,10 @@ static int cdata_arith(lua_State *L, bool sub) {
   cdata_pushptr(L, S, pt, r);
   if (!lua_isnil(L, -1)) { /* keep the memory the result points into alive */
     CData *src = cdata_test(L, S, 1);
-    if (src && src->kind == CDK_OBJECT) lua_pushvalue(L, 1);
-    else lua_getiuservalue(L, 1, CD_UV_OWNER);
+    if (src && src->kind == CDK_OBJECT)
+      lua_pushvalue(L, 1);
+    else
+      lua_getiuservalue(L, 1, CD_UV_OWNER);
     lua_setiuservalue(L, -2, CD_UV_OWNER);
   }
   return 1;
@@ -466,7 +475,8 @@ static int ffi_gc(lua_State *L) {
   CData *cd = cdata_test(L, S, 1);
   if (!cd || cd->kind == CDK_CTYPE)
     return luaL_error(L, "bad argument #1 to 'gc' (ffi object expected, got %s%s)", luaL_typename(L, 1),
-                      lua_type(L, 1) == LUA_TLIGHTUSERDATA ? "; use ffi.cast(\"T *\", p) for a typed pointer" : "");
+                      lua_type(L, 1) == LUA_TLIGHTUSERDATA ? "; use ffi.cast(\"T *\", p) for a typed pointer"
+                                                           : "");
   if (!lua_isnil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
   lua_pushvalue(L, 1);
@@ -505,12 +515,17 @@ static int cdata_call(lua_State *L) {
 /* Two metatables that differ only in __gc: finalizable objects cost Lua extra
    work at every collection, so only callbacks and ffi.gc'd objects are. */
 void cdata_open(lua_State *L, FFIState *S) {
-  static const luaL_Reg mt[] = {{"__index", cdata_index}, {"__newindex", cdata_newindex},
-                                {"__len", cdata_len},     {"__eq", cdata_eq},
+  static const luaL_Reg mt[] = {{"__index", cdata_index},
+                                {"__newindex", cdata_newindex},
+                                {"__len", cdata_len},
+                                {"__eq", cdata_eq},
                                 {"__tostring", cdata_tostring},
-                                {"__call", cdata_call},   {"__add", cdata_add},
-                                {"__sub", cdata_sub},     {"__lt", cdata_lt},
-                                {"__le", cdata_le},       {NULL, NULL}};
+                                {"__call", cdata_call},
+                                {"__add", cdata_add},
+                                {"__sub", cdata_sub},
+                                {"__lt", cdata_lt},
+                                {"__le", cdata_le},
+                                {NULL, NULL}};
   for (int gc = 0; gc < 2; gc++) {
     lua_newtable(L);
     lua_pushvalue(L, -2); /* state userdata (below) as upvalue */
@@ -523,8 +538,10 @@ void cdata_open(lua_State *L, FFIState *S) {
     lua_setfield(L, -2, "__name");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable"); /* getmetatable() cannot reach internals */
-    if (gc) S->cdata_gcmt = lua_topointer(L, -1);
-    else S->cdata_mt = lua_topointer(L, -1);
+    if (gc)
+      S->cdata_gcmt = lua_topointer(L, -1);
+    else
+      S->cdata_mt = lua_topointer(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, gc ? &ffi_key_cdata_gcmt : &ffi_key_cdata_mt);
   }
 }
@@ -606,7 +623,8 @@ static int ffi_sizeof(lua_State *L) {
   }
   CType *t = ffi_checktype(L, S, 1);
   char b[96];
-  if (t->flags & CTF_INCOMPLETE) return luaL_error(L, "size of '%s' is unknown (incomplete type)", ctype_repr(t, b, sizeof b));
+  if (t->flags & CTF_INCOMPLETE)
+    return luaL_error(L, "size of '%s' is unknown (incomplete type)", ctype_repr(t, b, sizeof b));
   if (t->kind == CT_FUNC) return luaL_error(L, "size of a function type is unknown");
   if (t->kind == CT_VOID) return luaL_error(L, "size of void is unknown");
   if (!lua_isnoneornil(L, 2) && ((t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX))) {
@@ -622,7 +640,8 @@ static int ffi_alignof(lua_State *L) {
   CType *t = ffi_checktype(L, S, 1);
   char b[96];
   if ((t->flags & CTF_INCOMPLETE) || t->kind == CT_VOID || t->kind == CT_FUNC)
-    return luaL_error(L, "alignment of '%s' is unknown (incomplete, void or function type)", ctype_repr(t, b, sizeof b));
+    return luaL_error(L, "alignment of '%s' is unknown (incomplete, void or function type)",
+                      ctype_repr(t, b, sizeof b));
   lua_pushinteger(L, (lua_Integer)t->align);
   return 1;
 }
@@ -685,7 +704,8 @@ static int ffi_read(lua_State *L) {
   if (!lua_isnoneornil(L, 2)) {
     lua_Integer n = luaL_checkinteger(L, 2);
     if (n < 0 || (size != SIZE_MAX && (size_t)n > size))
-      return luaL_error(L, "bad argument #2 to 'read' (length %I out of range 0..%d)", (LUAI_UACINT)n, (int)(size == SIZE_MAX ? 0 : size));
+      return luaL_error(L, "bad argument #2 to 'read' (length %I out of range 0..%d)", (LUAI_UACINT)n,
+                        (int)(size == SIZE_MAX ? 0 : size));
     len = (size_t)n;
   } else if (size == SIZE_MAX) {
     return luaL_error(L, "bad argument #2 to 'read' (a length is required for a raw pointer)");
@@ -706,7 +726,8 @@ static int ffi_write(lua_State *L) {
   char *p = mem_target(L, S, didx, &size, "write");
   const char *s = lua_tolstring(L, sidx, &len);
   if (!s || lua_type(L, sidx) != LUA_TSTRING)
-    return luaL_error(L, "bad argument #%d to 'write' (string expected, got %s)", sidx, luaL_typename(L, sidx));
+    return luaL_error(L, "bad argument #%d to 'write' (string expected, got %s)", sidx,
+                      luaL_typename(L, sidx));
   lua_Integer off = luaL_optinteger(L, 3, 0);
   if (off < 0 || (size != SIZE_MAX && (size_t)off > size))
     return luaL_error(L, "bad argument #3 to 'write' (offset %I out of range)", (LUAI_UACINT)off);
@@ -762,10 +783,14 @@ static int ffi_cast(lua_State *L) {
   }
   if (t->kind == CT_PTR) {
     void *p;
-    if (lua_type(L, 2) == LUA_TNUMBER) p = (void *)(intptr_t)cconv_toint(L, 2, &ctx);
-    else if (lua_type(L, 2) == LUA_TSTRING && (t->flags & CTF_CONST)) p = (void *)lua_tostring(L, 2);
-    else p = cconv_toptr(L, S, 2, NULL, &ctx);
-    if (t->flags & (CTF_VOIDP | CTF_STR)) cconv_push(L, S, t, &p, 0);
+    if (lua_type(L, 2) == LUA_TNUMBER)
+      p = (void *)(intptr_t)cconv_toint(L, 2, &ctx);
+    else if (lua_type(L, 2) == LUA_TSTRING && (t->flags & CTF_CONST))
+      p = (void *)lua_tostring(L, 2);
+    else
+      p = cconv_toptr(L, S, 2, NULL, &ctx);
+    if (t->flags & (CTF_VOIDP | CTF_STR))
+      cconv_push(L, S, t, &p, 0);
     else {
       cdata_pushptr(L, S, t, p);
       if (!lua_isnil(L, -1) && lua_type(L, 2) == LUA_TUSERDATA) { /* keep the source alive */
@@ -781,7 +806,12 @@ static int ffi_cast(lua_State *L) {
     return 1;
   }
   if (ctype_isint(t) || t->kind == CT_FLOAT) {
-    union { int64_t i; double d; float f; uint8_t b[8]; } v = {0};
+    union {
+      int64_t i;
+      double d;
+      float f;
+      uint8_t b[8];
+    } v = {0};
     if (lua_type(L, 2) != LUA_TNUMBER) { /* pointer -> integer: its address */
       lua_pushinteger(L, (lua_Integer)(intptr_t)cconv_toptr(L, S, 2, NULL, &ctx));
       lua_replace(L, 2);
@@ -811,7 +841,8 @@ static int ffi_typeof(lua_State *L) {
 static int ffi_addressof(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = cdata_test(L, S, 1);
-  if (!cd || cd->kind == CDK_CTYPE) return luaL_error(L, "bad argument #1 to 'addressof' (ffi object expected)");
+  if (!cd || cd->kind == CDK_CTYPE)
+    return luaL_error(L, "bad argument #1 to 'addressof' (ffi object expected)");
   lua_pushlightuserdata(L, address_of(cd));
   return 1;
 }
@@ -851,13 +882,10 @@ static int ffi_fill(lua_State *L) {
 }
 
 const luaL_Reg *cdata_functions(void) {
-  static const luaL_Reg fns[] = {{"new", ffi_new},       {"sizeof", ffi_sizeof},
-                                 {"alignof", ffi_alignof}, {"offsetof", ffi_offsetof},
-                                 {"alloc", ffi_alloc},   {"read", ffi_read},
-                                 {"write", ffi_write},   {"string", ffi_string},
-                                 {"isnull", ffi_isnull}, {"cast", ffi_cast},
-                                 {"typeof", ffi_typeof}, {"addressof", ffi_addressof},
-                                 {"copy", ffi_copy},     {"fill", ffi_fill},
-                                 {"gc", ffi_gc},         {NULL, NULL}};
+  static const luaL_Reg fns[] = {
+      {"new", ffi_new},       {"sizeof", ffi_sizeof}, {"alignof", ffi_alignof}, {"offsetof", ffi_offsetof},
+      {"alloc", ffi_alloc},   {"read", ffi_read},     {"write", ffi_write},     {"string", ffi_string},
+      {"isnull", ffi_isnull}, {"cast", ffi_cast},     {"typeof", ffi_typeof},   {"addressof", ffi_addressof},
+      {"copy", ffi_copy},     {"fill", ffi_fill},     {"gc", ffi_gc},           {NULL, NULL}};
   return fns;
 }

@@ -125,7 +125,10 @@ static int lex_escape(CParser *P, LexState *ls) {
   case 'b': return '\b';
   case 'f': return '\f';
   case 'v': return '\v';
-  case '\\': case '\'': case '"': case '?': return c;
+  case '\\':
+  case '\'':
+  case '"':
+  case '?': return c;
   default: cp_error(P, "unsupported escape sequence"); return 0;
   }
 }
@@ -147,7 +150,8 @@ void cp_next(CParser *P) {
     while (ls->pos < P->len && (isalnum((unsigned char)s[ls->pos]) || s[ls->pos] == '_' || s[ls->pos] == '$'))
       ls->pos++;
     ls->tok = TK_IDENT;
-  } else if (isdigit((unsigned char)c) || (c == '.' && ls->pos + 1 < P->len && isdigit((unsigned char)s[ls->pos + 1]))) {
+  } else if (isdigit((unsigned char)c) ||
+             (c == '.' && ls->pos + 1 < P->len && isdigit((unsigned char)s[ls->pos + 1]))) {
     ls->num = lex_number(P, ls);
     ls->tok = TK_NUMBER;
   } else if (c == '"') {
@@ -177,9 +181,11 @@ void cp_next(CParser *P) {
     ls->pos++;
     ls->tok = TK_NUMBER;
   } else {
-    static const struct { const char *s; int tok; } ops[] = {
-        {"...", TK_ELLIPSIS}, {"<<", TK_SHL}, {">>", TK_SHR}, {"<=", TK_LE}, {">=", TK_GE},
-        {"==", TK_EQ}, {"!=", TK_NE}, {"&&", TK_AND}, {"||", TK_OR}, {"->", TK_ARROW}};
+    static const struct {
+      const char *s;
+      int tok;
+    } ops[] = {{"...", TK_ELLIPSIS}, {"<<", TK_SHL}, {">>", TK_SHR}, {"<=", TK_LE}, {">=", TK_GE},
+               {"==", TK_EQ},        {"!=", TK_NE},  {"&&", TK_AND}, {"||", TK_OR}, {"->", TK_ARROW}};
     ls->tok = (unsigned char)c;
     ls->pos++;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
@@ -198,15 +204,15 @@ void cp_next(CParser *P) {
   ls->tlen = ls->pos - ls->tstart;
 }
 
-
-
-
 static const char *tokname(int tok, char *buf) {
   switch (tok) {
   case TK_IDENT: return "identifier";
   case TK_NUMBER: return "number";
   case TK_ELLIPSIS: return "...";
-  default: buf[0] = (char)tok; buf[1] = 0; return buf;
+  default:
+    buf[0] = (char)tok;
+    buf[1] = 0;
+    return buf;
   }
 }
 
@@ -223,11 +229,13 @@ const char *cp_tok_str(CParser *P) {
 
 bool cp_is_keyword(CParser *P) {
   static const char *const kw[] = {
-      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
-      "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
-      "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
-      "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Alignas",
-      "_Alignof", "_Atomic", "_Static_assert", "_Noreturn", "_Thread_local", NULL};
+      "auto",     "break",    "case",     "char",    "const",          "continue",  "default",
+      "do",       "double",   "else",     "enum",    "extern",         "float",     "for",
+      "goto",     "if",       "inline",   "int",     "long",           "register",  "restrict",
+      "return",   "short",    "signed",   "sizeof",  "static",         "struct",    "switch",
+      "typedef",  "union",    "unsigned", "void",    "volatile",       "while",     "_Bool",
+      "_Complex", "_Alignas", "_Alignof", "_Atomic", "_Static_assert", "_Noreturn", "_Thread_local",
+      NULL};
   for (int i = 0; kw[i]; i++)
     if (is_word(P, kw[i])) return true;
   return false;
@@ -266,8 +274,10 @@ static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end) {
     if (strncmp(arg, "push", 4) == 0) {
       push = true;
       arg += 4;
-      if (*arg == ',') arg++;
-      else if (*arg) ok = false;
+      if (*arg == ',')
+        arg++;
+      else if (*arg)
+        ok = false;
     } else if (strcmp(arg, "pop") == 0) {
       pop = true;
       arg += 3;
@@ -295,7 +305,8 @@ static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end) {
     ls->tlen = (size_t)(end - start);
     ls->line = ls->nline;
     ls->col = (int)(start - ls->nlinestart) + 1;
-    cp_error(P, "malformed '#pragma pack' (expected pack(), pack(N), pack(push[, N]) or pack(pop) with N = 1, 2, 4, 8 or 16)");
+    cp_error(P, "malformed '#pragma pack' (expected pack(), pack(N), pack(push[, N]) or pack(pop) with N = "
+                "1, 2, 4, 8 or 16)");
   }
   if (pop) {
     if (P->npack > 0) P->npack--;
@@ -310,4 +321,3 @@ static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end) {
     P->pack[P->npack] = val;
   }
 }
-

@@ -40,13 +40,21 @@ static int clib_gc(lua_State *L) {
 
 static const char *const lib_dirs[] = {
 #if defined(__x86_64__)
-    "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
+    "/lib/x86_64-linux-gnu",
+    "/usr/lib/x86_64-linux-gnu",
 #elif defined(__aarch64__)
-    "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+    "/lib/aarch64-linux-gnu",
+    "/usr/lib/aarch64-linux-gnu",
 #elif defined(__i386__)
-    "/lib/i386-linux-gnu", "/usr/lib/i386-linux-gnu",
+    "/lib/i386-linux-gnu",
+    "/usr/lib/i386-linux-gnu",
 #endif
-    "/usr/local/lib", "/lib64", "/usr/lib64", "/lib", "/usr/lib", NULL};
+    "/usr/local/lib",
+    "/lib64",
+    "/usr/lib64",
+    "/lib",
+    "/usr/lib",
+    NULL};
 
 /* libc.so and friends are linker scripts: find the real shared object inside. */
 static bool from_linker_script(const char *path, char *out, size_t outlen) {
@@ -158,7 +166,8 @@ static int lib_wrap(lua_State *L) {
   if (!params || !ft) return luaL_error(L, "not enough memory");
   for (int i = 0; i < nargs; i++) {
     CType *t = ffi_checktype(L, S, 4 + i);
-    if (t->kind == CT_VOID) return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
+    if (t->kind == CT_VOID)
+      return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
     params[i] = t;
   }
   ft->base = ret;
@@ -174,11 +183,14 @@ static int lib_value(lua_State *L) {
   CLib *lib = check_lib(L, 1);
   CType *t = ffi_checktype(L, S, 2);
   const char *name = luaL_checkstring(L, 3);
-  if (t->kind == CT_VOID) return luaL_error(L, "bad argument #2 to 'value' (a variable cannot have type void)");
+  if (t->kind == CT_VOID)
+    return luaL_error(L, "bad argument #2 to 'value' (a variable cannot have type void)");
   void *p = find_symbol(L, lib, name);
   int libud = push_libud(L, 1);
-  if (t->kind == CT_FUNC) ccall_push(L, S, t, p, name, libud);
-  else cconv_push(L, S, t, p, libud); /* records and arrays: views of the library's memory */
+  if (t->kind == CT_FUNC)
+    ccall_push(L, S, t, p, name, libud);
+  else
+    cconv_push(L, S, t, p, libud); /* records and arrays: views of the library's memory */
   return 1;
 }
 
@@ -200,9 +212,12 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
   }
   for (size_t i = 0; i < res->n; i++) {
     CDecl *d = &res->decls[i];
-    if (d->kind == CDK_FUNC) ccall_push(L, S, d->type, addrs[i], d->name, libud);
-    else if (d->kind == CDK_VAR) cconv_push(L, S, d->type, addrs[i], libud);
-    else continue;
+    if (d->kind == CDK_FUNC)
+      ccall_push(L, S, d->type, addrs[i], d->name, libud);
+    else if (d->kind == CDK_VAR)
+      cconv_push(L, S, d->type, addrs[i], libud);
+    else
+      continue;
     lua_setfield(L, libtab, d->name);
   }
   lua_pop(L, 1);
@@ -309,7 +324,8 @@ static int ffi_open(lua_State *L) {
 }
 
 void clib_open(lua_State *L, FFIState *S) {
-  static const luaL_Reg methods[] = {{"wrap", lib_wrap}, {"value", lib_value}, {"cdef", lib_cdef}, {NULL, NULL}};
+  static const luaL_Reg methods[] = {
+      {"wrap", lib_wrap}, {"value", lib_value}, {"cdef", lib_cdef}, {NULL, NULL}};
   lua_newtable(L);
   lua_pushvalue(L, -2); /* the state userdata, below */
   luaL_setfuncs(L, methods, 1);

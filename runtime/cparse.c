@@ -19,8 +19,7 @@
 
 static CTName *find_name(CParser *P, CTNamespace ns, const char *name, size_t len) {
   for (int i = P->nscoped - 1; i >= 0; i--) /* ffi.struct: local tags first */
-    if (P->scoped[i].ns == ns && strncmp(P->scoped[i].name, name, len) == 0 &&
-        P->scoped[i].name[len] == 0) {
+    if (P->scoped[i].ns == ns && strncmp(P->scoped[i].name, name, len) == 0 && P->scoped[i].name[len] == 0) {
       CTName *tmp = &P->scoped_name; /* per parser: no shared state between Lua states */
       memset(tmp, 0, sizeof *tmp);
       tmp->kind = CN_TYPE;
@@ -94,7 +93,8 @@ static int64_t primary(CParser *P) {
       int64_t v = primary(P);
       if (t->kind == CT_INT && t->size < 8) {
         int sh = (int)(64 - t->size * 8);
-        v = (t->flags & CTF_UNSIGNED) ? (int64_t)(((uint64_t)v << sh) >> sh) : (int64_t)((uint64_t)v << sh) >> sh;
+        v = (t->flags & CTF_UNSIGNED) ? (int64_t)(((uint64_t)v << sh) >> sh)
+                                      : (int64_t)((uint64_t)v << sh) >> sh;
       }
       return v;
     }
@@ -149,14 +149,21 @@ static int64_t unary(CParser *P) {
   return v;
 }
 
-
 static int prec(int tok) {
   switch (tok) {
-  case '*': case '/': case '%': return 10;
-  case '+': case '-': return 9;
-  case TK_SHL: case TK_SHR: return 8;
-  case '<': case '>': case TK_LE: case TK_GE: return 7;
-  case TK_EQ: case TK_NE: return 6;
+  case '*':
+  case '/':
+  case '%': return 10;
+  case '+':
+  case '-': return 9;
+  case TK_SHL:
+  case TK_SHR: return 8;
+  case '<':
+  case '>':
+  case TK_LE:
+  case TK_GE: return 7;
+  case TK_EQ:
+  case TK_NE: return 6;
   case '&': return 5;
   case '^': return 4;
   case '|': return 3;
@@ -177,7 +184,8 @@ static int64_t binary(CParser *P, int minprec) {
     case '*':
       if (__builtin_mul_overflow(a, b, &a)) cp_error(P, "integer overflow in constant expression");
       break;
-    case '/': case '%':
+    case '/':
+    case '%':
       if (b == 0) cp_error(P, "division by zero in constant expression");
       if (a == INT64_MIN && b == -1) cp_error(P, "integer overflow in constant expression");
       a = op == '/' ? a / b : a % b;
@@ -238,8 +246,10 @@ static void skip_balanced(CParser *P) {
   int depth = 0;
   do {
     if (is(P, TK_EOF) || is(P, ';') || is(P, '{') || is(P, '}')) cp_error(P, "expected ')'");
-    if (is(P, '(')) depth++;
-    else if (is(P, ')')) depth--;
+    if (is(P, '('))
+      depth++;
+    else if (is(P, ')'))
+      depth--;
     cp_next(P);
   } while (depth > 0);
 }
@@ -271,8 +281,10 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
     } else if (attr_word(P, "mode")) {
       cp_next(P);
       cp_expect(P, '(');
-      static const struct { const char *m; uint8_t size; } modes[] = {
-          {"QI", 1}, {"HI", 2}, {"SI", 4}, {"DI", 8}, {"byte", 1}, {"word", 0}, {"pointer", 0}};
+      static const struct {
+        const char *m;
+        uint8_t size;
+      } modes[] = {{"QI", 1}, {"HI", 2}, {"SI", 4}, {"DI", 8}, {"byte", 1}, {"word", 0}, {"pointer", 0}};
       bool found = false;
       for (size_t i = 0; i < sizeof modes / sizeof modes[0] && !found; i++)
         if (attr_word(P, modes[i].m)) {
@@ -366,11 +378,31 @@ static bool is_qualifier(CParser *P) {
          is_word(P, "_Nullable") || is_word(P, "_Nonnull") || is_word(P, "__extension__");
 }
 
-static const char *const type_words[] = {
-    "void", "char", "short", "int", "long", "float", "double", "signed", "__signed", "__signed__",
-    "unsigned", "_Bool", "struct", "union", "enum", "_Complex", "__complex__", "__int128",
-    "__int128_t", "__uint128_t", "_Float128", "__float128", "__builtin_va_list", "__gnuc_va_list",
-    NULL};
+static const char *const type_words[] = {"void",
+                                         "char",
+                                         "short",
+                                         "int",
+                                         "long",
+                                         "float",
+                                         "double",
+                                         "signed",
+                                         "__signed",
+                                         "__signed__",
+                                         "unsigned",
+                                         "_Bool",
+                                         "struct",
+                                         "union",
+                                         "enum",
+                                         "_Complex",
+                                         "__complex__",
+                                         "__int128",
+                                         "__int128_t",
+                                         "__uint128_t",
+                                         "_Float128",
+                                         "__float128",
+                                         "__builtin_va_list",
+                                         "__gnuc_va_list",
+                                         NULL};
 
 /* The type an identifier names: a typedef, or else (pluto's convenience) a
    struct/union/enum tag used without its keyword. Functions and variables may
@@ -406,23 +438,32 @@ static void spec_base(CParser *P, SpecWords *w, int base) {
 
 /* Consumes a builtin-type word (int, unsigned, long, ...); false if it is none. */
 static bool spec_builtin_word(CParser *P, SpecWords *w) {
-  static const struct { const char *word; int base; } bases[] = {
-      {"void", B_VOID}, {"char", B_CHAR}, {"int", B_INT}, {"float", B_FLOAT}, {"double", B_DOUBLE}, {"_Bool", B_BOOL}};
+  static const struct {
+    const char *word;
+    int base;
+  } bases[] = {{"void", B_VOID},   {"char", B_CHAR},     {"int", B_INT},
+               {"float", B_FLOAT}, {"double", B_DOUBLE}, {"_Bool", B_BOOL}};
   for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++)
     if (is_word(P, bases[i].word)) {
       spec_base(P, w, bases[i].base);
       return true;
     }
-  if (is_word(P, "short")) w->nshort++;
-  else if (is_word(P, "long")) w->nlong++;
-  else if (is_word(P, "signed") || is_word(P, "__signed") || is_word(P, "__signed__")) w->sign = true;
-  else if (is_word(P, "unsigned")) w->unsign = true;
-  else if (is_word(P, "_Complex") || is_word(P, "__complex__")) cp_error(P, "complex types are not supported");
+  if (is_word(P, "short"))
+    w->nshort++;
+  else if (is_word(P, "long"))
+    w->nlong++;
+  else if (is_word(P, "signed") || is_word(P, "__signed") || is_word(P, "__signed__"))
+    w->sign = true;
+  else if (is_word(P, "unsigned"))
+    w->unsign = true;
+  else if (is_word(P, "_Complex") || is_word(P, "__complex__"))
+    cp_error(P, "complex types are not supported");
   else if (is_word(P, "__int128") || is_word(P, "__int128_t") || is_word(P, "__uint128_t"))
     cp_error(P, "128-bit integers are not supported");
   else if (is_word(P, "_Float128") || is_word(P, "__float128"))
     cp_error(P, "128-bit floating types are not supported");
-  else return false;
+  else
+    return false;
   return true;
 }
 
@@ -585,8 +626,10 @@ static CType *parse_params(CParser *P, CType *ret) {
           if (strcmp(names[k], d.name) == 0) cp_error(P, "redefinition of parameter '%s'", d.name);
         if (nnames < (int)(sizeof names / sizeof names[0])) names[nnames++] = d.name;
       }
-      if (t->kind == CT_ARRAY) t = ctype_ptr(P->cts, t->base, ds.is_const); /* decay */
-      else if (t->kind == CT_FUNC) t = ctype_ptr(P->cts, t, false);
+      if (t->kind == CT_ARRAY)
+        t = ctype_ptr(P->cts, t->base, ds.is_const); /* decay */
+      else if (t->kind == CT_FUNC)
+        t = ctype_ptr(P->cts, t, false);
       if (!t) cp_oom(P);
       if (P->nparams == P->cparams) {
         size_t nc = P->cparams ? P->cparams * 2 : 16;
@@ -626,7 +669,12 @@ static bool nested_declarator_follows(CParser *P) {
 /* Array and function suffixes: they bind tighter than the pointer prefix and
    apply right to left (int a[2][3] is two arrays of three). */
 static CType *parse_suffixes(CParser *P, CType *base) {
-  struct { bool func; size_t n; bool vla; LexState at; } suf[MAX_SUFFIX];
+  struct {
+    bool func;
+    size_t n;
+    bool vla;
+    LexState at;
+  } suf[MAX_SUFFIX];
   int ns = 0;
   for (;;) {
     if (is(P, '[')) {
@@ -689,8 +737,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
     cur_const = false;
     ptr_qualifiers(P, &cur_const, &d->attrs);
   }
-  while (parse_extras(P, &d->attrs)) {
-  }
+  while (parse_extras(P, &d->attrs)) {}
   LexState inner;
   bool has_inner = false;
   if (is(P, '(') && nested_declarator_follows(P)) {
@@ -714,8 +761,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
   }
   base = parse_suffixes(P, base);
   LexState after = P->ls;
-  while (parse_extras(P, &d->attrs)) {
-  }
+  while (parse_extras(P, &d->attrs)) {}
   if (has_inner) {
     P->ls = inner;
     Attrs keep = d->attrs;
@@ -725,8 +771,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
     d->attrs.packed |= keep.packed;
     cp_expect(P, ')');
     P->ls = after;
-    while (parse_extras(P, &d->attrs)) {
-    }
+    while (parse_extras(P, &d->attrs)) {}
   } else {
     d->type = base;
     d->is_const = cur_const;
@@ -762,8 +807,10 @@ static void check_duplicate(CParser *P, CType *rec, size_t start, const char *na
 static void check_anonymous(CParser *P, CType *rec, size_t start, const CType *anon, int line, int col) {
   for (size_t i = 0; i < anon->n; i++) {
     const CField *g = &anon->u.fields[i];
-    if (g->name) check_duplicate(P, rec, start, g->name, line, col);
-    else if (ctype_isrecord(g->type)) check_anonymous(P, rec, start, g->type, line, col);
+    if (g->name)
+      check_duplicate(P, rec, start, g->name, line, col);
+    else if (ctype_isrecord(g->type))
+      check_anonymous(P, rec, start, g->type, line, col);
   }
 }
 
@@ -831,8 +878,7 @@ static void parse_fields(CParser *P, CType *rec) {
       } else if (!d.name) {
         cp_error(P, "expected identifier");
       }
-      while (parse_extras(P, &d.attrs)) {
-      }
+      while (parse_extras(P, &d.attrs)) {}
       uint8_t mode = d.attrs.mode ? d.attrs.mode : ds.attrs.mode;
       if (mode) f.type = apply_mode(P, f.type, mode);
       size_t al = d.attrs.aligned > ds.attrs.aligned ? d.attrs.aligned : ds.attrs.aligned;
@@ -868,12 +914,10 @@ static CType *new_tag_type(CParser *P, CTKind kind, const char *tag) {
    declaration (which must be of the same kind). */
 static const char *parse_tag_head(CParser *P, CTKind kind, Attrs *attrs, CTName **prev) {
   cp_next(P);
-  while (parse_extras(P, attrs)) {
-  }
+  while (parse_extras(P, attrs)) {}
   const char *tag = NULL;
   if (is(P, TK_IDENT)) tag = cp_name_token(P);
-  while (parse_extras(P, attrs)) {
-  }
+  while (parse_extras(P, attrs)) {}
   *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
   if (*prev && (*prev)->type->kind != kind) cp_error(P, "'%s' defined as the wrong kind of tag", tag);
   return tag;
@@ -898,7 +942,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
   CType *t = new_tag_type(P, kind, tag);
   bool fresh = !prev;
   if (fresh && tag) define_type_name(P, NS_TAG, tag, t); /* self references resolve */
-  if (prev && (prev->type->flags & CTF_INCOMPLETE)) { /* completing a forward declaration */
+  if (prev && (prev->type->flags & CTF_INCOMPLETE)) {    /* completing a forward declaration */
     if (!ctype_save(P->cts, prev->type)) cp_oom(P);
     t = prev->type;
     fresh = true;
@@ -913,8 +957,7 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     memcpy(fal, P->falign + fstart, t->n * sizeof(size_t));
   }
   P->nfields = fstart;
-  while (parse_extras(P, &attrs)) {
-  }
+  while (parse_extras(P, &attrs)) {}
   const char *e = ctype_layout(t, P->pack[P->npack], attrs.aligned, attrs.packed, fal);
   if (e) cp_error(P, "%s", e);
   if (!fresh) { /* a second definition: accepted only when identical */
@@ -944,10 +987,11 @@ static void enum_constants(CParser *P, CType *t, Attrs *attrs, int64_t *lo_out, 
   while (!accept(P, '}')) {
     int cl = P->ls.line, cc = P->ls.col;
     const char *name = cp_name_token(P);
-    while (parse_extras(P, attrs)) {
-    }
-    if (accept(P, '=')) v = expr(P);
-    else if (!more) cp_error(P, "enumerator value overflows");
+    while (parse_extras(P, attrs)) {}
+    if (accept(P, '='))
+      v = expr(P);
+    else if (!more)
+      cp_error(P, "enumerator value overflows");
     if (n == cap) {
       CEnumConst *nc = cp_alloc(P, cap * 2 * sizeof(CEnumConst));
       memcpy(nc, consts, n * sizeof(CEnumConst));
@@ -992,14 +1036,21 @@ static void enum_constants(CParser *P, CType *t, Attrs *attrs, int64_t *lo_out, 
 static void enum_layout(CParser *P, CType *t, int64_t lo, int64_t hi, bool packed) {
   CTState *cts = P->cts;
   CTBuiltin b;
-  if (lo >= INT32_MIN && hi <= INT32_MAX) b = lo < 0 ? CTB_I32 : CTB_U32;
-  else if (lo >= 0 && (uint64_t)hi <= UINT32_MAX) b = CTB_U32;
-  else b = lo < 0 ? CTB_I64 : CTB_U64;
+  if (lo >= INT32_MIN && hi <= INT32_MAX)
+    b = lo < 0 ? CTB_I32 : CTB_U32;
+  else if (lo >= 0 && (uint64_t)hi <= UINT32_MAX)
+    b = CTB_U32;
+  else
+    b = lo < 0 ? CTB_I64 : CTB_U64;
   if (packed) {
-    if (lo >= 0 && hi <= UINT8_MAX) b = CTB_U8;
-    else if (lo >= INT8_MIN && hi <= INT8_MAX) b = CTB_I8;
-    else if (lo >= 0 && hi <= UINT16_MAX) b = CTB_U16;
-    else if (lo >= INT16_MIN && hi <= INT16_MAX) b = CTB_I16;
+    if (lo >= 0 && hi <= UINT8_MAX)
+      b = CTB_U8;
+    else if (lo >= INT8_MIN && hi <= INT8_MAX)
+      b = CTB_I8;
+    else if (lo >= 0 && hi <= UINT16_MAX)
+      b = CTB_U16;
+    else if (lo >= INT16_MIN && hi <= INT16_MAX)
+      b = CTB_I16;
   }
   t->base = ctype_builtin(cts, b);
   t->size = t->base->size;
@@ -1068,7 +1119,9 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
     CTName *n = ctype_lookup(cts, NS_ORD, d->name, strlen(d->name));
     if (n && !(n->kind == CN_CONST && n->value == v))
       cp_error(P, "conflicting redeclaration of '%s' (previously %s)", d->name,
-               n->kind == CN_CONST ? "a constant of another value" : n->kind == CN_TYPE ? "a typedef" : "declared");
+               n->kind == CN_CONST  ? "a constant of another value"
+               : n->kind == CN_TYPE ? "a typedef"
+                                    : "declared");
     if (!n) {
       n = ctype_define(cts, NS_ORD, d->name, strlen(d->name));
       if (!n) cp_oom(P);
@@ -1091,7 +1144,8 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
   if (n) {
     if (n->kind != kind || !ctype_equal(n->type, t)) {
       char b1[128], b2[128];
-      static const char *const what[] = {"a typedef", "an enumerator or constant", "a function", "a variable"};
+      static const char *const what[] = {"a typedef", "an enumerator or constant", "a function",
+                                         "a variable"};
       cp_error(P, "conflicting declaration of '%s' as '%s' (previously %s%s%s%s)", d->name,
                ctype_repr(t, b1, sizeof b1), what[n->kind], n->type ? " '" : "",
                n->type ? ctype_repr(n->type, b2, sizeof b2) : "", n->type ? "'" : "");
@@ -1108,8 +1162,7 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
 }
 
 static void parse_declaration(CParser *P) {
-  while (accept(P, ';')) {
-  }
+  while (accept(P, ';')) {}
   if (is(P, TK_EOF)) return;
   if (is_word(P, "__extension__")) cp_next(P);
   if (is_word(P, "_Static_assert") || is_word(P, "static_assert")) {
@@ -1158,8 +1211,10 @@ static void parse_declaration(CParser *P) {
       int depth = 0;
       do {
         if (is(P, TK_EOF)) cp_error(P, "expected '}'");
-        if (is(P, '{')) depth++;
-        else if (is(P, '}')) depth--;
+        if (is(P, '{'))
+          depth++;
+        else if (is(P, '}'))
+          depth--;
         cp_next(P);
       } while (depth > 0);
       return;
@@ -1170,8 +1225,8 @@ static void parse_declaration(CParser *P) {
   }
 }
 
-static void cp_init(CParser *P, CTState *cts, const char *src, size_t len, const char *chunk,
-                    unsigned opts, char *err, size_t errlen) {
+static void cp_init(CParser *P, CTState *cts, const char *src, size_t len, const char *chunk, unsigned opts,
+                    char *err, size_t errlen) {
   memset(P, 0, sizeof *P);
   P->cts = cts;
   P->src = src;

@@ -10,19 +10,31 @@
 
 #include "ffi_cparse.h"
 
-
 enum {
-  TK_EOF = 256, TK_IDENT, TK_NUMBER, TK_STRING, TK_CHAR,
-  TK_ELLIPSIS, TK_SHL, TK_SHR, TK_LE, TK_GE, TK_EQ, TK_NE, TK_AND, TK_OR, TK_ARROW
+  TK_EOF = 256,
+  TK_IDENT,
+  TK_NUMBER,
+  TK_STRING,
+  TK_CHAR,
+  TK_ELLIPSIS,
+  TK_SHL,
+  TK_SHR,
+  TK_LE,
+  TK_GE,
+  TK_EQ,
+  TK_NE,
+  TK_AND,
+  TK_OR,
+  TK_ARROW
 };
 
 typedef struct LexState {
-  size_t pos;       /* position after the current token */
-  int line, col;    /* of the current token */
+  size_t pos;    /* position after the current token */
+  int line, col; /* of the current token */
   int tok;
   size_t tstart, tlen; /* current token text */
   int64_t num;
-  int nline;        /* line at pos */
+  int nline; /* line at pos */
   size_t nlinestart;
 } LexState;
 
@@ -48,7 +60,11 @@ typedef struct CParser {
   size_t ndecls, cdecls;
   size_t pack[16];
   int npack;
-  struct { const char *name; CType *type; uint8_t ns; } scoped[MAX_SCOPED];
+  struct {
+    const char *name;
+    CType *type;
+    uint8_t ns;
+  } scoped[MAX_SCOPED];
   int nscoped;
   CTName scoped_name; /* what find_name returns for a scoped tag */
   CType *last_record;
@@ -64,7 +80,7 @@ _Noreturn void cp_oom(CParser *P);
 void *cp_alloc(CParser *P, size_t n); /* owned by the CTState: undone by rollback */
 void cp_next(CParser *P);
 void cp_expect(CParser *P, int tok);
-const char *cp_tok_str(CParser *P);    /* the current token's text, copied */
+const char *cp_tok_str(CParser *P); /* the current token's text, copied */
 bool cp_is_keyword(CParser *P);
 const char *cp_name_token(CParser *P); /* an identifier that is not a keyword */
 

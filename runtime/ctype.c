@@ -63,9 +63,7 @@ CType *ctype_new(CTState *cts, CTKind kind) {
   return t;
 }
 
-CType *ctype_byid(CTState *cts, uint32_t id) {
-  return id < cts->ntypes ? cts->types[id] : NULL;
-}
+CType *ctype_byid(CTState *cts, uint32_t id) { return id < cts->ntypes ? cts->types[id] : NULL; }
 
 bool ctype_save(CTState *cts, CType *t) {
   if (!grow((void **)&cts->undo, &cts->cundo, cts->nundo + 1, sizeof(CTUndo))) return false;
@@ -220,17 +218,15 @@ CTState *ctstate_new(void) {
     CType *sz = big ? b[CTB_U64] : b[CTB_U32], *ssz = big ? b[CTB_I64] : b[CTB_I32];
     CType *wc = ctarget.wchar_size == 4 ? (ctarget.wchar_signed ? b[CTB_I32] : b[CTB_U32])
                                         : (ctarget.wchar_signed ? b[CTB_I16] : b[CTB_U16]);
-    static const char *const ints[] = {"int8_t",   "int16_t",  "int32_t",  "int64_t",
-                                       "uint8_t",  "uint16_t", "uint32_t", "uint64_t"};
+    static const char *const ints[] = {"int8_t",  "int16_t",  "int32_t",  "int64_t",
+                                       "uint8_t", "uint16_t", "uint32_t", "uint64_t"};
     for (int i = 0; i < 8; i++)
       if (!typedef_builtin(cts, ints[i], b[CTB_I8 + i])) goto fail;
     if (!typedef_builtin(cts, "size_t", sz) || !typedef_builtin(cts, "ssize_t", ssz) ||
         !typedef_builtin(cts, "intptr_t", ssz) || !typedef_builtin(cts, "uintptr_t", sz) ||
         !typedef_builtin(cts, "ptrdiff_t", ssz) || !typedef_builtin(cts, "wchar_t", wc) ||
-        !typedef_builtin(cts, "bool", b[CTB_BOOL]) ||
-        !typedef_builtin(cts, "intmax_t", b[CTB_I64]) ||
-        !typedef_builtin(cts, "uintmax_t", b[CTB_U64]) ||
-        !typedef_builtin(cts, "off_t", b[CTB_I64]) ||
+        !typedef_builtin(cts, "bool", b[CTB_BOOL]) || !typedef_builtin(cts, "intmax_t", b[CTB_I64]) ||
+        !typedef_builtin(cts, "uintmax_t", b[CTB_U64]) || !typedef_builtin(cts, "off_t", b[CTB_I64]) ||
         !typedef_builtin(cts, "time_t", b[CTB_LONG]))
       goto fail;
   }
@@ -262,7 +258,8 @@ CType *ctype_ptr(CTState *cts, CType *pointee, bool to_const) {
   t->size = t->align = ctarget.ptr_size;
   t->base = pointee;
   if (to_const) t->flags |= CTF_CONST;
-  if (pointee->kind == CT_VOID) t->flags |= CTF_VOIDP;
+  if (pointee->kind == CT_VOID)
+    t->flags |= CTF_VOIDP;
   else if (to_const && pointee->kind == CT_INT && (pointee->flags & CTF_CHAR) &&
            pointee == cts->builtin[CTB_CHAR])
     t->flags |= CTF_STR;
@@ -295,8 +292,7 @@ CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla) {
 
 static size_t align_up(size_t x, size_t a) { return (x + a - 1) / a * a; }
 
-const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
-                         const size_t *field_align) {
+const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, const size_t *field_align) {
   size_t bits = 0, size = 0, align = 1;
   bool is_union = t->kind == CT_UNION;
   for (size_t i = 0; i < t->n; i++) {
@@ -322,8 +318,10 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
         f->bit_pos = 0;
         continue;
       }
-      if (req) bits = align_up(bits, falign * 8); /* aligned(N) on a bit-field starts a unit */
-      else if (!packed && (bits % (falign * 8)) + w > unit) bits = align_up(bits, falign * 8);
+      if (req)
+        bits = align_up(bits, falign * 8); /* aligned(N) on a bit-field starts a unit */
+      else if (!packed && (bits % (falign * 8)) + w > unit)
+        bits = align_up(bits, falign * 8);
       f->offset = bits / 8;
       f->bit_pos = (uint8_t)(bits % 8);
       bits += w;
@@ -378,8 +376,7 @@ const CField *ctype_field(const CType *t, const char *name, size_t *offset_out) 
 
 bool ctype_equal(const CType *a, const CType *b) {
   if (a == b) return true;
-  if (a->kind != b->kind || a->size != b->size || a->align != b->align || a->n != b->n)
-    return false;
+  if (a->kind != b->kind || a->size != b->size || a->align != b->align || a->n != b->n) return false;
   /* int8_t is signed char: the char flag only steers string conversions */
   uint16_t ignore = CTF_INCOMPLETE | CTF_CHAR;
   if ((a->flags & ~ignore) != (b->flags & ~ignore)) return false;
@@ -396,11 +393,11 @@ bool ctype_equal(const CType *a, const CType *b) {
     return ctype_equal(a->base, b->base);
   case CT_ENUM:
     for (size_t i = 0; i < a->n; i++)
-      if (a->u.consts[i].value != b->u.consts[i].value || strcmp(a->u.consts[i].name, b->u.consts[i].name) != 0)
+      if (a->u.consts[i].value != b->u.consts[i].value ||
+          strcmp(a->u.consts[i].name, b->u.consts[i].name) != 0)
         return false;
     return ctype_equal(a->base, b->base);
-  case CT_ARRAY:
-    return ctype_equal(a->base, b->base);
+  case CT_ARRAY: return ctype_equal(a->base, b->base);
   case CT_FUNC:
     if (!ctype_equal(a->base, b->base)) return false;
     for (size_t i = 0; i < a->n; i++)
@@ -412,19 +409,19 @@ bool ctype_equal(const CType *a, const CType *b) {
       const CField *f = &a->u.fields[i], *g = &b->u.fields[i];
       if ((f->name == NULL) != (g->name == NULL)) return false;
       if (f->name && strcmp(f->name, g->name) != 0) return false;
-      if (f->offset != g->offset || f->bit_size != g->bit_size || f->bit_pos != g->bit_pos)
-        return false;
+      if (f->offset != g->offset || f->bit_size != g->bit_size || f->bit_pos != g->bit_pos) return false;
       if (!ctype_equal(f->type, g->type)) return false;
     }
     return true;
-  default:
-    return true;
+  default: return true;
   }
 }
 
 static size_t repr_base(const CType *t, char *buf, size_t len) {
-  const char *kw = t->kind == CT_STRUCT ? "struct " : t->kind == CT_UNION ? "union "
-                   : t->kind == CT_ENUM ? "enum " : "";
+  const char *kw = t->kind == CT_STRUCT  ? "struct "
+                   : t->kind == CT_UNION ? "union "
+                   : t->kind == CT_ENUM  ? "enum "
+                                         : "";
   if (t->kind == CT_INT && !t->name) return (size_t)snprintf(buf, len, "int%zu_t", t->size * 8);
   return (size_t)snprintf(buf, len, "%s%s", kw, t->name ? t->name : "<anonymous>");
 }
@@ -458,8 +455,10 @@ static void repr_at(const CType *t, char *buf, size_t len, int depth) {
     while (e->kind == CT_ARRAY) e = e->base;
     repr_at(e, buf, len, depth + 1);
     for (e = t; e->kind == CT_ARRAY; e = e->base) {
-      if (e->flags & CTF_VLA) snprintf(tmp, sizeof tmp, "[?]");
-      else snprintf(tmp, sizeof tmp, "[%zu]", e->n);
+      if (e->flags & CTF_VLA)
+        snprintf(tmp, sizeof tmp, "[?]");
+      else
+        snprintf(tmp, sizeof tmp, "[%zu]", e->n);
       repr_append(buf, len, tmp);
     }
     break;

@@ -7,11 +7,11 @@
 #include "ffi_ctype.h"
 
 typedef enum CDeclKind {
-  CDK_FUNC,   /* function declaration: type is FUNC */
-  CDK_VAR,    /* variable declaration */
-  CDK_TYPEDEF,/* typedef name */
-  CDK_RECORD, /* struct/union/enum definition with a tag */
-  CDK_CONST   /* enumerator or static const */
+  CDK_FUNC,    /* function declaration: type is FUNC */
+  CDK_VAR,     /* variable declaration */
+  CDK_TYPEDEF, /* typedef name */
+  CDK_RECORD,  /* struct/union/enum definition with a tag */
+  CDK_CONST    /* enumerator or static const */
 } CDeclKind;
 
 typedef struct CDecl {
@@ -19,7 +19,7 @@ typedef struct CDecl {
   const char *name;
   const char *sym; /* symbol to bind (asm label or name) */
   CType *type;
-  int64_t value;   /* CDK_CONST */
+  int64_t value; /* CDK_CONST */
   int line, col;
 } CDecl;
 
@@ -39,7 +39,6 @@ bool cparse_decls(CTState *cts, const char *src, size_t len, const char *chunk, 
                   CParseResult *out, char *err, size_t errlen);
 
 /* Parses one type name ("int", "struct Point *", "int[4]", "char[?]"). */
-bool cparse_type(CTState *cts, const char *src, size_t len, CType **out, char *err,
-                 size_t errlen);
+bool cparse_type(CTState *cts, const char *src, size_t len, CType **out, char *err, size_t errlen);
 
 #endif

@@ -35,14 +35,14 @@ typedef struct CTarget {
   uint8_t ptr_size;
   uint8_t long_size;
   uint8_t wchar_size;
-  uint8_t int64_align;  /* alignment of long long / double inside structs */
-  uint8_t max_align;    /* alignof(max_align_t) */
+  uint8_t int64_align; /* alignment of long long / double inside structs */
+  uint8_t max_align;   /* alignof(max_align_t) */
   bool char_signed;
   bool wchar_signed;
   bool big_endian;
   bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
-  uint8_t record_abi;    /* how unions/bit-field/packed records go by value: CREC_* */
-  bool unnamed_bitfields_align; /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
+  uint8_t record_abi;             /* how unions/bit-field/packed records go by value: CREC_* */
+  bool unnamed_bitfields_align;   /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
 } CTarget;
 
 enum {
@@ -109,12 +109,12 @@ struct CType {
   CType *base;      /* pointee / element / result / enum's integer type */
   size_t n;         /* array length / number of fields, params or consts */
   union {
-    CField *fields;    /* STRUCT, UNION */
-    CType **params;    /* FUNC */
-    CEnumConst *consts;/* ENUM */
+    CField *fields;     /* STRUCT, UNION */
+    CType **params;     /* FUNC */
+    CEnumConst *consts; /* ENUM */
   } u;
-  void *ffi;        /* cached ffi_type* for by-value use (built lazily) */
-  uint32_t ptr_id;  /* id + 1 of a cached 'pointer to this' type (ctype_ptr_to), 0 = none */
+  void *ffi;       /* cached ffi_type* for by-value use (built lazily) */
+  uint32_t ptr_id; /* id + 1 of a cached 'pointer to this' type (ctype_ptr_to), 0 = none */
 };
 
 /* -- Registry -- */
@@ -144,14 +144,25 @@ void ctstate_free(CTState *cts);
 
 /* Builtin types: the seed's names and the C spellings resolve to these. */
 typedef enum CTBuiltin {
-  CTB_VOID, CTB_BOOL,
-  CTB_I8, CTB_I16, CTB_I32, CTB_I64,
-  CTB_U8, CTB_U16, CTB_U32, CTB_U64,
-  CTB_F32, CTB_F64,
-  CTB_CHAR, CTB_SCHAR, CTB_UCHAR,
-  CTB_LONG, CTB_ULONG,
-  CTB_PTR,  /* "ptr": void* as light userdata */
-  CTB_STR,  /* "str": const char* as Lua string */
+  CTB_VOID,
+  CTB_BOOL,
+  CTB_I8,
+  CTB_I16,
+  CTB_I32,
+  CTB_I64,
+  CTB_U8,
+  CTB_U16,
+  CTB_U32,
+  CTB_U64,
+  CTB_F32,
+  CTB_F64,
+  CTB_CHAR,
+  CTB_SCHAR,
+  CTB_UCHAR,
+  CTB_LONG,
+  CTB_ULONG,
+  CTB_PTR,          /* "ptr": void* as light userdata */
+  CTB_STR,          /* "str": const char* as Lua string */
   CTB_CONST_CHAR_P, /* const char * */
   CTB__MAX
 } CTBuiltin;
@@ -206,9 +217,7 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,
 static inline bool ctype_isint(const CType *t) {
   return t->kind == CT_INT || t->kind == CT_BOOL || t->kind == CT_ENUM;
 }
-static inline bool ctype_isrecord(const CType *t) {
-  return t->kind == CT_STRUCT || t->kind == CT_UNION;
-}
+static inline bool ctype_isrecord(const CType *t) { return t->kind == CT_STRUCT || t->kind == CT_UNION; }
 /* Finds a member by name, looking through anonymous members. offset_out gets
    the member's absolute offset. NULL if absent. */
 const CField *ctype_field(const CType *t, const char *name, size_t *offset_out);

@@ -33,10 +33,10 @@ typedef struct FFIState {
   CTState *cts;
   const void *cdata_mt;   /* identity of the shared metatable of memory objects */
   const void *cdata_gcmt; /* the same with __gc: callbacks and ffi.gc'd objects only */
-  CallFrame *frame;     /* innermost FFI call on the Lua thread */
-  int saved_errno;      /* errno right after the last FFI call */
-  int cbtab;            /* registry slot of the weak table: callback slot -> object */
-  lua_Integer cbslots;  /* callback slots handed out so far */
+  CallFrame *frame;       /* innermost FFI call on the Lua thread */
+  int saved_errno;        /* errno right after the last FFI call */
+  int cbtab;              /* registry slot of the weak table: callback slot -> object */
+  lua_Integer cbslots;    /* callback slots handed out so far */
 } FFIState;
 
 /* Registry keys (addresses of these are unique). */
@@ -48,17 +48,17 @@ FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */
 /* -- Memory objects (cdata.c) -- */
 
 typedef enum CDKind {
-  CDK_BUFFER,  /* ffi.alloc: raw bytes, type NULL */
-  CDK_OBJECT,  /* an instance or a view of a declared type (record, array, scalar) */
-  CDK_POINTER, /* a typed pointer value: type is PTR, value in *(void**)ptr */
-  CDK_CALLBACK,/* ffi.callback */
-  CDK_CTYPE    /* a type object (ffi.struct's result) */
+  CDK_BUFFER,   /* ffi.alloc: raw bytes, type NULL */
+  CDK_OBJECT,   /* an instance or a view of a declared type (record, array, scalar) */
+  CDK_POINTER,  /* a typed pointer value: type is PTR, value in *(void**)ptr */
+  CDK_CALLBACK, /* ffi.callback */
+  CDK_CTYPE     /* a type object (ffi.struct's result) */
 } CDKind;
 
 typedef struct CData {
   CType *type;
-  void *ptr;   /* the object's bytes (payload, parent's memory or foreign memory) */
-  size_t size; /* accessible bytes */
+  void *ptr;    /* the object's bytes (payload, parent's memory or foreign memory) */
+  size_t size;  /* accessible bytes */
   size_t count; /* elements of a flexible array member, as given to ffi.new */
   uint8_t kind;
   bool owned;  /* ptr points into this userdata's payload */
@@ -116,7 +116,7 @@ void *ccall_ffitype(CType *t, const char **err);
 /* -- Callbacks (ccallback.c) -- */
 
 const luaL_Reg *ccallback_functions(void); /* callback */
-void *ccallback_code(CData *cd);          /* code address of a callback object */
+void *ccallback_code(CData *cd);           /* code address of a callback object */
 int ccallback_index(lua_State *L, CData *cd, const char *key);
 void ccallback_gc(CData *cd);
 /* Pushes a callback object for the Lua function at idx with signature ft. */

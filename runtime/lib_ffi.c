@@ -17,10 +17,12 @@ FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)
 /* -- Types from Lua values -- */
 
 static CType *seed_type(FFIState *S, const char *s, size_t len) {
-  static const struct { const char *name; CTBuiltin b; } seed[] = {
-      {"void", CTB_VOID}, {"i8", CTB_I8},   {"i16", CTB_I16}, {"i32", CTB_I32}, {"i64", CTB_I64},
-      {"u8", CTB_U8},     {"u16", CTB_U16}, {"u32", CTB_U32}, {"u64", CTB_U64}, {"f32", CTB_F32},
-      {"f64", CTB_F64},   {"ptr", CTB_PTR}, {"str", CTB_STR}};
+  static const struct {
+    const char *name;
+    CTBuiltin b;
+  } seed[] = {{"void", CTB_VOID}, {"i8", CTB_I8},   {"i16", CTB_I16}, {"i32", CTB_I32}, {"i64", CTB_I64},
+              {"u8", CTB_U8},     {"u16", CTB_U16}, {"u32", CTB_U32}, {"u64", CTB_U64}, {"f32", CTB_F32},
+              {"f64", CTB_F64},   {"ptr", CTB_PTR}, {"str", CTB_STR}};
   if (len > 4) return NULL;
   for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
     if (strcmp(seed[i].name, s) == 0) return ctype_builtin(S->cts, seed[i].b);
@@ -180,14 +182,15 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   lua_newtable(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
   typecache_clear(L);
-  push_weak_table(L, "v"); /* callback slot -> object, at an integer registry slot: */
+  push_weak_table(L, "v");                   /* callback slot -> object, at an integer registry slot: */
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
   push_weak_table(L, "k");
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
   cdata_open(L, S);
   clib_open(L, S);
   lua_setfield(L, -3, "C");
-  static const luaL_Reg own[] = {{"struct", ffi_struct}, {"cdef", ffi_cdef}, {"errno", ffi_errno}, {NULL, NULL}};
+  static const luaL_Reg own[] = {
+      {"struct", ffi_struct}, {"cdef", ffi_cdef}, {"errno", ffi_errno}, {NULL, NULL}};
   add_funcs(L, own);
   add_funcs(L, cdata_functions());
   add_funcs(L, ccallback_functions());

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  cmake make gcc clang pkg-config   # toolchain
+  cmake make gcc clang clang-format pkg-config   # toolchain; clang-format for the format check
   lua5.4 liblua5.4-dev              # interpreter; headers and liblua5.4.a for cli/ffi-lua
   libffi-dev                        # the call machinery
   zlib1g-dev libsqlite3-dev         # real libraries used by tests and benchmarks

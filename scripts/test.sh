@@ -4,6 +4,7 @@
 #   build/gcc    gcc,   RelWithDebInfo (-O2 -g), warnings are errors
 #   build/clang  clang, RelWithDebInfo (-O2 -g), warnings are errors
 #   build/asan   clang, Debug, AddressSanitizer + UBSan (Lua tests run in cli/ffi-lua)
+# Before the builds it checks the C formatting (scripts/check-format.sh).
 # It stops at the first failure; its last output is ctest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ cd "$(dirname "$0")/.."
 jobs=2
 
 bash scripts/deps.sh
+
+printf '\n==> format check\n'
+bash scripts/check-format.sh
 
 suite() {
   local name=$1

@@ -11,23 +11,23 @@
 
 static int failures, checks;
 
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    checks++;                                                            \
-    if (!(cond)) {                                                       \
-      failures++;                                                        \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                    \
+#define CHECK(cond)                                                                                          \
+  do {                                                                                                       \
+    checks++;                                                                                                \
+    if (!(cond)) {                                                                                           \
+      failures++;                                                                                            \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                               \
+    }                                                                                                        \
   } while (0)
 
-#define CHECK_STR(got, want)                                                             \
-  do {                                                                                   \
-    const char *g_ = (got), *w_ = (want);                                                \
-    checks++;                                                                            \
-    if (!g_ || strcmp(g_, w_) != 0) {                                                    \
-      failures++;                                                                        \
-      fprintf(stderr, "%s:%d: got '%s', want '%s'\n", __FILE__, __LINE__, g_ ? g_ : "(null)", w_); \
-    }                                                                                    \
+#define CHECK_STR(got, want)                                                                                 \
+  do {                                                                                                       \
+    const char *g_ = (got), *w_ = (want);                                                                    \
+    checks++;                                                                                                \
+    if (!g_ || strcmp(g_, w_) != 0) {                                                                        \
+      failures++;                                                                                            \
+      fprintf(stderr, "%s:%d: got '%s', want '%s'\n", __FILE__, __LINE__, g_ ? g_ : "(null)", w_);           \
+    }                                                                                                        \
   } while (0)
 
 /* -- Types built by hand -- */
@@ -212,7 +212,7 @@ static void test_libs(void) {
   CHECK_STR(imp_resolve_lib(a, "libz", NULL, err, sizeof err), "libz.so.1");
   CHECK_STR(imp_resolve_lib(a, "libz.so", NULL, err, sizeof err), "libz.so.1");
   CHECK_STR(imp_resolve_lib(a, "libz.so.1", NULL, err, sizeof err), "libz.so.1");
-  CHECK_STR(imp_resolve_lib(a, "c", NULL, err, sizeof err), "libc.so.6");      /* a linker script */
+  CHECK_STR(imp_resolve_lib(a, "c", NULL, err, sizeof err), "libc.so.6"); /* a linker script */
   CHECK_STR(imp_resolve_lib(a, "m", NULL, err, sizeof err), "libm.so.6");
   CHECK_STR(imp_resolve_lib(a, "sqlite3", NULL, err, sizeof err), "libsqlite3.so.0");
   CHECK(imp_resolve_lib(a, "no-such-library-xyz", NULL, err, sizeof err) == NULL);

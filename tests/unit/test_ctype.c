@@ -12,16 +12,16 @@
 
 static int passed, failed;
 
-#define CHECK(cond, ...)                                 \
-  do {                                                   \
-    if (cond) {                                          \
-      passed++;                                          \
-    } else {                                             \
-      failed++;                                          \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
-      printf(__VA_ARGS__);                               \
-      printf("\n");                                      \
-    }                                                    \
+#define CHECK(cond, ...)                                                                                     \
+  do {                                                                                                       \
+    if (cond) {                                                                                              \
+      passed++;                                                                                              \
+    } else {                                                                                                 \
+      failed++;                                                                                              \
+      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                            \
+      printf(__VA_ARGS__);                                                                                   \
+      printf("\n");                                                                                          \
+    }                                                                                                        \
   } while (0)
 
 static CTState *cts;
@@ -53,16 +53,54 @@ static size_t off(const char *rec, const char *field) {
 }
 
 /* The same text is compiled here and parsed by the runtime. */
-#define LAYOUT_SRC(X)                                                    \
-  X(struct u1 { char c; int i; short s; };)                              \
-  X(struct u2 { char c; double d; char e; };)                            \
-  X(struct u3 { char a[3]; struct u1 in; long long ll; };)              \
-  X(union u4 { char c[5]; int i; double d; };)                           \
-  X(struct u5 { int a : 3; int b : 30; char c; unsigned d : 1; };)       \
-  X(struct u6 { char c; struct { int x; float y; }; double z; };)        \
-  X(struct __attribute__((packed)) u7 { char c; int i; short s; };)      \
-  X(struct u8 { char c; int i __attribute__((aligned(16))); };)          \
-  X(struct u9 { short n; int data[]; };)
+#define LAYOUT_SRC(X)                                                                                        \
+  X(struct u1 {                                                                                              \
+    char c;                                                                                                  \
+    int i;                                                                                                   \
+    short s;                                                                                                 \
+  };)                                                                                                        \
+  X(struct u2 {                                                                                              \
+    char c;                                                                                                  \
+    double d;                                                                                                \
+    char e;                                                                                                  \
+  };)                                                                                                        \
+  X(struct u3 {                                                                                              \
+    char a[3];                                                                                               \
+    struct u1 in;                                                                                            \
+    long long ll;                                                                                            \
+  };)                                                                                                        \
+  X(union u4 {                                                                                               \
+    char c[5];                                                                                               \
+    int i;                                                                                                   \
+    double d;                                                                                                \
+  };)                                                                                                        \
+  X(struct u5 {                                                                                              \
+    int a : 3;                                                                                               \
+    int b : 30;                                                                                              \
+    char c;                                                                                                  \
+    unsigned d : 1;                                                                                          \
+  };)                                                                                                        \
+  X(struct u6 {                                                                                              \
+    char c;                                                                                                  \
+    struct {                                                                                                 \
+      int x;                                                                                                 \
+      float y;                                                                                               \
+    };                                                                                                       \
+    double z;                                                                                                \
+  };)                                                                                                        \
+  X(struct __attribute__((packed)) u7 {                                                                      \
+    char c;                                                                                                  \
+    int i;                                                                                                   \
+    short s;                                                                                                 \
+  };)                                                                                                        \
+  X(struct u8 {                                                                                              \
+    char c;                                                                                                  \
+    int i __attribute__((aligned(16)));                                                                      \
+  };)                                                                                                        \
+  X(struct u9 {                                                                                              \
+    short n;                                                                                                 \
+    int data[];                                                                                              \
+  };)
 #define AS_CODE(...) __VA_ARGS__
 #define AS_TEXT(...) #__VA_ARGS__ "\n"
 LAYOUT_SRC(AS_CODE)
@@ -72,20 +110,40 @@ static void test_layout(void) {
 #define SZ(T) CHECK(type_of(#T) && type_of(#T)->size == sizeof(T), "sizeof(" #T ")")
 #define AL(T) CHECK(type_of(#T) && type_of(#T)->align == _Alignof(T), "alignof(" #T ")")
 #define OF(T, f) CHECK(off(#T, #f) == offsetof(T, f), "offsetof(" #T ", " #f ") = %zu", off(#T, #f))
-  SZ(struct u1); AL(struct u1); OF(struct u1, i); OF(struct u1, s);
-  SZ(struct u2); AL(struct u2); OF(struct u2, d); OF(struct u2, e);
-  SZ(struct u3); OF(struct u3, in); OF(struct u3, ll);
-  SZ(union u4); AL(union u4);
-  SZ(struct u5); OF(struct u5, c);
-  SZ(struct u6); OF(struct u6, x); OF(struct u6, y); OF(struct u6, z);
-  SZ(struct u7); AL(struct u7); OF(struct u7, i); OF(struct u7, s);
-  SZ(struct u8); AL(struct u8); OF(struct u8, i);
-  SZ(struct u9); OF(struct u9, data);
+  SZ(struct u1);
+  AL(struct u1);
+  OF(struct u1, i);
+  OF(struct u1, s);
+  SZ(struct u2);
+  AL(struct u2);
+  OF(struct u2, d);
+  OF(struct u2, e);
+  SZ(struct u3);
+  OF(struct u3, in);
+  OF(struct u3, ll);
+  SZ(union u4);
+  AL(union u4);
+  SZ(struct u5);
+  OF(struct u5, c);
+  SZ(struct u6);
+  OF(struct u6, x);
+  OF(struct u6, y);
+  OF(struct u6, z);
+  SZ(struct u7);
+  AL(struct u7);
+  OF(struct u7, i);
+  OF(struct u7, s);
+  SZ(struct u8);
+  AL(struct u8);
+  OF(struct u8, i);
+  SZ(struct u9);
+  OF(struct u9, data);
   CType *t = type_of("struct u5");
   const CField *f = t ? ctype_field(t, "b", NULL) : NULL;
   CHECK(f && f->is_bitfield && f->bit_size == 30, "u5.b is a 30-bit field");
   /* b does not fit after a's 3 bits in the first int: it starts the next unit */
-  CHECK(f && f->offset * 8 + f->bit_pos == 32, "u5.b starts at bit 32, got %zu", f ? f->offset * 8 + f->bit_pos : 0);
+  CHECK(f && f->offset * 8 + f->bit_pos == 32, "u5.b starts at bit 32, got %zu",
+        f ? f->offset * 8 + f->bit_pos : 0);
   CHECK(t && (t->flags & CTF_BITFIELDS), "u5 is marked as having bit-fields");
   CHECK(type_of("struct u7") && (type_of("struct u7")->flags & CTF_PACKED), "u7 is marked packed");
   CHECK(type_of("struct u9") && (type_of("struct u9")->flags & CTF_FLEX), "u9 has a flexible array");
@@ -97,7 +155,8 @@ static void test_declarators(void) {
               "void qsort(void *base, size_t n, size_t size, cmp_t cmp);"),
         "function pointer declarators: %s", err);
   CType *t = type_of("cmp_t");
-  CHECK(t && t->kind == CT_PTR && t->base->kind == CT_FUNC && t->base->n == 2, "cmp_t is a pointer to a 2-ary function");
+  CHECK(t && t->kind == CT_PTR && t->base->kind == CT_FUNC && t->base->n == 2,
+        "cmp_t is a pointer to a 2-ary function");
   CHECK(t && t->base->base->kind == CT_INT && t->base->base->size == 4, "cmp_t returns int");
   CTName *n = ctype_lookup(cts, NS_ORD, "table", 5);
   CHECK(n && n->kind == CN_VAR && n->type->kind == CT_ARRAY && n->type->n == 4, "table is an array of 4");
@@ -111,15 +170,19 @@ static void test_declarators(void) {
   CHECK(p && !(p->flags & CTF_STR) && p->kind == CT_PTR, "char * is a plain pointer");
   CHECK(parse("int printf(const char *fmt, ...);"), "varargs: %s", err);
   n = ctype_lookup(cts, NS_ORD, "printf", 6);
-  CHECK(n && n->kind == CN_FUNC && (n->type->flags & CTF_VARARG) && n->type->n == 1, "printf is variadic with 1 fixed param");
+  CHECK(n && n->kind == CN_FUNC && (n->type->flags & CTF_VARARG) && n->type->n == 1,
+        "printf is variadic with 1 fixed param");
   CHECK(parse("int getpid(void) __asm__(\"getpid\");"), "asm labels: %s", err);
 }
 
 static void test_enums(void) {
-  CHECK(parse("enum E { A, B = 1 << 3, C, D = A | B, E2 = -1, F = sizeof(int) * 2, G = (unsigned char)300 };"),
-        "enum parses: %s", err);
-  static const struct { const char *n; int64_t v; } want[] = {
-      {"A", 0}, {"B", 8}, {"C", 9}, {"D", 8}, {"E2", -1}, {"F", 8}, {"G", 44}};
+  CHECK(
+      parse("enum E { A, B = 1 << 3, C, D = A | B, E2 = -1, F = sizeof(int) * 2, G = (unsigned char)300 };"),
+      "enum parses: %s", err);
+  static const struct {
+    const char *n;
+    int64_t v;
+  } want[] = {{"A", 0}, {"B", 8}, {"C", 9}, {"D", 8}, {"E2", -1}, {"F", 8}, {"G", 44}};
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     CTName *n = ctype_lookup(cts, NS_ORD, want[i].n, strlen(want[i].n));
     CHECK(n && n->kind == CN_CONST && n->value == want[i].v, "%s = %lld", want[i].n, (long long)want[i].v);
@@ -134,7 +197,8 @@ static bool error_has(const char *src, const char *frag) {
 }
 
 static void test_errors(void) {
-  CHECK(error_has("struct A {\n int x\n int y; };", "cdef:3:2: expected ';' near 'int'"), "missing ';': %s", err);
+  CHECK(error_has("struct A {\n int x\n int y; };", "cdef:3:2: expected ';' near 'int'"), "missing ';': %s",
+        err);
   CHECK(error_has("struct A { int x; int x; };", "duplicate member name 'x'"), "duplicate: %s", err);
   CHECK(error_has("long double x;", "long double is not supported"), "long double: %s", err);
   CHECK(error_has("struct B { int a : 40; };", "width of bit-field"), "bitfield width: %s", err);
@@ -148,7 +212,8 @@ static void test_rollback(void) {
   CHECK(ctype_lookup(cts, NS_TAG, "Good", 4) == NULL, "and registers nothing from that text");
   CHECK(parse("struct Good { int a; };"), "the name stays free: %s", err);
   CHECK(parse("struct Good { int a; };"), "an identical redeclaration is accepted: %s", err);
-  CHECK(error_has("struct Good { long a; };", "conflicting redefinition of 'struct Good'"), "a conflicting one is not: %s", err);
+  CHECK(error_has("struct Good { long a; };", "conflicting redefinition of 'struct Good'"),
+        "a conflicting one is not: %s", err);
   CHECK(parse("struct Fwd; struct User { struct Fwd *p; };"), "forward declarations: %s", err);
   CType *fwd = type_of("struct Fwd");
   CHECK(fwd && (fwd->flags & CTF_INCOMPLETE), "struct Fwd is incomplete");
