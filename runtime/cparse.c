@@ -547,7 +547,7 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
       continue;
     } else if (is_word(P, "__builtin_va_list") || is_word(P, "__gnuc_va_list")) {
       if (typed) break;
-      ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
+      ds->type = ctype_builtin(P->cts, CTB_VA_LIST); /* a parameter becomes a handle: parse_params */
       w.base = B_OTHER;
     } else {
       if (typed || w.nlong || w.nshort || w.sign || w.unsign) break; /* the declarator's name */
@@ -626,7 +626,9 @@ static CType *parse_params(CParser *P, CType *ret) {
           if (strcmp(names[k], d.name) == 0) cp_error(P, "redefinition of parameter '%s'", d.name);
         if (nnames < (int)(sizeof names / sizeof names[0])) names[nnames++] = d.name;
       }
-      if (t->kind == CT_ARRAY)
+      if (t == ctype_builtin(P->cts, CTB_VA_LIST))
+        t = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle, as C passes it */
+      else if (t->kind == CT_ARRAY)
         t = ctype_ptr(P->cts, t->base, ds.is_const); /* decay */
       else if (t->kind == CT_FUNC)
         t = ctype_ptr(P->cts, t, false);

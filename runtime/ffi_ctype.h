@@ -28,6 +28,20 @@
 
 /* -- Target -- */
 
+/* va_list's representation: a plain pointer (nfields 0: i386, ppc64le), or a
+   record of up to 5 members (kinds VA_*), itself (AArch64, armhf) or as a
+   one-element array (x86-64 and s390x: __va_list_tag[1]). */
+enum { VA_INT, VA_UINT, VA_LONG, VA_PTR };
+typedef struct CTVaList {
+  const char *tag; /* the record's tag, for messages */
+  bool array;      /* va_list is tag[1] */
+  uint8_t nfields;
+  struct {
+    const char *name;
+    uint8_t kind; /* VA_* */
+  } fields[5];
+} CTVaList;
+
 /* Everything that differs between ABIs lives here, nowhere else. */
 typedef struct CTarget {
   const char *arch; /* LuaJIT's names: "x64", "arm64", "x86", "arm", ... */
@@ -43,6 +57,7 @@ typedef struct CTarget {
   bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
   uint8_t record_abi;             /* how unions/bit-field/packed records go by value: CREC_* */
   bool unnamed_bitfields_align;   /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
+  CTVaList va_list;               /* __builtin_va_list inside records (a parameter stays a handle) */
 } CTarget;
 
 enum {
@@ -164,6 +179,7 @@ typedef enum CTBuiltin {
   CTB_PTR,          /* "ptr": void* as light userdata */
   CTB_STR,          /* "str": const char* as Lua string */
   CTB_CONST_CHAR_P, /* const char * */
+  CTB_VA_LIST,      /* __builtin_va_list as laid out in memory (ctarget.va_list) */
   CTB__MAX
 } CTBuiltin;
 
