@@ -918,6 +918,8 @@ static const char *parse_tag_head(CParser *P, CTKind kind, Attrs *attrs, CTName 
   cp_next(P);
   while (parse_extras(P, attrs)) {}
   const char *tag = NULL;
+  P->tag_line = P->ls.line;
+  P->tag_col = P->ls.col;
   if (is(P, TK_IDENT)) tag = cp_name_token(P);
   while (parse_extras(P, attrs)) {}
   *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
@@ -940,6 +942,12 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     define_type_name(P, NS_TAG, tag, t);
     return t;
   }
+  for (const CPDefining *d = P->defining; prev && d; d = d->up)
+    if (d->type == prev->type) { /* struct T { struct T { ... } in; }: C refuses it */
+      P->ls.line = P->tag_line;
+      P->ls.col = P->tag_col;
+      cp_error(P, "nested redefinition of '%s %s'", is_union ? "union" : "struct", tag);
+    }
   cp_next(P);
   CType *t = new_tag_type(P, kind, tag);
   bool fresh = !prev;
@@ -950,8 +958,11 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     fresh = true;
   }
   size_t fstart = P->nfields;
+  CPDefining def = {t, P->defining};
   depth_enter(P);
+  P->defining = &def;
   parse_fields(P, t);
+  P->defining = def.up;
   P->nesting--;
   size_t *fal = NULL;
   if (t->n) {
