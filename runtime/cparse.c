@@ -1096,7 +1096,7 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
     if ((prev->type->flags & CTF_INCOMPLETE) && !(P->opts & CP_SCOPED)) {
       if (!ctype_save(P->cts, prev->type)) cp_oom(P);
       uint32_t id = prev->type->id;
-      *prev->type = *t;
+      ctype_copy_to(prev->type, t);
       prev->type->id = id;
       t = prev->type;
     } else if (!ctype_equal(t, prev->type)) {
@@ -1207,11 +1207,8 @@ static void parse_declaration(CParser *P) {
     if (d.attrs.aligned || ds.attrs.aligned) { /* aligned typedef: a distinct aligned copy */
       size_t al = d.attrs.aligned > ds.attrs.aligned ? d.attrs.aligned : ds.attrs.aligned;
       if (ds.storage == SC_TYPEDEF && al != d.type->align) {
-        CType *c = ctype_new(P->cts, (CTKind)d.type->kind);
+        CType *c = ctype_copy(P->cts, d.type);
         if (!c) cp_oom(P);
-        uint32_t id = c->id;
-        *c = *d.type;
-        c->id = id;
         c->align = al; /* GCC: the size stays; only the alignment changes */
         d.type = c;
       }

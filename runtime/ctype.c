@@ -63,6 +63,21 @@ CType *ctype_new(CTState *cts, CTKind kind) {
   return t;
 }
 
+void ctype_copy_to(CType *dst, const CType *src) {
+  *dst = *src;
+  dst->ffi = NULL; /* owned by src: freed with it, and describes src's layout */
+  dst->ptr_id = 0; /* 'pointer to src' is not a pointer to the copy */
+}
+
+CType *ctype_copy(CTState *cts, const CType *src) {
+  CType *t = ctype_new(cts, (CTKind)src->kind);
+  if (!t) return NULL;
+  uint32_t id = t->id;
+  ctype_copy_to(t, src);
+  t->id = id;
+  return t;
+}
+
 CType *ctype_byid(CTState *cts, uint32_t id) { return id < cts->ntypes ? cts->types[id] : NULL; }
 
 bool ctype_save(CTState *cts, CType *t) {

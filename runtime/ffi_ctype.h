@@ -199,6 +199,12 @@ char *ctype_strdup(CTState *cts, const char *s, size_t len);
 
 /* New type node, zeroed except kind, registered in the state. */
 CType *ctype_new(CTState *cts, CTKind kind);
+/* Copies of a node: every cached or owned field cleared (the libffi type, the
+   'pointer to' cache), so the copy and the original never share them. ctype_copy
+   registers a new node (its own id); ctype_copy_to fills caller storage (a
+   temporary that must not reach the registry: no derived types of it). */
+CType *ctype_copy(CTState *cts, const CType *src);
+void ctype_copy_to(CType *dst, const CType *src);
 /* Record the current contents of t so that a rollback restores them. */
 bool ctype_save(CTState *cts, CType *t);
 CType *ctype_byid(CTState *cts, uint32_t id);
