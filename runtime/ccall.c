@@ -366,7 +366,7 @@ static int push_result(lua_State *L, FFIState *S, CType *t, void *rv) {
 /* A callback failed during the call: its error, kept in the registry, now. */
 static int raise_callback_error(lua_State *L) {
   lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
-  lua_pushnil(L);
+  lua_pushboolean(L, 0); /* the slot stays: a callback stores into it without allocating */
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
   return lua_error(L);
 }

@@ -7,7 +7,7 @@
 #include "ffi_cparse.h"
 #include "ffi_int.h"
 
-#define FFI_MAX_ALLOC ((lua_Integer)1 << 40)
+#define FFI_MAX_ALLOC ((lua_Integer)CT_MAX_SIZE) /* every object, ffi.alloc's buffers too */
 
 /* -- Creation -- */
 
@@ -556,10 +556,15 @@ static size_t var_size(lua_State *L, CType *t, int nidx) {
   lua_Integer n = luaL_checkinteger(L, nidx);
   CType *et = t->kind == CT_ARRAY ? t->base : t->u.fields[t->n - 1].type->base;
   if (n < 0 || (et->size && n > FFI_MAX_ALLOC / (lua_Integer)et->size))
-    luaL_error(L, "bad element count %I for '%s'", (LUAI_UACINT)n, ctype_repr(t, b, sizeof b));
+    luaL_error(L, "bad element count %I for '%s'%s", (LUAI_UACINT)n, ctype_repr(t, b, sizeof b),
+               n < 0 ? "" : " (objects are limited to 2147483647 bytes)");
   if (t->kind == CT_ARRAY) return (size_t)n * et->size;
-  size_t end = t->u.fields[t->n - 1].offset + (size_t)n * et->size;
-  return end > t->size ? (end + t->align - 1) / t->align * t->align : t->size;
+  uint64_t end = t->u.fields[t->n - 1].offset + (uint64_t)n * et->size;
+  end = end > t->size ? (end + t->align - 1) / t->align * t->align : t->size;
+  if (end > CT_MAX_SIZE)
+    luaL_error(L, "bad element count %I for '%s' (objects are limited to 2147483647 bytes)", (LUAI_UACINT)n,
+               ctype_repr(t, b, sizeof b));
+  return (size_t)end;
 }
 
 /* Pushes a new zero-filled instance of t; nidx = the element count for [?] / flexible arrays. */
@@ -672,7 +677,7 @@ static int ffi_alloc(lua_State *L) {
   FFIState *S = ffi_state(L);
   lua_Integer n = luaL_checkinteger(L, 1);
   if (n < 0 || n > FFI_MAX_ALLOC)
-    return luaL_error(L, "bad argument #1 to 'alloc' (size %I out of range 0..2^40)", (LUAI_UACINT)n);
+    return luaL_error(L, "bad argument #1 to 'alloc' (size %I out of range 0..2147483647)", (LUAI_UACINT)n);
   CData *cd = cdata_new(L, S, NULL, (size_t)n, CDK_BUFFER);
   cd->type = NULL;
   return 1;

@@ -163,9 +163,10 @@ void ctype_rollback(CTState *cts, CTMark m) {
     free(t->ffi); /* libffi types are malloc'd outside the allocation list */
     t->ffi = NULL;
   }
-  if (cts->nnames != m.names) {
+  if (cts->nnames != m.names) { /* rehash in place: a rollback after "not enough memory" must not allocate */
     cts->nnames = m.names;
-    hash_rebuild(cts, cts->hsize); /* same size: cannot fail after a shrink in practice */
+    memset(cts->hash, 0, cts->hsize * sizeof(uint32_t));
+    for (size_t i = 0; i < cts->nnames; i++) hash_insert(cts, i);
   }
   while (cts->nallocs > m.allocs) free(cts->allocs[--cts->nallocs]);
 }
@@ -327,7 +328,8 @@ CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla) {
 
 /* -- Layout -- */
 
-static size_t align_up(size_t x, size_t a) { return (x + a - 1) / a * a; }
+/* Layout arithmetic is in bits, 64-bit even on 32-bit targets (2^31 bytes are 2^34 bits). */
+static uint64_t align_up(uint64_t x, uint64_t a) { return (x + a - 1) / a * a; }
 
 /* Where a non-zero-width bit-field of w bits starts, at bit position bits (gcc's and
    clang's rule; clang's LayoutBitField reads most plainly). falign: its alignment,
@@ -335,16 +337,17 @@ static size_t align_up(size_t x, size_t a) { return (x + a - 1) / a * a; }
    of falign starts the next one, except when packed (attribute) or under any pragma
    pack value ("pack suppresses the insertion of padding"); aligned(req) then starts
    it at a multiple of req (under pack: of min(req, pack), gcc; clang ignores req > pack). */
-static size_t bitfield_start(size_t bits, size_t w, size_t unit, size_t falign, size_t req, size_t pack,
-                             bool packed) {
+static uint64_t bitfield_start(uint64_t bits, size_t w, size_t unit, size_t falign, size_t req, size_t pack,
+                               bool packed) {
   if (pack) return req ? align_up(bits, (req < pack ? req : pack) * 8) : bits;
-  size_t fa = (packed && !req) ? 1 : falign * 8; /* in bits */
+  uint64_t fa = (packed && !req) ? 1 : falign * 8; /* in bits */
   if ((bits % fa) + w > unit) return align_up(bits, fa);
   return req ? align_up(bits, req * 8) : bits;
 }
 
 const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, const size_t *field_align) {
-  size_t bits = 0, size = 0, align = 1;
+  uint64_t bits = 0, size = 0;
+  size_t align = 1;
   bool is_union = t->kind == CT_UNION;
   for (size_t i = 0; i < t->n; i++) {
     CField *f = &t->u.fields[i];
@@ -365,13 +368,13 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, c
       if (w == 0) { /* zero width: next field starts at the next unit of this type */
         bits = align_up(bits, natural * 8);
         if (ctarget.unnamed_bitfields_align && natural > align) align = natural; /* even packed */
-        f->offset = bits / 8;
+        f->offset = (size_t)(bits / 8);
         f->bit_pos = 0;
         continue;
       }
       bits = bitfield_start(bits, w, unit, falign, req, pack,
                             packed || (field_align && (field_align[i] & CTYPE_FIELD_PACKED)));
-      f->offset = bits / 8;
+      f->offset = (size_t)(bits / 8);
       f->bit_pos = (uint8_t)(bits % 8);
       bits += w;
       /* unnamed bit-fields align the record only where the ABI says so (AAPCS); under
@@ -389,16 +392,19 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, c
       if (ft->size > size) size = ft->size;
     } else {
       bits = align_up(bits, falign * 8);
-      f->offset = bits / 8;
-      bits += ft->size * 8;
+      f->offset = (size_t)(bits / 8);
+      bits += (uint64_t)ft->size * 8;
+      if (bits > (uint64_t)CT_MAX_SIZE * 8) return CT_TOO_LARGE;
     }
     if (falign > align) align = falign;
     if (f->offset % natural) t->flags |= CTF_PACKED;
   }
   if (!is_union) size = (bits + 7) / 8;
   if (min_align > align) align = min_align;
+  size = align_up(size, align);
+  if (size > CT_MAX_SIZE) return CT_TOO_LARGE;
   t->align = align;
-  t->size = align_up(size, align);
+  t->size = (size_t)size;
   t->flags &= (uint16_t)~CTF_INCOMPLETE;
   return NULL;
 }

@@ -68,6 +68,12 @@ enum {
 
 extern const CTarget ctarget;
 
+/* The largest type or object, in bytes, on every target: 2^31-1 (LuaJIT's limit).
+   Sizes fit an int, layout arithmetic cannot overflow even on 32-bit targets,
+   and nothing larger could be allocated there anyway (docs/api.md, Limits). */
+#define CT_MAX_SIZE ((size_t)0x7fffffff)
+#define CT_TOO_LARGE "struct or union is too large (over 2147483647 bytes)"
+
 /* -- Kinds and flags -- */
 
 typedef enum CTKind {

@@ -48,6 +48,7 @@ CType *ffi_checktype(lua_State *L, FFIState *S, int idx) {
     char err[256];
     if (!cparse_type(S->cts, s, len, &t, err, sizeof err)) {
       ctype_rollback(S->cts, mark);
+      if (strstr(err, "not enough memory")) luaL_error(L, "not enough memory");
       luaL_error(L, "unknown type '%s'", s);
     }
     lua_pushvalue(L, idx);
@@ -82,13 +83,14 @@ static void typecache_clear(lua_State *L) {
 void ffi_parse(lua_State *L, FFIState *S, const char *src, size_t len, unsigned opts, CParseResult *out,
                CTMark *mark) {
   char err[512];
+  lua_newtable(L); /* the new type-string cache, made first: nothing may fail after the parse */
   *mark = ctype_begin(S->cts);
   if (!cparse_decls(S->cts, src, len, "cdef", opts, out, err, sizeof err)) {
     ctype_rollback(S->cts, *mark);
     lua_pushstring(L, err); /* "cdef:LINE:COL: ...": the C text's position, not Lua's */
     lua_error(L);
   }
-  typecache_clear(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_typecache); /* an existing key: no allocation */
 }
 
 /* -- ffi.struct / ffi.cdef -- */
@@ -181,6 +183,8 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   if (!S->cts) return luaL_error(L, "not enough memory");
   lua_newtable(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_anchor);
+  lua_pushboolean(L, 0); /* a callback's error goes here (ccallback.c): the slot exists from now on */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
   typecache_clear(L);
   push_weak_table(L, "v");                   /* callback slot -> object, at an integer registry slot: */
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */

@@ -234,6 +234,12 @@ return function(env)
     "bad element count -1")
   case("ffi.new of int[?] with a huge count", function() ffi.new("int[?]", 1 << 62) end,
     "bad element count")
+  case("ffi.new of int[?] with 2^31 bytes", function() ffi.new("int[?]", 1 << 29) end,
+    "bad element count 536870912 for 'int[?]' (objects are limited to 2147483647 bytes)")
+  case("ffi.new of a flexible struct past the limit", function() ffi.new("struct MuFlex", 0x1fffffff) end,
+    { "bad element count 536870911 for 'struct MuFlex'", "limited to 2147483647 bytes" })
+  case("ffi.sizeof of int[?] with 2^31 bytes", function() ffi.sizeof("int[?]", 1 << 29) end,
+    "objects are limited to 2147483647 bytes")
   case("ffi.new of a malformed type", function() ffi.new("int[") end, "int[")
   case("ffi.new of a negative array type", function() ffi.new("int[-2]") end, "int[-2]")
   case("ffi.sizeof of an opaque struct", function() ffi.sizeof("struct MuOpaque") end,
@@ -297,13 +303,15 @@ return function(env)
     "does not fit", arr_untouched)
 
   case("ffi.alloc of a negative size", function() ffi.alloc(-1) end,
-    "bad argument #1 to 'alloc' (size -1 out of range 0..2^40)")
+    "bad argument #1 to 'alloc' (size -1 out of range 0..2147483647)")
+  case("ffi.alloc of 2^31 bytes: one over the object limit", function() ffi.alloc(1 << 31) end,
+    "size 2147483648 out of range 0..2147483647")
   case("ffi.alloc of 2^40 + 1 bytes", function() ffi.alloc((1 << 40) + 1) end,
-    "size 1099511627777 out of range 0..2^40")
+    "size 1099511627777 out of range 0..2147483647")
   case("ffi.alloc of math.maxinteger", function() ffi.alloc(math.maxinteger) end,
-    "out of range 0..2^40")
+    "out of range 0..2147483647")
   case("ffi.alloc of math.mininteger", function() ffi.alloc(math.mininteger) end,
-    "out of range 0..2^40")
+    "out of range 0..2147483647")
   case("ffi.alloc of a fractional size", function() ffi.alloc(1.5) end,
     "number has no integer representation")
   case("ffi.alloc of a string", function() ffi.alloc("ten") end, "got string")
@@ -472,16 +480,15 @@ return function(env)
   case("lib:cdef options that are not a table", function() calls:cdef("int mu_opts(int);", 5) end,
     { "bad argument #2 to 'cdef'", "table expected, got number" })
 
-  -- Huge but in-range allocations: the allocator says no, Lua reports it.
-  -- (Under AddressSanitizer this needs allocator_may_return_null=1: see
-  -- CMakeLists.txt.)
+  -- Objects over the 2^31-1 byte limit are refused before any allocation (an
+  -- allocator that says no is tested under ulimit -v: tests/lua/test_oom.lua).
   cat = "memory"
   isolate = true
-  case("ffi.alloc of exactly 2^40 bytes", function() ffi.alloc(1 << 40) end, "not enough memory")
+  case("ffi.alloc of exactly 2^40 bytes", function() ffi.alloc(1 << 40) end, "out of range 0..2147483647")
   case("ffi.new of a 2^40-byte struct", function()
     ffi.cdef "struct MuHuge { char a[1099511627776]; };"
     ffi.new("struct MuHuge")
-  end, "not enough memory")
+  end, "array is too large (over 2147483647 bytes)")
 
   -- Huge inputs: a limit error or success, never a stack overflow.
   cat = "limits"
