@@ -423,17 +423,20 @@ static int cdata_arith(lua_State *L, bool sub) {
   char *a, *b;
   CType *et, *pt, *et2, *pt2;
   bool pa = ptr_operand(L, S, 1, &a, &et, &pt);
-  if (!pa && !sub && ptr_operand(L, S, 2, &a, &et, &pt)) { /* n + p */
-    lua_pushvalue(L, 1);
-    lua_replace(L, 3);
+  if (!pa && !sub && ptr_operand(L, S, 2, &a, &et, &pt)) { /* n + p is p + n */
+    lua_settop(L, 2);
+    lua_rotate(L, 1, 1);
     pa = true;
-    lua_settop(L, 3);
-    lua_replace(L, 2);
   }
   if (!pa) return luaL_error(L, "attempt to perform arithmetic on a non-pointer object");
   if (et->kind == CT_VOID || et->kind == CT_FUNC || (et->flags & CTF_INCOMPLETE) || et->size == 0)
     return luaL_error(L, "pointer arithmetic needs a complete element type");
   if (sub && ptr_operand(L, S, 2, &b, &et2, &pt2)) { /* p - q: elements between */
+    if (!ctype_equal(et, et2)) {                     /* C: invalid operands (pointers to different types) */
+      char b1[96], b2[96];
+      return luaL_error(L, "cannot subtract pointers to different types ('%s *' and '%s *')",
+                        ctype_repr(et, b1, sizeof b1), ctype_repr(et2, b2, sizeof b2));
+    }
     lua_pushinteger(L, (lua_Integer)((a - b) / (ptrdiff_t)et->size));
     return 1;
   }

@@ -155,4 +155,18 @@ t.test("many short-lived buffers are collected", function()
   t.truthy(collectgarbage("count") - before < 2048, "memory returned after collection")
 end)
 
+t.test("pointer arithmetic: n + p is p + n; p - q needs one pointee type (issue 9, item 9)", function()
+  local arr = ffi.new("int[8]", { 10, 11, 12, 13, 14, 15, 16, 17 })
+  local p = ffi.cast("int *", arr)
+  local q = 3 + p
+  t.eq(q[0], 13, "3 + p")
+  t.eq((p + 3)[0], 13, "p + 3")
+  t.eq(q - p, 3)
+  t.eq((2 + arr)[1], 13, "n + array")
+  local c = ffi.cast("char *", arr)
+  t.errors(function() return p - c end, "cannot subtract pointers to different types ('int *' and 'char *')")
+  t.errors(function() return c - p end, "different types")
+  t.eq(ffi.cast("char *", q) - c, 12, "char pointers: bytes")
+end)
+
 t.done()
