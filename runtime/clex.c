@@ -38,6 +38,22 @@ static void skip_line(CParser *P, LexState *ls) {
   while (ls->pos < P->len && P->src[ls->pos] != '\n') ls->pos++;
 }
 
+/* A preprocessor line, continued over backslash-newlines (multi-line #define). */
+static void skip_directive(CParser *P, LexState *ls) {
+  const char *s = P->src;
+  while (ls->pos < P->len && s[ls->pos] != '\n') {
+    size_t nl = ls->pos + 1;
+    if (s[ls->pos] == '\\' && nl < P->len && s[nl] == '\r') nl++;
+    if (s[ls->pos] == '\\' && nl < P->len && s[nl] == '\n') {
+      ls->pos = nl + 1;
+      ls->nline++;
+      ls->nlinestart = ls->pos;
+    } else {
+      ls->pos++;
+    }
+  }
+}
+
 static void handle_pragma(CParser *P, LexState *ls, size_t start, size_t end);
 
 /* Skips blanks, comments and preprocessor lines; tracks line numbers. */
@@ -77,7 +93,7 @@ static void skip_space(CParser *P, LexState *ls) {
       ls->pos += 2;
     } else if (c == '#' && bol) { /* line markers, #pragma pack, other directives */
       size_t start = ls->pos;
-      skip_line(P, ls);
+      skip_directive(P, ls);
       handle_pragma(P, ls, start, ls->pos);
     } else {
       break;
