@@ -400,6 +400,10 @@ static const char *const type_words[] = {"void",
                                          "__uint128_t",
                                          "_Float128",
                                          "__float128",
+                                         "_Float32",
+                                         "_Float64",
+                                         "_Float32x",
+                                         "_Float64x",
                                          "__builtin_va_list",
                                          "__gnuc_va_list",
                                          NULL};
@@ -441,8 +445,9 @@ static bool spec_builtin_word(CParser *P, SpecWords *w) {
   static const struct {
     const char *word;
     int base;
-  } bases[] = {{"void", B_VOID},   {"char", B_CHAR},     {"int", B_INT},
-               {"float", B_FLOAT}, {"double", B_DOUBLE}, {"_Bool", B_BOOL}};
+  } bases[] = {{"void", B_VOID},       {"char", B_CHAR},  {"int", B_INT},        {"float", B_FLOAT},
+               {"double", B_DOUBLE},   {"_Bool", B_BOOL}, {"_Float32", B_FLOAT}, {"_Float64", B_DOUBLE},
+               {"_Float32x", B_DOUBLE}}; /* TS 18661-3: binary32, binary64, binary64 (gcc on every target) */
   for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++)
     if (is_word(P, bases[i].word)) {
       spec_base(P, w, bases[i].base);
@@ -462,6 +467,8 @@ static bool spec_builtin_word(CParser *P, SpecWords *w) {
     cp_error(P, "128-bit integers are not supported");
   else if (is_word(P, "_Float128") || is_word(P, "__float128"))
     cp_error(P, "128-bit floating types are not supported");
+  else if (is_word(P, "_Float64x"))
+    cp_error(P, "_Float64x (long double) is not supported");
   else
     return false;
   return true;

@@ -533,4 +533,15 @@ t.test("va_list: the ABI's record inside a struct, a pointer-sized handle as a p
   t.eq(seen, "userdata", "the callback's va_list is a pointer handle")
 end)
 
+t.test("_Float32 / _Float64 / _Float32x declarations of glibc call (issue 9, item 11)", function()
+  ffi.cdef [[
+    _Float32 strtof32(const char *s, char **end);
+    _Float64 strtof64(const char *s, char **end);
+    _Float32x strtof32x(const char *s, char **end);
+  ]]
+  t.eq(ffi.C.strtof32("0.1", nil), 0.100000001490116119384765625, "0.1 rounded to binary32")
+  t.eq(ffi.C.strtof64("0.1", nil), 0.1)
+  t.eq(ffi.C.strtof32x("2.5", nil), 2.5)
+end)
+
 t.done()
