@@ -625,7 +625,9 @@ static CType *parse_params(CParser *P, CType *ret) {
       DeclSpec ds;
       Declarator d;
       parse_specifiers(P, &ds, false);
+      P->in_params++;
       parse_declarator(P, ds.type, ds.is_const, &d, true);
+      P->in_params--;
       CType *t = d.type;
       if (t->kind == CT_VOID) cp_error(P, "'void' must be the only parameter");
       if (d.name) {
@@ -675,6 +677,29 @@ static bool nested_declarator_follows(CParser *P) {
   return r;
 }
 
+/* In a parameter's brackets: a size known only at run time (a[n] with n another
+   parameter, a[*]), skipped up to the ']'. False, and nothing consumed, for a
+   constant expression. */
+static bool runtime_size(CParser *P) {
+  LexState save = P->ls;
+  bool runtime = false;
+  for (int depth = 0; !is(P, TK_EOF) && !(depth == 0 && is(P, ']')); cp_next(P)) {
+    if (is(P, '[') || is(P, '('))
+      depth++;
+    else if (is(P, ']') || is(P, ')'))
+      depth--;
+    else if (is(P, '*') && depth == 0 && save.tstart == P->ls.tstart)
+      runtime = true; /* [*] */
+    else if (is(P, TK_IDENT) && !starts_type(P) && !is_word(P, "sizeof") && !is_word(P, "_Alignof") &&
+             !is_word(P, "__alignof__")) {
+      CTName *n = find_name(P, NS_ORD, P->src + P->ls.tstart, P->ls.tlen);
+      if (!n || n->kind != CN_CONST) runtime = true;
+    }
+  }
+  if (!runtime) P->ls = save;
+  return runtime;
+}
+
 /* Array and function suffixes: they bind tighter than the pointer prefix and
    apply right to left (int a[2][3] is two arrays of three). */
 static CType *parse_suffixes(CParser *P, CType *base) {
@@ -693,8 +718,8 @@ static CType *parse_suffixes(CParser *P, CType *base) {
       suf[ns].vla = false;
       suf[ns].n = 0;
       while (is_word(P, "static") || is_qualifier(P)) cp_next(P);
-      if (accept(P, '?') || is(P, ']')) {
-        suf[ns].vla = true;
+      if (accept(P, '?') || is(P, ']') || (P->in_params && runtime_size(P))) {
+        suf[ns].vla = true; /* a parameter's a[n], a[*]: decays to a pointer (below: parse_params) */
       } else {
         int64_t v = expr(P);
         if (v < 0) cp_error(P, "size of array is negative");

@@ -76,6 +76,7 @@ typedef struct CParser {
   CType *last_record;
   const CPDefining *defining; /* innermost record being defined: nested redefinitions */
   int tag_line, tag_col;      /* of the last struct/union/enum tag (for messages) */
+  int in_params;              /* > 0 in a parameter's declarator: a[n] may name a parameter */
   int depth;                  /* declarators */
   int nesting;                /* expressions and nested records */
 } CParser;

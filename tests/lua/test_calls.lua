@@ -544,4 +544,22 @@ t.test("_Float32 / _Float64 / _Float32x declarations of glibc call (issue 9, ite
   t.eq(ffi.C.strtof32x("2.5", nil), 2.5)
 end)
 
+t.test("array parameters sized by another parameter are pointers: glibc's regexec (issue 9, item 12)", function()
+  ffi.cdef [[
+    typedef int regoff_t;
+    typedef struct { regoff_t rm_so; regoff_t rm_eo; } regmatch_t;
+    int regcomp(void *__restrict preg, const char *__restrict pattern, int cflags);
+    int regexec(const void *__restrict preg, const char *__restrict string, size_t nmatch,
+                regmatch_t pmatch[__restrict nmatch], int eflags);
+    void regfree(void *preg);
+  ]]
+  local re = ffi.alloc(256) -- room for any target's regex_t
+  t.eq(ffi.C.regcomp(re, "b+", 1), 0) -- REG_EXTENDED
+  local m = ffi.new("regmatch_t[2]")
+  t.eq(ffi.C.regexec(re, "aabbbc", 2, m, 0), 0)
+  t.eq(m[0].rm_so, 2)
+  t.eq(m[0].rm_eo, 5)
+  ffi.C.regfree(re)
+end)
+
 t.done()
