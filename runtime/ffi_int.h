@@ -19,6 +19,7 @@
 #define l_likely(x) __builtin_expect(((x) != 0), 1)
 #define l_unlikely(x) __builtin_expect(((x) != 0), 0)
 #endif
+#define l_noinline __attribute__((noinline))
 
 /* -- Module state (one per Lua state) -- */
 
