@@ -452,7 +452,7 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   } else if (ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, types) != FFI_OK) {
     return luaL_error(L, "cannot prepare the variadic call to '%s'", cf->name);
   }
-  CallFrame fr = {S->frame, L, false};
+  CallFrame fr = {S->frame, L, false, 0};
   S->frame = &fr;
   ffi_call(&cif, FFI_FN(cf->fn), rv, av);
   S->saved_errno = errno;
@@ -474,7 +474,7 @@ static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n);
 /* Around the call: the frame that callbacks report errors to, and errno. */
 #define LC_ENTER                                                                                             \
   FFIState *S_ = cf->S;                                                                                      \
-  CallFrame fr_ = {S_->frame, L, false};                                                                     \
+  CallFrame fr_ = {S_->frame, L, false, 0};                                                                  \
   S_->frame = &fr_
 #define LC_LEAVE                                                                                             \
   S_->saved_errno = errno;                                                                                   \
@@ -608,7 +608,7 @@ static int cfunc_call(lua_State *L) {
     conv_arg(L, S, t, slot, (int)i + 1, &ctx);
   }
   char *rv = buf + cf->argbytes;
-  CallFrame fr = {S->frame, L, false};
+  CallFrame fr = {S->frame, L, false, 0};
   S->frame = &fr;
   ffi_call(&cf->cif, FFI_FN(cf->fn), rv, av);
   S->saved_errno = errno;
