@@ -79,6 +79,7 @@ typedef enum CTKind {
 #define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bitfields (not passable by value) */
 #define CTF_STR 0x0200u        /* PTR: the seed's "str" (const char* as Lua string) */
 #define CTF_VOIDP 0x0400u      /* PTR: the seed's "ptr" (light userdata both ways) */
+#define CTF_METATYPE 0x8000u   /* STRUCT/UNION: ffi.metatype gave it a metatable (lib_luajit.c) */
 
 typedef struct CType CType;
 

@@ -186,6 +186,7 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
   push_weak_table(L, "k");
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+  luajit_open(L);
   cdata_open(L, S);
   clib_open(L, S);
   lua_setfield(L, -3, "C");
@@ -195,6 +196,7 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   add_funcs(L, cdata_functions());
   add_funcs(L, ccallback_functions());
   add_funcs(L, clib_functions());
+  add_funcs(L, luajit_functions());
   lua_pop(L, 1); /* state (kept alive by the closures' upvalues and the registry) */
   lua_pushlightuserdata(L, NULL);
   lua_setfield(L, -2, "nullptr");

@@ -1,0 +1,527 @@
+-- test_luajit.lua -- LuaJIT's ffi API on this runtime. Expected values come
+-- from LuaJIT's "FFI Library" pages (ext_ffi_api, ext_ffi_semantics,
+-- ext_ffi_tutorial), not from our own output (fixtures: libcalls, libcb, libseed).
+local t = require "harness"
+local ffi = require "ffi"
+
+ffi.cdef [[
+size_t strlen(const char *s);
+int abs(int x);
+void *malloc(size_t n);
+void free(void *p);
+]]
+
+-- -- ffi.load / ffi.C --
+
+t.test("ffi.C binds the process's symbols (libc)", function()
+  t.eq(ffi.C.strlen("hello"), 5)
+  t.eq(ffi.C.abs(-7), 7)
+end)
+
+t.test("ffi.load(path) is a library namespace like ffi.open", function()
+  local lib = ffi.load(t.fixture("calls"))
+  lib:cdef "int32_t id_i32(int32_t x);"
+  t.eq(lib.id_i32(-5), -5)
+end)
+
+t.test("ffi.load(name, true) puts the library's symbols in ffi.C's namespace", function()
+  ffi.cdef "int add(int a, int b);"
+  t.errors(function()
+    return ffi.C.add
+  end, "could not find 'add'", "before a global load")
+  local lib = ffi.load(t.fixture("seed"), true)
+  t.eq(ffi.C.add(38, 4), 42, "ffi.C sees it after ffi.load(name, true)")
+  t.eq(lib.add(1, 2), 3)
+end)
+
+t.test("ffi.load of a missing library raises like ffi.open", function()
+  t.errors(function()
+    ffi.load("/nonexistent/libnothing.so")
+  end, "failed to load library '/nonexistent/libnothing.so'")
+end)
+
+-- -- ffi.metatype --
+
+ffi.cdef [[ typedef struct { double x, y; } point_t; ]]
+local point
+local mt = {
+  __add = function(a, b)
+    return point(a.x + b.x, a.y + b.y)
+  end,
+  __len = function(a)
+    return math.sqrt(a.x * a.x + a.y * a.y)
+  end,
+  __index = {
+    area = function(a)
+      return a.x * a.x + a.y * a.y
+    end,
+  },
+}
+point = ffi.metatype("point_t", mt)
+
+t.test("metatype: the tutorial's point_t (constructor, __add, __len, __index table)", function()
+  local a = point(3, 4)
+  t.eq(a.x, 3)
+  t.eq(a.y, 4)
+  t.eq(#a, 5)
+  t.eq(a:area(), 25)
+  local b = a + point(0.5, 8)
+  t.eq(#b, 12.5)
+end)
+
+t.test("metatype applies to pointers to the type, fields and ffi.new objects", function()
+  local a = ffi.new("point_t", 3, 4)
+  t.eq(a:area(), 25, "ffi.new instance")
+  local p = ffi.cast("point_t *", a)
+  t.eq(p:area(), 25, "pointer to the type")
+  t.eq(p.x, 3, "a field through the pointer")
+  local box = ffi.new("struct { int tag; point_t pt; }", 1, { 6, 8 })
+  t.eq(box.pt:area(), 100, "a value read from a field")
+  t.eq(#box.pt, 10)
+  local arr = ffi.new("point_t[2]", { { 1, 0 }, { 0, 2 } })
+  t.eq(arr[1]:area(), 4, "an array element")
+end)
+
+t.test("metatype applies to values returned by calls", function()
+  local lib = ffi.open(t.fixture("calls"))
+  ffi.cdef "struct Point { int x; int y; };"
+  local P = ffi.metatype("struct Point", {
+    __index = {
+      sum = function(s)
+        return s.x + s.y
+      end,
+    },
+  })
+  lib:cdef "struct Point *point_identity(struct Point *p);"
+  local v = P(20, 22)
+  local r = lib.point_identity(v)
+  t.eq(r:sum(), 42)
+end)
+
+t.test("metatype: declared fields win over __index; __index function gets (obj, key)", function()
+  local seen
+  local T = ffi.metatype("struct mt_fn { int a; }", {
+    __index = function(o, k)
+      seen = k
+      return k .. "!"
+    end,
+  })
+  local o = T(7)
+  t.eq(o.a, 7, "a field is never looked up in __index")
+  t.eq(o.zzz, "zzz!")
+  t.eq(seen, "zzz")
+end)
+
+t.test("metatype: __newindex for names that are not fields", function()
+  local store = {}
+  local T = ffi.metatype("struct mt_ni { int a; }", {
+    __newindex = function(o, k, v)
+      store[k] = v
+    end,
+  })
+  local o = T()
+  o.a = 5
+  o.extra = "x"
+  t.eq(o.a, 5)
+  t.eq(store.extra, "x")
+  t.eq(store.a, nil, "fields are stored in C memory")
+  local U = ffi.metatype("struct mt_ni2 { int a; }", { __newindex = store })
+  local u = U()
+  u.other = 3
+  t.eq(store.other, 3, "a __newindex table")
+end)
+
+t.test("metatype: __call, __tostring, __concat, __unm and arithmetic", function()
+  local V
+  V = ffi.metatype("struct mt_v { int v; }", {
+    __call = function(o, a, b)
+      return o.v + a + b
+    end,
+    __tostring = function(o)
+      return "V(" .. o.v .. ")"
+    end,
+    __concat = function(a, b)
+      return tostring(a) .. tostring(b)
+    end,
+    __unm = function(o)
+      return V(-o.v)
+    end,
+    __sub = function(a, b)
+      return V(a.v - b.v)
+    end,
+    __mul = function(a, b)
+      return V(a.v * (type(b) == "number" and b or b.v))
+    end,
+    __div = function(a, b)
+      return "div"
+    end,
+    __mod = function(a, b)
+      return "mod"
+    end,
+    __pow = function(a, b)
+      return "pow"
+    end,
+    __idiv = function(a, b)
+      return "idiv"
+    end,
+    __band = function(a, b)
+      return "band"
+    end,
+    __shl = function(a, b)
+      return "shl"
+    end,
+    __bnot = function(a)
+      return "bnot"
+    end,
+  })
+  local a, b = V(10), V(3)
+  t.eq(a(1, 2), 13)
+  t.eq(tostring(a), "V(10)")
+  t.eq(a .. b, "V(10)V(3)")
+  t.eq(a .. "!", "V(10)!")
+  t.eq((-a).v, -10)
+  t.eq((a - b).v, 7)
+  t.eq((a * 2).v, 20, "number on the right")
+  t.eq((a * b).v, 30)
+  t.eq(a / b, "div")
+  t.eq(a % b, "mod")
+  t.eq(a ^ b, "pow")
+  t.eq(a // b, "idiv")
+  t.eq(a & b, "band")
+  t.eq(a << 1, "shl")
+  t.eq(~a, "bnot")
+end)
+
+t.test("metatype: the right operand's metamethod when the left has none", function()
+  local R = ffi.metatype("struct mt_r { int v; }", {
+    __add = function(x, y)
+      return (type(x) == "number" and x or x.v) + (type(y) == "number" and y or y.v)
+    end,
+  })
+  t.eq(5 + R(2), 7)
+  t.eq(R(2) + 5, 7)
+end)
+
+t.test("metatype: __eq, __lt, __le", function()
+  local C = ffi.metatype("struct mt_c { int v; }", {
+    __eq = function(a, b)
+      return a.v == b.v
+    end,
+    __lt = function(a, b)
+      return a.v < b.v
+    end,
+    __le = function(a, b)
+      return a.v <= b.v
+    end,
+  })
+  t.truthy(C(1) == C(1))
+  t.truthy(C(1) ~= C(2))
+  t.truthy(C(1) < C(2))
+  t.truthy(not (C(2) < C(1)))
+  t.truthy(C(2) <= C(2))
+  t.truthy(C(3) > C(2))
+end)
+
+t.test("metatype: __gc runs for collected instances (an implicit ffi.gc)", function()
+  local collected = 0
+  local G = ffi.metatype("struct mt_g { int v; }", {
+    __gc = function(o)
+      collected = collected + o.v
+    end,
+  })
+  do
+    local _ = G(5)
+    local _ = G(7)
+  end
+  collectgarbage()
+  collectgarbage()
+  t.eq(collected, 12)
+end)
+
+t.test("metatype: __close for to-be-closed variables (Lua 5.4)", function()
+  local closed
+  local H = ffi.metatype("struct mt_h { int v; }", {
+    __close = function(o, err)
+      closed = o.v
+    end,
+  })
+  do
+    local h <close> = H(9)
+    t.eq(closed, nil)
+  end
+  t.eq(closed, 9)
+  t.errors(function()
+    local x <close> = ffi.new("int[1]")
+  end, "has no __close metamethod")
+end)
+
+t.test("metatype: __index on the type object and __new", function()
+  local made
+  local K = ffi.metatype("struct mt_k { int v; }", {
+    __index = {
+      answer = 42,
+    },
+    __new = function(ct, v)
+      made = v
+      return ffi.new(ct, v * 2)
+    end,
+  })
+  t.eq(K.answer, 42, "type object reads __index")
+  local k = K(4)
+  t.eq(made, 4)
+  t.eq(k.v, 8)
+  t.eq(ffi.new(K, 4).v, 4, "ffi.new bypasses __new")
+end)
+
+t.test("metatype: permanent, and only for struct/union types", function()
+  ffi.cdef "struct mt_once { int v; };"
+  ffi.metatype("struct mt_once", {})
+  t.errors(function()
+    ffi.metatype("struct mt_once", {})
+  end, "cannot change a protected metatable")
+  t.errors(function()
+    ffi.metatype("int", {})
+  end, "not a struct or union")
+end)
+
+t.test("metatype: a union type", function()
+  local U = ffi.metatype("union mt_u { int i; float f; }", {
+    __index = {
+      bits = function(u)
+        return u.i
+      end,
+    },
+  })
+  local u = U(5)
+  t.eq(u:bits(), 5)
+end)
+
+-- -- typeof, istype, abi, tonumber --
+
+t.test("a ctype object is a constructor: T(...) is ffi.new(T, ...)", function()
+  local T = ffi.typeof("int[3]")
+  local a = T(1, 2, 3)
+  t.eq(a[2], 3)
+  local V = ffi.typeof("int[?]")
+  t.eq(#V(5), 5)
+end)
+
+t.test("ffi.istype follows LuaJIT's rules", function()
+  ffi.cdef "struct ist { int a; }; struct ist2 { int a; };"
+  local s = ffi.new("struct ist")
+  t.eq(ffi.istype("struct ist", s), true)
+  t.eq(ffi.istype("struct ist2", s), false)
+  t.eq(ffi.istype("struct ist", ffi.cast("struct ist *", s)), true, "a pointer to the struct counts")
+  t.eq(ffi.istype("int", ffi.new("int", 1)), true)
+  t.eq(ffi.istype("int", 1), false, "a Lua number is not cdata")
+  t.eq(ffi.istype("int", "x"), false)
+  t.eq(ffi.istype("int *", ffi.new("int[2]")), false, "types must match exactly")
+  t.eq(ffi.istype("const int *", ffi.cast("int *", s)), true, "qualifiers are ignored")
+  t.eq(ffi.istype(ffi.typeof("int"), ffi.new("int")), true)
+end)
+
+t.test("ffi.abi answers per target", function()
+  local ptr = ffi.sizeof("void *")
+  local le = string.byte(string.pack("=i4", 1)) == 1
+  t.eq(ffi.abi("64bit"), ptr == 8)
+  t.eq(ffi.abi("32bit"), ptr == 4)
+  t.eq(ffi.abi("le"), le)
+  t.eq(ffi.abi("be"), not le)
+  t.eq(ffi.abi("win"), false)
+  t.eq(ffi.abi("uwp"), false)
+  t.eq(ffi.abi("hardfp"), not ffi.abi("softfp"))
+  t.eq(ffi.abi("eabi"), ffi.arch == "arm")
+  t.eq(ffi.abi("nonsense"), false)
+end)
+
+t.test("ffi.tonumber: boxed numbers become Lua numbers", function()
+  t.int(ffi.tonumber(ffi.new("int64_t", 2 ^ 40)), 1 << 40)
+  t.eq(ffi.tonumber(ffi.new("double", 1.5)), 1.5)
+  t.eq(ffi.tonumber(ffi.new("uint8_t", 300)), 44)
+  t.eq(ffi.tonumber(5), 5)
+  t.eq(ffi.tonumber("0x10"), 16)
+  t.eq(ffi.tonumber(ffi.new("int[2]")), nil)
+  t.eq(ffi.tonumber({}), nil)
+end)
+
+-- -- ffi.new initializers --
+
+local function elems(a, n)
+  local r = {}
+  for i = 0, n - 1 do
+    r[#r + 1] = tostring(a[i])
+  end
+  return table.concat(r, ",")
+end
+
+t.test("a table initializer is zero-based when [0] is present, else one-based", function()
+  t.eq(elems(ffi.new("int[3]", { [0] = 7, 8 }), 3), "7,8,0")
+  t.eq(elems(ffi.new("int[3]", { 7, 8 }), 3), "7,8,0")
+  t.eq(elems(ffi.new("int[4]", { 1, 2, nil, 4 }), 4), "1,2,0,0", "stops at the first nil")
+end)
+
+t.test("one initialized element is repeated; a single scalar fills the array", function()
+  t.eq(elems(ffi.new("int[3]", { 5 }), 3), "5,5,5")
+  t.eq(elems(ffi.new("int[3]", 5), 3), "5,5,5")
+  t.eq(elems(ffi.new("int[3]", 1, 2), 3), "1,2,0", "two or more: the rest is zero")
+  t.eq(elems(ffi.new("int[?]", 4, 9), 4), "9,9,9,9")
+  t.eq(elems(ffi.new("int[?]", 4, 1, 2), 4), "1,2,0,0")
+end)
+
+t.test("several initializers fill struct fields in order", function()
+  local s = ffi.new("struct { int a, b; }", 1, 2)
+  t.eq(s.a + s.b * 10, 21)
+  s = ffi.new("struct { int a, b; }", 1)
+  t.eq(s.b, 0, "missing ones are zero")
+  s = ffi.new("struct { int a, b; }", { 3, 4 })
+  t.eq(s.a * 10 + s.b, 34, "positional table")
+  s = ffi.new("struct { int a, b; }", { [0] = 5, 6 })
+  t.eq(s.a * 10 + s.b, 56, "zero-based positional table")
+  s = ffi.new("struct { int a, b; }", { b = 9 })
+  t.eq(s.a * 10 + s.b, 9, "by name")
+  s = ffi.new("struct { int a[2]; int b; }", { 1, 2 }, 3)
+  t.eq(s.a[0] + s.a[1] * 10 + s.b * 100, 321, "an aggregate member takes one initializer")
+  s = ffi.new("struct { int a; struct { int b, c; }; }", 1, 2, 3)
+  t.eq(s.a + s.b * 10 + s.c * 100, 321, "anonymous members are flattened")
+end)
+
+t.test("only the first union member takes a flat initializer", function()
+  local u = ffi.new("union { int i; float f; }", 5)
+  t.eq(u.i, 5)
+  t.errors(function()
+    ffi.new("union { int i; float f; }", 5, 1.5)
+  end, "too many initializers")
+end)
+
+t.test("excess or mismatched initializers raise (never dropped)", function()
+  t.errors(function()
+    ffi.new("int[3]", 1, 2, 3, 4)
+  end, "too many initializers")
+  t.errors(function()
+    ffi.new("struct { int a, b; }", 1, 2, 3)
+  end, "too many initializers")
+  t.errors(function()
+    ffi.new("struct { int a, b; }", { a = 1 }, 2)
+  end, "number expected, got table")
+  t.errors(function()
+    ffi.new("int[2]", { 1, 2, 3 })
+  end, "too many initializers")
+  t.errors(function()
+    ffi.new("struct { int a, b; }", { 1, 2, 3 })
+  end, "too many initializers")
+  t.errors(function()
+    ffi.new("int", 1, 2)
+  end, "too many initializers")
+end)
+
+t.test("VLA and VLS sized by nelem", function()
+  local a = ffi.new("uint8_t[?]", 10)
+  t.eq(ffi.sizeof(a), 10)
+  local s = ffi.new("struct { int n; double d[?]; }", 3)
+  s.n = 3
+  s.d[2] = 1.5
+  t.eq(s.d[2], 1.5)
+  t.eq(ffi.sizeof(s), 8 + 3 * 8)
+  t.errors(function()
+    return s.d[3]
+  end, "out of range")
+end)
+
+t.test("a byte array takes a Lua string", function()
+  local c = ffi.new("char[6]", "hello")
+  t.eq(ffi.string(c), "hello")
+end)
+
+-- -- ffi.string --
+
+t.test("ffi.string of a Lua string returns it (const char * results are strings)", function()
+  t.eq(ffi.string("abc"), "abc")
+  t.eq(ffi.string("abcdef", 3), "abc")
+  t.errors(function()
+    ffi.string("abc", 4)
+  end, "out of range")
+end)
+
+-- -- Callbacks in LuaJIT's form --
+
+t.test("ffi.cast of a Lua function: callable from C and from Lua, set, free", function()
+  local cblib = ffi.open(t.fixture("cb"))
+  cblib:cdef "int call_int_int(int (*f)(int), int x);"
+  local cb = ffi.cast("int (*)(int)", function(x)
+    return x * 2
+  end)
+  t.eq(cb(3), 6, "from Lua")
+  t.eq(cblib.call_int_int(cb, 4), 8, "from C")
+  cb:set(function(x)
+    return x * 3
+  end)
+  t.eq(cb(3), 9, "after set, from Lua")
+  t.eq(cblib.call_int_int(cb, 4), 12, "after set, from C")
+  cb:free()
+  t.errors(function()
+    return cb(1)
+  end, "the callback was freed")
+  t.errors(function()
+    cb:set(print)
+  end, "the callback was freed")
+end)
+
+-- -- Boxed scalars --
+
+t.test("boxed scalars in arithmetic and comparison give plain Lua numbers", function()
+  local i = ffi.new("int", 5)
+  t.int(i + 1, 6)
+  t.int(1 + i, 6)
+  t.int(i * i, 25)
+  t.eq(ffi.new("double", 1.5) * 2, 3.0)
+  t.int(ffi.new("int64_t", 2 ^ 40) // 2, 1 << 39)
+  t.int(-i, -5)
+  t.truthy(i < 6)
+  t.truthy(6 > i)
+  t.truthy(i <= 5)
+  t.truthy(ffi.new("int", 5) == ffi.new("int64_t", 5), "two boxes compare by value")
+  t.int(ffi.new("uint8_t", 255) & 0x0f, 15)
+end)
+
+t.test("boxed scalars are accepted wherever the scalar is expected", function()
+  t.eq(ffi.C.abs(ffi.new("int", -4)), 4, "an argument")
+  local s = ffi.new("struct { int a; double d; bool b; }", ffi.new("int", 2), ffi.new("double", 0.5),
+    ffi.new("bool", true))
+  t.eq(s.a, 2, "an initializer")
+  t.eq(s.d, 0.5)
+  t.eq(s.b, true)
+  s.a = ffi.new("int64_t", 9)
+  t.eq(s.a, 9, "a field")
+  local a = ffi.new("int[2]")
+  a[1] = ffi.new("short", 3)
+  t.eq(a[1], 3, "an element")
+end)
+
+-- -- C functions as function pointers --
+
+t.test("a C function from ffi.C is usable as a function-pointer value", function()
+  local cblib = ffi.open(t.fixture("cb"))
+  cblib:cdef "int call_int_int(int (*f)(int), int x);"
+  t.eq(cblib.call_int_int(ffi.C.abs, -5), 5)
+  local fp = ffi.cast("int (*)(int)", ffi.C.abs)
+  t.eq(fp(-6), 6, "cast to a function pointer: the C function itself")
+  t.eq(ffi.cast("intptr_t", ffi.C.abs), ffi.cast("intptr_t", fp))
+end)
+
+t.test("ffi.gc(p, ffi.C.free) attaches the C function", function()
+  local freed = 0
+  do
+    local p = ffi.gc(ffi.cast("int *", ffi.C.malloc(16)), ffi.C.free)
+    p[0] = 1
+    local q = ffi.gc(ffi.cast("int *", ffi.C.malloc(16)), ffi.cast("void (*)(void *)", ffi.C.free))
+    q[0] = 2
+    freed = p[0] + q[0]
+  end
+  collectgarbage()
+  collectgarbage()
+  t.eq(freed, 3)
+  local r = ffi.C.malloc(8)
+  ffi.C.free(ffi.gc(ffi.cast("char *", r), nil)) -- LuaJIT's manual free idiom
+end)
+
+t.done()
