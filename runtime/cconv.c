@@ -234,7 +234,9 @@ static void check_array(lua_State *L, FFIState *S, CType *t, void *p, int idx, c
         lua_pop(L, 1);
         break;
       }
-      if (i >= t->n) cconv_error(L, ctx, "too many initializers for %zu elements", t->n);
+      if (i >= t->n)
+        cconv_error(L, ctx, "too many initializers: table of %d elements for %zu",
+                    (int)(luaL_len(L, idx) + (base == 0)), t->n);
       cconv_check(L, S, et, (char *)p + i * et->size, lua_gettop(L), ctx);
       lua_pop(L, 1);
     }

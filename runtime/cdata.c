@@ -262,17 +262,16 @@ static int cdata_index(lua_State *L) {
       }
       return 1;
     }
-    if (luajit_index(L, S, cd, false) >= 0) return 1; /* a metatype's __index */
+    if (luajit_index(L, S, cd, false) >= 0) return 1; /* static const member, metatype __index */
     return luaL_error(L, "type object has no member '%s'", luaL_tolstring(L, 2, NULL));
   case CDK_BUFFER: return luaL_error(L, "cannot index a buffer (use ffi.read / ffi.write)");
   default: break;
   }
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f =
-        (rt->flags & CTF_METATYPE) ? field_lookup(L, S, rt, 2, &off) : member_of(L, S, rt, &off);
+    const CField *f = field_lookup(L, S, rt, 2, &off);
     if (!f) {
-      if (luajit_index(L, S, cd, false) >= 0) return 1; /* a metatype's __index */
+      if (luajit_index(L, S, cd, false) >= 0) return 1; /* static const member, metatype __index */
       f = member_of(L, S, rt, &off);                    /* raises */
     }
     if (f->is_bitfield) {
@@ -326,10 +325,9 @@ static int cdata_newindex(lua_State *L) {
     return luaL_error(L, "cannot assign to a member of this object");
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f =
-        (rt->flags & CTF_METATYPE) ? field_lookup(L, S, rt, 2, &off) : member_of(L, S, rt, &off);
+    const CField *f = field_lookup(L, S, rt, 2, &off);
     if (!f) {
-      if (luajit_index(L, S, cd, true) >= 0) return 0; /* a metatype's __newindex */
+      if (luajit_index(L, S, cd, true) >= 0) return 0; /* metatype __newindex */
       f = member_of(L, S, rt, &off);                   /* raises */
     }
     if (f->is_bitfield) {
@@ -852,6 +850,7 @@ static int ffi_cast(lua_State *L) {
 
 static int ffi_typeof(lua_State *L) {
   FFIState *S = ffi_state(L);
+  luajit_subst(L, S, 1); /* ffi.typeof("$ *", T) */
   cdata_push_ctype(L, S, ffi_checktype(L, S, 1));
   return 1;
 }

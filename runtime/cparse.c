@@ -307,8 +307,19 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
   cp_expect(P, ')');
 }
 
+/* Calling conventions: meaningful only on 32-bit Windows (LuaJIT accepts them
+   everywhere), so they are read and ignored. */
+static bool is_callconv(CParser *P) {
+  return is_word(P, "__cdecl") || is_word(P, "__stdcall") || is_word(P, "__fastcall") ||
+         is_word(P, "__thiscall");
+}
+
 /* Attributes, asm labels and qualifiers that may appear between declaration parts. */
 static bool parse_extras(CParser *P, Attrs *a) {
+  if (is_callconv(P)) {
+    cp_next(P);
+    return true;
+  }
   if (is_word(P, "__attribute__") || is_word(P, "__attribute")) {
     cp_next(P);
     parse_attribute_list(P, a);
@@ -661,7 +672,7 @@ static bool nested_declarator_follows(CParser *P) {
   cp_next(P);
   bool r = is(P, '*') || is(P, '(') || is(P, '^') ||
            (is(P, TK_IDENT) && !starts_type(P) && !is_word(P, "__attribute__"));
-  if (is_word(P, "__attribute__")) r = true;
+  if (is_word(P, "__attribute__") || is_callconv(P)) r = true;
   P->ls = save;
   return r;
 }
@@ -731,6 +742,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
   d->line = P->ls.line;
   d->col = P->ls.col;
   bool cur_const = base_const;
+  while (is_callconv(P)) cp_next(P); /* int (__stdcall *f)(int) */
   while (accept(P, '*') || accept(P, '^')) {
     base = ctype_ptr(P->cts, base, cur_const);
     if (!base) cp_oom(P);
@@ -828,11 +840,44 @@ static void push_field(CParser *P, CField f, size_t align) {
   P->fields[P->nfields++] = f;
 }
 
+/* LuaJIT's extension: 'static const int N = 5;' inside a struct is a constant
+   scoped to the type (T.N, obj.N), registered as "<type id>:<name>" so it
+   never collides with an ordinary name. Integer constants only, as in LuaJIT. */
+static void parse_static_member(CParser *P, CType *rec) {
+  DeclSpec ds;
+  parse_specifiers(P, &ds, false);
+  if (!ds.is_const) cp_error(P, "a static member must be 'static const'");
+  for (;;) {
+    Declarator d;
+    parse_declarator(P, ds.type, ds.is_const, &d, false);
+    if (!ctype_isint(d.type) && d.type->kind != CT_ENUM && d.type->kind != CT_BOOL)
+      cp_error(P, "static const member '%s' must have an integer type", d.name);
+    cp_expect(P, '=');
+    int64_t v = expr(P);
+    char key[300];
+    int n = snprintf(key, sizeof key, "%u:%s", (unsigned)rec->id, d.name);
+    if (n < 0 || (size_t)n >= sizeof key) cp_error(P, "name too long");
+    CTName *cn = ctype_define(P->cts, NS_ORD, key, (size_t)n);
+    if (!cn) cp_oom(P);
+    if (cn->kind == CN_CONST && cn->value != v) cp_error(P, "redefinition of static member '%s'", d.name);
+    cn->kind = CN_CONST;
+    cn->value = v;
+    cn->type = d.type;
+    if (accept(P, ';')) return;
+    cp_expect(P, ',');
+  }
+}
+
 static void parse_fields(CParser *P, CType *rec) {
   size_t start = P->nfields;
   while (!accept(P, '}')) {
     if (accept(P, ';')) continue;
     if (is(P, TK_EOF)) cp_error(P, "expected '}'");
+    if (is_word(P, "static")) {
+      cp_next(P);
+      parse_static_member(P, rec);
+      continue;
+    }
     DeclSpec ds;
     parse_specifiers(P, &ds, false);
     if (is(P, ';')) { /* no declarator: anonymous member, or a nested tag declaration */
@@ -888,12 +933,11 @@ static void parse_fields(CParser *P, CType *rec) {
       if (!accept(P, ',')) cp_expect(P, ';');
     }
   }
-  /* a flexible array member must be last, after at least one named member */
+  /* a flexible array member must be last (alone is fine: a GNU C and LuaJIT extension) */
   for (size_t i = start; i < P->nfields; i++) {
     CType *ft = P->fields[i].type;
     if (ft->kind != CT_ARRAY || !(ft->flags & CTF_VLA)) continue;
     if (i + 1 < P->nfields) cp_error(P, "flexible array member '%s' not at end of struct", P->fields[i].name);
-    if (i == start) cp_error(P, "flexible array member '%s' in an otherwise empty struct", P->fields[i].name);
     if (rec->kind == CT_UNION) cp_error(P, "flexible array member '%s' in a union", P->fields[i].name);
   }
   rec->n = P->nfields - start;

@@ -147,6 +147,9 @@ bool luajit_unbox(lua_State *L, int idx);
 int luajit_index(lua_State *L, FFIState *S, CData *cd, bool set);
 /* Initializes the new object at obj from the arguments first..last (LuaJIT's rules). */
 void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last);
+/* '$' placeholders in the declaration at sidx replaced by the arguments after it
+   (LuaJIT's parameterized types, for ffi.cdef and ffi.typeof); false if none. */
+bool luajit_subst(lua_State *L, FFIState *S, int sidx);
 /* After ffi.new of a type with a metatype: its __gc as an implicit ffi.gc. */
 void luajit_newgc(lua_State *L, FFIState *S, CType *t);
 

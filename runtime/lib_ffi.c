@@ -48,7 +48,10 @@ CType *ffi_checktype(lua_State *L, FFIState *S, int idx) {
     char err[256];
     if (!cparse_type(S->cts, s, len, &t, err, sizeof err)) {
       ctype_rollback(S->cts, mark);
-      luaL_error(L, "unknown type '%s'", s);
+      luaL_error(L, "unknown type '%s'%s", s,
+                 memchr(s, '$', len)
+                     ? " ('$' placeholders work in ffi.cdef and ffi.typeof only, as in LuaJIT)"
+                     : "");
     }
     lua_pushvalue(L, idx);
     lua_pushlightuserdata(L, t);
@@ -110,6 +113,7 @@ static int ffi_struct(lua_State *L) {
 
 static int ffi_cdef(lua_State *L) {
   FFIState *S = ffi_state(L);
+  luajit_subst(L, S, 1); /* ffi.cdef("typedef struct { $ $; } t;", T, "name") */
   size_t len;
   const char *src = luaL_checklstring(L, 1, &len);
   CParseResult res;

@@ -5,6 +5,7 @@
 ** conversions, and LuaJIT's initializer rules for ffi.new.
 ** docs/luajit.md says where LuaJIT's rules and Pluto's differ.
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "ffi_int.h"
@@ -47,9 +48,25 @@ static bool push_mm(lua_State *L, CType *rt, const char *ev) {
   return true;
 }
 
+/* A 'static const' member of record rt named by the string at kidx, or NULL. */
+static CTName *static_member(lua_State *L, FFIState *S, CType *rt, int kidx) {
+  char key[300];
+  size_t len;
+  const char *k = lua_type(L, kidx) == LUA_TSTRING ? lua_tolstring(L, kidx, &len) : NULL;
+  if (!k || len > 200 || !ctype_isrecord(rt)) return NULL;
+  int n = snprintf(key, sizeof key, "%u:%s", (unsigned)rt->id, k);
+  CTName *cn = ctype_lookup(S->cts, NS_ORD, key, (size_t)n);
+  return cn && cn->kind == CN_CONST ? cn : NULL;
+}
+
 int luajit_index(lua_State *L, FFIState *S, CData *cd, bool set) {
-  (void)S;
   CType *rt = cd->kind == CDK_POINTER ? cd->type->base : cd->type;
+  CTName *cn = rt ? static_member(L, S, rt, 2) : NULL;
+  if (cn) {
+    if (set) return luaL_error(L, "attempt to write to constant '%s'", lua_tostring(L, 2));
+    lua_pushinteger(L, (lua_Integer)cn->value);
+    return 1;
+  }
   if (!rt || !(rt->flags & CTF_METATYPE) || !push_mm(L, rt, set ? "__newindex" : "__index")) return -1;
   if (lua_isfunction(L, -1)) { /* f(obj, key [, value]) */
     lua_pushvalue(L, 1);
@@ -90,7 +107,8 @@ static int ffi_metatype(lua_State *L) {
   char b[96];
   luaL_checktype(L, 2, LUA_TTABLE);
   if (!ctype_isrecord(t))
-    return luaL_error(L, "bad argument #1 to 'metatype' ('%s' is not a struct or union)", ctype_repr(t, b, sizeof b));
+    return luaL_error(L, "bad argument #1 to 'metatype' ('%s' is not a struct or union)",
+                      ctype_repr(t, b, sizeof b));
   if (t->flags & CTF_METATYPE) return luaL_error(L, "cannot change a protected metatable");
   lua_rawgetp(L, LUA_REGISTRYINDEX, &luajit_key_mt);
   lua_pushvalue(L, 2);
@@ -153,7 +171,8 @@ static int call_orig(lua_State *L, const char *what) {
 /* A pointer or array memory object (pointer arithmetic and comparison come first). */
 static bool is_ptrlike(lua_State *L, FFIState *S, int idx) {
   CData *cd = cdata_test(L, S, idx);
-  return cd && (cd->kind == CDK_POINTER || (cd->kind == CDK_OBJECT && cd->type && cd->type->kind == CT_ARRAY));
+  return cd &&
+         (cd->kind == CDK_POINTER || (cd->kind == CDK_OBJECT && cd->type && cd->type->kind == CT_ARRAY));
 }
 
 /* Binary operators and comparisons: the runtime's pointer rules, then the left
@@ -241,14 +260,14 @@ void luajit_wrap_mt(lua_State *L) {
     const char *ev;
     int op;
     bool binary;
-  } evs[] = {{"__add", LUA_OPADD, true},   {"__sub", LUA_OPSUB, true},   {"__mul", LUA_OPMUL, true},
-             {"__div", LUA_OPDIV, true},   {"__mod", LUA_OPMOD, true},   {"__pow", LUA_OPPOW, true},
-             {"__idiv", LUA_OPIDIV, true}, {"__band", LUA_OPBAND, true}, {"__bor", LUA_OPBOR, true},
-             {"__bxor", LUA_OPBXOR, true}, {"__shl", LUA_OPSHL, true},   {"__shr", LUA_OPSHR, true},
-             {"__concat", -1, true},       {"__eq", 100 + LUA_OPEQ, true}, {"__lt", 100 + LUA_OPLT, true},
-             {"__le", 100 + LUA_OPLE, true}, {"__unm", LUA_OPUNM, false}, {"__bnot", LUA_OPBNOT, false},
-             {"__len", -1, false},         {"__tostring", -1, false},    {"__call", -1, false},
-             {"__close", -1, false},       {"__pairs", -1, false}};
+  } evs[] = {{"__add", LUA_OPADD, true},     {"__sub", LUA_OPSUB, true},     {"__mul", LUA_OPMUL, true},
+             {"__div", LUA_OPDIV, true},     {"__mod", LUA_OPMOD, true},     {"__pow", LUA_OPPOW, true},
+             {"__idiv", LUA_OPIDIV, true},   {"__band", LUA_OPBAND, true},   {"__bor", LUA_OPBOR, true},
+             {"__bxor", LUA_OPBXOR, true},   {"__shl", LUA_OPSHL, true},     {"__shr", LUA_OPSHR, true},
+             {"__concat", -1, true},         {"__eq", 100 + LUA_OPEQ, true}, {"__lt", 100 + LUA_OPLT, true},
+             {"__le", 100 + LUA_OPLE, true}, {"__unm", LUA_OPUNM, false},    {"__bnot", LUA_OPBNOT, false},
+             {"__len", -1, false},           {"__tostring", -1, false},      {"__call", -1, false},
+             {"__close", -1, false},         {"__pairs", -1, false}};
   /* stack: state userdata, metatable */
   for (size_t i = 0; i < sizeof evs / sizeof evs[0]; i++) {
     lua_pushvalue(L, -2);
@@ -301,7 +320,7 @@ void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last) {
   if (!agg || (first == last && is_aggregate_init(L, S, first, t))) {
     if (first != last) luaL_error(L, "too many initializers for '%s'", ctype_repr(cd->type, b, sizeof b));
     cconv_check(L, S, t, cd->ptr, first, &ctx); /* a scalar, a table, a string or a copy */
-    if (t->kind == CT_PTR) {                     /* keep what the pointer points into alive */
+    if (t->kind == CT_PTR) {                    /* keep what the pointer points into alive */
       lua_createtable(L, 0, 1);
       lua_pushvalue(L, first);
       lua_rawsetp(L, -2, cd->ptr);
@@ -325,6 +344,76 @@ void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last) {
   int next = init_fields(L, obj, t, first, last);
   if (next <= last)
     luaL_error(L, "too many initializers for '%s' (%d given)", ctype_repr(t, b, sizeof b), last - first + 1);
+}
+
+/* -- Parameterized types ('$') -- */
+
+static bool ident_char(char c) {
+  return c == '_' || c == '$' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* The text standing for argument a in a declaration: a type becomes a
+   permanent typedef name "$<id>" (the lexer reads '$' in names), a string an
+   identifier, an integer a number. */
+static void subst_arg(lua_State *L, FFIState *S, luaL_Buffer *b, int a, int nth) {
+  CData *cd = cdata_test(L, S, a);
+  if (cd && cd->type && cd->kind != CDK_CALLBACK && cd->kind != CDK_BUFFER) {
+    char name[32];
+    int n = snprintf(name, sizeof name, "$%u", (unsigned)cd->type->id);
+    CTName *tn = ctype_lookup(S->cts, NS_ORD, name, (size_t)n);
+    if (!tn) {
+      tn = ctype_define(S->cts, NS_ORD, name, (size_t)n);
+      if (!tn) luaL_error(L, "not enough memory");
+      tn->kind = CN_TYPE;
+      tn->type = cd->type;
+    }
+    luaL_addstring(b, name);
+    return;
+  }
+  if (lua_type(L, a) == LUA_TSTRING) {
+    size_t len;
+    const char *s = lua_tolstring(L, a, &len);
+    bool ok = len > 0 && !(s[0] >= '0' && s[0] <= '9');
+    for (size_t i = 0; ok && i < len; i++) ok = ident_char(s[i]) && s[i] != '$';
+    if (!ok) luaL_error(L, "bad argument #%d ('$' #%d: a string must be an identifier, got '%s')", a, nth, s);
+    luaL_addlstring(b, s, len);
+    return;
+  }
+  if (lua_isinteger(L, a) ||
+      (lua_type(L, a) == LUA_TNUMBER && lua_tonumber(L, a) == (lua_Number)(lua_Integer)lua_tonumber(L, a))) {
+    char num[32];
+    snprintf(num, sizeof num, "%lld",
+             (long long)(lua_isinteger(L, a) ? lua_tointeger(L, a) : (lua_Integer)lua_tonumber(L, a)));
+    luaL_addstring(b, num);
+    return;
+  }
+  luaL_error(L, "bad argument #%d ('$' #%d: a type, an identifier or an integer expected, got %s)", a, nth,
+             luaL_typename(L, a));
+}
+
+bool luajit_subst(lua_State *L, FFIState *S, int sidx) {
+  int top = lua_gettop(L);
+  if (top <= sidx || lua_type(L, sidx) != LUA_TSTRING) return false;
+  size_t len;
+  const char *s = lua_tolstring(L, sidx, &len);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  int a = sidx + 1;
+  for (size_t i = 0; i < len; i++) {
+    bool alone = s[i] == '$' && (i == 0 || !ident_char(s[i - 1])) && (i + 1 == len || !ident_char(s[i + 1]));
+    if (!alone) {
+      luaL_addchar(&b, s[i]);
+      continue;
+    }
+    if (a > top) luaL_error(L, "missing argument for '$' #%d", a - sidx);
+    subst_arg(L, S, &b, a, a - sidx);
+    a++;
+  }
+  if (a <= top) luaL_error(L, "%d argument(s) but only %d '$' placeholder(s)", top - sidx, a - sidx - 1);
+  luaL_pushresult(&b);
+  lua_replace(L, sidx);
+  lua_settop(L, sidx);
+  return true;
 }
 
 /* -- Module functions -- */

@@ -524,4 +524,80 @@ t.test("ffi.gc(p, ffi.C.free) attaches the C function", function()
   ffi.C.free(ffi.gc(ffi.cast("char *", r), nil)) -- LuaJIT's manual free idiom
 end)
 
+-- -- The parser: LuaJIT's extensions --
+
+t.test("__cdecl, __stdcall, __fastcall, __thiscall are accepted and ignored", function()
+  ffi.cdef [[
+    int __cdecl labs_cc(int x) __asm__("abs");
+    typedef int (__stdcall *cc_cb_t)(int);
+    typedef int (__fastcall *cc_cb2_t)(int);
+    typedef void (__thiscall *cc_cb3_t)(void *self);
+  ]]
+  t.eq(ffi.C.labs_cc(-3), 3)
+  t.eq(ffi.sizeof("cc_cb_t"), ffi.sizeof("void *"))
+  local cb = ffi.cast("cc_cb_t", function(x)
+    return x + 1
+  end)
+  t.eq(cb(1), 2)
+  cb:free()
+end)
+
+t.test("'$' placeholders: a type, an identifier or a number (ffi.typeof, ffi.cdef)", function()
+  local T = ffi.typeof("struct { int $, $; }", "first", "second")
+  local o = T(1, 2)
+  t.eq(o.first * 10 + o.second, 12)
+  local P = ffi.typeof("$ *", T)
+  t.eq(ffi.istype(P, ffi.cast(P, o)), true)
+  t.eq(ffi.sizeof(ffi.typeof("uint8_t[$][$]", 2, 3)), 6, "dimensions")
+  ffi.cdef([[typedef struct { $ $; } param_t;]], ffi.typeof("double"), "val")
+  t.eq(ffi.new("param_t", 1.5).val, 1.5)
+  t.errors(function()
+    ffi.typeof("$ *", T, 1)
+  end, "only 1 '$' placeholder")
+  t.errors(function()
+    ffi.typeof("struct { int $; }", "1x")
+  end, "must be an identifier")
+  t.errors(function()
+    ffi.new("$ *", T)
+  end, "'$' placeholders work in ffi.cdef and ffi.typeof only")
+end)
+
+t.test("static const members are constants scoped to the struct", function()
+  ffi.cdef [[
+    struct sc_t { static const int N = 5; static const int M = 5 * 2, K = 1; int x; };
+  ]]
+  local s = ffi.new("struct sc_t", 7)
+  t.eq(ffi.sizeof("struct sc_t"), 4, "they take no space")
+  t.eq(s.x, 7, "the first real member takes the first initializer")
+  t.eq(s.N, 5)
+  t.eq(s.M, 10)
+  t.eq(ffi.typeof("struct sc_t").K, 1, "on the type object")
+  t.errors(function()
+    s.N = 1
+  end, "attempt to write to constant 'N'")
+  t.errors(function()
+    ffi.cdef "struct sc_bad { static int N = 1; };"
+  end, "static const")
+end)
+
+t.test("a struct whose only member is a flexible array", function()
+  ffi.cdef "struct only_flex { int d[]; };"
+  t.eq(ffi.sizeof("struct only_flex"), 0)
+  local f = ffi.new("struct only_flex", 3)
+  f.d[2] = 9
+  t.eq(f.d[2], 9)
+  t.eq(ffi.sizeof(f), 12)
+end)
+
+t.test("octal and hex character constants", function()
+  ffi.cdef [[ enum { CH_OCT = '\123', CH_HEX = '\x4F', CH_NUL = '\0', CH_7 = '\7' }; ]]
+  t.eq(ffi.C.CH_OCT, 83)
+  t.eq(ffi.C.CH_HEX, 79)
+  t.eq(ffi.C.CH_NUL, 0)
+  t.eq(ffi.C.CH_7, 7)
+  t.errors(function()
+    ffi.cdef [[ enum { CH_BAD = '\x' }; ]]
+  end, "no following hex digits")
+end)
+
 t.done()
