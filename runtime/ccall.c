@@ -231,6 +231,10 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
 void *ccall_ffitype(CType *t, const char **err) {
   ffi_type *s = scalar_ffitype(t);
   if (s) return s;
+  if (ctype_iscomplex(t) && ctarget.record_abi != CREC_SYSV_X64 && ctarget.record_abi != CREC_AAPCS64) {
+    *err = "complex numbers by value are supported on x86-64 and AArch64 only"; /* where C passes them as */
+    return NULL;                                                                /* the struct { re; im; } */
+  }
   if (ctype_isrecord(t)) {
     if (!t->ffi) t->ffi = record_ffitype(t, err);
     return t->ffi;

@@ -277,6 +277,11 @@ static void check_positional(lua_State *L, FFIState *S, CType *t, void *p, int i
 }
 
 static void check_record(lua_State *L, FFIState *S, CType *t, void *p, int idx, const ConvCtx *ctx) {
+  if (ctype_iscomplex(t) && lua_type(L, idx) == LUA_TNUMBER) { /* a real number: im = 0 (LuaJIT) */
+    memset(p, 0, t->size);
+    cconv_check(L, S, t->u.fields[0].type, p, idx, ctx);
+    return;
+  }
   CData *cd = cdata_test(L, S, idx);
   if (cd && cd->kind == CDK_OBJECT && (cd->type == t || ctype_equal(cd->type, t))) {
     memmove(p, cd->ptr, t->size);

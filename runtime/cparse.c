@@ -389,31 +389,12 @@ static bool is_qualifier(CParser *P) {
          is_word(P, "_Nullable") || is_word(P, "_Nonnull") || is_word(P, "__extension__");
 }
 
-static const char *const type_words[] = {"void",
-                                         "char",
-                                         "short",
-                                         "int",
-                                         "long",
-                                         "float",
-                                         "double",
-                                         "signed",
-                                         "__signed",
-                                         "__signed__",
-                                         "unsigned",
-                                         "_Bool",
-                                         "struct",
-                                         "union",
-                                         "enum",
-                                         "_Complex",
-                                         "__complex__",
-                                         "__int128",
-                                         "__int128_t",
-                                         "__uint128_t",
-                                         "_Float128",
-                                         "__float128",
-                                         "__builtin_va_list",
-                                         "__gnuc_va_list",
-                                         NULL};
+static const char *const type_words[] = {
+    "void",           "char",       "short",       "int",        "long",        "float",
+    "double",         "signed",     "__signed",    "__signed__", "unsigned",    "_Bool",
+    "struct",         "union",      "enum",        "_Complex",   "__complex__", "complex",
+    "__int128",       "__int128_t", "__uint128_t", "_Float128",  "__float128",  "__builtin_va_list",
+    "__gnuc_va_list", NULL};
 
 /* The type an identifier names: a typedef, or else (pluto's convenience) a
    struct/union/enum tag used without its keyword. Functions and variables may
@@ -439,7 +420,7 @@ static bool starts_type(CParser *P) {
 enum { B_NONE, B_VOID, B_CHAR, B_INT, B_FLOAT, B_DOUBLE, B_BOOL, B_OTHER };
 typedef struct SpecWords {
   int base, nlong, nshort;
-  bool sign, unsign;
+  bool sign, unsign, cplx;
 } SpecWords;
 
 static void spec_base(CParser *P, SpecWords *w, int base) {
@@ -467,8 +448,8 @@ static bool spec_builtin_word(CParser *P, SpecWords *w) {
     w->sign = true;
   else if (is_word(P, "unsigned"))
     w->unsign = true;
-  else if (is_word(P, "_Complex") || is_word(P, "__complex__"))
-    cp_error(P, "complex types are not supported");
+  else if (is_word(P, "_Complex") || is_word(P, "__complex__") || is_word(P, "complex")) /* LuaJIT: complex */
+    w->cplx = true;
   else if (is_word(P, "__int128") || is_word(P, "__int128_t") || is_word(P, "__uint128_t"))
     cp_error(P, "128-bit integers are not supported");
   else if (is_word(P, "_Float128") || is_word(P, "__float128"))
@@ -478,11 +459,38 @@ static bool spec_builtin_word(CParser *P, SpecWords *w) {
   return true;
 }
 
+/* double _Complex / float _Complex: a struct { re; im; } made once per state. */
+static CType *complex_type(CParser *P, bool is_float) {
+  const char *key = is_float ? "float _Complex" : "double _Complex";
+  CTName *n = ctype_lookup(P->cts, NS_TAG, key, strlen(key));
+  if (n) return n->type;
+  CType *t = ctype_new(P->cts, CT_STRUCT);
+  CField *fs = cp_alloc(P, 2 * sizeof(CField));
+  if (!t) cp_oom(P);
+  CType *e = ctype_builtin(P->cts, is_float ? CTB_F32 : CTB_F64);
+  fs[0].name = "re";
+  fs[1].name = "im";
+  fs[0].type = fs[1].type = e;
+  t->name = key;
+  t->n = 2;
+  t->u.fields = fs;
+  const char *err = ctype_layout(t, 0, 0, false, NULL);
+  if (err) cp_error(P, "%s", err);
+  define_type_name(P, NS_TAG, key, t);
+  return t;
+}
+
 /* The builtin type the counted words name. */
 static CType *spec_builtin_type(CParser *P, const SpecWords *w) {
   CTState *cts = P->cts;
   bool mods = w->nlong || w->nshort || w->sign || w->unsign;
   if (w->sign && w->unsign) cp_error(P, "both signed and unsigned");
+  if (w->cplx) { /* complex, double complex, float complex, _Complex double */
+    if (w->nlong) cp_error(P, "long double complex is not supported");
+    if (mods || (w->base != B_NONE && w->base != B_DOUBLE && w->base != B_FLOAT))
+      cp_error(P, "complex integer types are not supported");
+    return complex_type(P, w->base == B_FLOAT);
+  }
   switch (w->base) {
   case B_VOID:
   case B_BOOL:
@@ -537,7 +545,7 @@ static bool spec_nontype_word(CParser *P, DeclSpec *ds, bool allow_storage) {
 }
 
 static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
-  SpecWords w = {B_NONE, 0, 0, false, false};
+  SpecWords w = {B_NONE, 0, 0, false, false, false};
   bool typed = false;
   memset(ds, 0, sizeof *ds);
   ds->line = P->ls.line;
@@ -561,18 +569,19 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
       ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
       w.base = B_OTHER;
     } else {
-      if (typed || w.nlong || w.nshort || w.sign || w.unsign) break; /* the declarator's name */
+      if (typed || w.nlong || w.nshort || w.sign || w.unsign || w.cplx) break; /* the declarator's name */
       CType *nt = type_name(P);
       if (!nt || w.base != B_NONE) break;
       ds->type = nt;
       w.base = B_OTHER;
     }
-    if (w.base != B_NONE || w.nlong || w.nshort || w.sign || w.unsign) typed = true;
+    if (w.base != B_NONE || w.nlong || w.nshort || w.sign || w.unsign || w.cplx) typed = true;
     cp_next(P);
   }
   if (!typed) cp_error(P, "type expected");
   if (w.base == B_OTHER) {
-    if (w.nlong || w.nshort || w.sign || w.unsign) cp_error(P, "invalid type specifier combination");
+    if (w.nlong || w.nshort || w.sign || w.unsign || w.cplx)
+      cp_error(P, "invalid type specifier combination");
     return;
   }
   ds->type = spec_builtin_type(P, &w);

@@ -248,6 +248,21 @@ static int mm_unary(lua_State *L) {
     lua_arith(L, op);
     return 1;
   }
+  if (cd && cd->kind == CDK_OBJECT && ctype_iscomplex(cd->type) && strcmp(ev, "__tostring") == 0) {
+    double re, im; /* LuaJIT's form: re+imi */
+    if (cd->type->size == 8) {
+      float f[2];
+      memcpy(f, cd->ptr, sizeof f);
+      re = f[0], im = f[1];
+    } else {
+      memcpy(&re, cd->ptr, sizeof re);
+      memcpy(&im, (char *)cd->ptr + sizeof re, sizeof im);
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.14g%+.14gi", re, im);
+    lua_pushstring(L, buf);
+    return 1;
+  }
   if (strcmp(ev, "__close") == 0) {
     char b[96];
     return luaL_error(L, "cdata<%s> has no __close metamethod", cd ? ctype_repr(cd->type, b, sizeof b) : "?");

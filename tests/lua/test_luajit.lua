@@ -600,4 +600,40 @@ t.test("octal and hex character constants", function()
   end, "no following hex digits")
 end)
 
+t.test("complex numbers: values with re/im, passed by value where the ABI allows", function()
+  local c = ffi.new("complex", 1, 2)
+  t.eq(c.re, 1)
+  t.eq(c.im, 2)
+  t.eq(ffi.sizeof("complex"), 16, "C's double _Complex")
+  t.eq(ffi.sizeof("float complex"), 8)
+  t.eq(ffi.alignof("double _Complex"), ffi.alignof("double"))
+  t.eq(tostring(ffi.new("complex", 1.5, -2)), "1.5-2i")
+  local f = ffi.new("float complex", 1.5)
+  t.eq(f.re + f.im, 1.5, "the imaginary part defaults to 0")
+  local d = ffi.new("double _Complex", { 3, 4 })
+  t.eq(d.re * 10 + d.im, 34)
+  t.errors(function()
+    ffi.typeof("int complex")
+  end, "unknown type")
+  ffi.cdef [[
+    double cabs(double complex z);
+    double complex csqrt(double complex z);
+    float complex conjf(float complex z);
+  ]]
+  local m = ffi.load("m")
+  if ffi.arch == "x64" or ffi.arch == "arm64" then
+    t.eq(m.cabs(ffi.new("complex", 3, 4)), 5.0)
+    t.eq(m.cabs(5), 5.0, "a real number converts to complex")
+    local r = m.csqrt(ffi.new("complex", -4, 0))
+    t.eq(r.re, 0.0)
+    t.eq(r.im, 2.0)
+    local cf = m.conjf(ffi.new("complex float", 2.5, 1))
+    t.eq(cf.re * 10 + cf.im, 24.0)
+  else
+    t.errors(function()
+      return m.cabs
+    end, "complex numbers by value are supported on x86-64 and AArch64 only")
+  end
+end)
+
 t.done()
