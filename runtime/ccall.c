@@ -589,11 +589,13 @@ static lua_CFunction find_stub(const CType *ft) {
 }
 
 /* A variadic call whose extra arguments are all Lua numbers, strings, light
-   userdata or nil: a compiler-made variadic call (varstubs), or -1. */
+   userdata or nil: a compiler-made variadic call (varstubs), or -1. Up to
+   VASTUB_MAXEXTRA extra arguments may mix int64 and double; up to
+   VASTUB_MAXLONG when all are int64. */
 static int call_vararg_fast(lua_State *L, CFunc *cf, int n) {
   int ne = n - (int)cf->nargs;
-  if (cf->vfixed < 0 || ne > VASTUB_MAXEXTRA) return -1;
-  static const int first[] = {0, 0, 2, 6}; /* extra shapes of each count, in order */
+  if (cf->vfixed < 0 || ne > VASTUB_MAXLONG) return -1;
+  static const int first[] = {0, 0, 2, 6}; /* mixed extra shapes of each count, in order */
   int e = 0;
   for (int idx = (int)cf->nargs + 1; idx <= n; idx++) {
     int d;
@@ -606,7 +608,9 @@ static int call_vararg_fast(lua_State *L, CFunc *cf, int n) {
     }
     e = e * 2 + d;
   }
-  return varstubs[cf->vret][cf->vfixed][first[ne] + e](L, cf);
+  if (ne <= VASTUB_MAXEXTRA) return varstubs[cf->vret][cf->vfixed][first[ne] + e](L, cf);
+  if (e) return -1; /* a double among more than VASTUB_MAXEXTRA extras */
+  return varstubs[cf->vret][cf->vfixed][VASTUB_MIXED + ne - VASTUB_MAXEXTRA - 1](L, cf);
 }
 
 static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n) {

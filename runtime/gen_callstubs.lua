@@ -136,10 +136,11 @@ end
 -- Variadic calls: for 1 or 2 fixed arguments (the classes above) and 1 to
 -- VA_MAXEXTRA extra arguments, each an int64 (Lua integers, and strings,
 -- light userdata and nil as pointers) or a double (Lua floats), as C
--- promotes them, one function casts the address to the variadic C type
+-- promotes them, and for 4 to VA_MAXLONG extra arguments that are all int64,
+-- one function casts the address to the variadic C type
 -- (R (*)(F1, ...)) and calls it: the compiler emits the variadic call
 -- sequence (on x86-64, %al = the number of vector registers used).
-local VA_MAXFIXED, VA_MAXEXTRA = 2, 3
+local VA_MAXFIXED, VA_MAXEXTRA, VA_MAXLONG = 2, 3, 6
 local fixed = {}
 for _, c in ipairs(shapes(VA_MAXFIXED)) do if c ~= "" then fixed[#fixed + 1] = c end end
 local extras = {}
@@ -149,9 +150,13 @@ do
     for _, c in ipairs({ "L", "D" }) do gen(prefix .. c, n - 1) end
   end
   for k = 1, VA_MAXEXTRA do gen("", k) end
+  extras.mixed = #extras
+  for k = VA_MAXEXTRA + 1, VA_MAXLONG do extras[#extras + 1] = string.rep("L", k) end
 end
 w("#define VASTUB_MAXFIXED " .. VA_MAXFIXED)
 w("#define VASTUB_MAXEXTRA " .. VA_MAXEXTRA)
+w("#define VASTUB_MAXLONG " .. VA_MAXLONG)
+w("#define VASTUB_MIXED " .. extras.mixed)
 w("#define VASTUB_FIXED " .. #fixed)
 w("#define VASTUB_EXTRAS " .. #extras)
 for _, r in ipairs({ "V", "I", "L" }) do

@@ -521,9 +521,16 @@ t.test("variadic calls with 1-2 fixed and up to 3 extra arguments (compiler-made
   t.eq(libc.sprintf(buf, "%p", nil), #"(nil)")
   t.eq(ffi.string(buf), "(nil)")
   t.eq(libc.sprintf(buf, "[%s]", ffi.nullptr == nil and "" or "x"), 3)
-  -- four extras take the general path: the same result
+  -- up to six integer extras stay on the compiler-made path; seven, or a double
+  -- among four, take the general path: the same results
   libc.sprintf(buf, "%lld %lld %lld %lld", 1, 2, 3, 4)
   t.eq(ffi.string(buf), "1 2 3 4")
+  libc.sprintf(buf, "%lld %lld %lld %lld %lld %s", 1, 2, 3, 4, -5, "six")
+  t.eq(ffi.string(buf), "1 2 3 4 -5 six")
+  libc.sprintf(buf, "%lld %lld %lld %lld %lld %lld %lld", 1, 2, 3, 4, 5, 6, 7)
+  t.eq(ffi.string(buf), "1 2 3 4 5 6 7")
+  libc.sprintf(buf, "%lld %lld %lld %.1f", 1, 2, 3, 4.5)
+  t.eq(ffi.string(buf), "1 2 3 4.5")
   -- an extra argument that is a boolean or an object takes the general path too
   libc.sprintf(buf, "%d", true)
   t.eq(ffi.string(buf), "1")
