@@ -12,7 +12,7 @@
 
 #define MAX_FAST_ARGS 32    /* argument pointers kept on the C stack */
 #define ARG_STACK_BYTES 512 /* argument values kept on the C stack */
-#define MAX_ARGS 255
+#define MAX_ARGS FFI_MAX_PARAMS
 
 /* -- libffi types -- */
 
