@@ -12,7 +12,7 @@
 
 #define MAX_FAST_ARGS 32    /* argument pointers kept on the C stack */
 #define ARG_STACK_BYTES 512 /* argument values kept on the C stack */
-#define MAX_ARGS 255
+#define MAX_ARGS FFI_MAX_PARAMS
 
 /* -- libffi types -- */
 
@@ -254,10 +254,11 @@ typedef struct CFunc {
   size_t argbytes; /* stack storage for the fixed arguments */
   size_t retbytes; /* storage for the result (at least an ffi_arg) */
   const char *name;
-  ffi_type **atypes;  /* nargs entries */
-  uint16_t *offs;     /* nargs entries: offset of each argument's storage */
-  lua_CFunction stub; /* a compiler-made wrapper for this exact shape, or NULL: libffi */
-  uint32_t ptrmask;   /* bit i: parameter i is a pointer (the stubs' int64 class) */
+  ffi_type **atypes;   /* nargs entries */
+  uint16_t *offs;      /* nargs entries: offset of each argument's storage */
+  lua_CFunction stub;  /* a compiler-made wrapper for this exact shape, or NULL: libffi */
+  uint32_t ptrmask;    /* bit i: parameter i is a pointer (the stubs' int64 class) */
+  int8_t vret, vfixed; /* variadic: result class and fixed-argument shape of varstubs; -1: none */
   /* variadic functions: the cif of the last call, reused while the argument types repeat */
   ffi_cif vcif;
   ffi_type **vtypes; /* VCACHE_EXTRA + nargs entries; NULL when not variadic */
@@ -557,6 +558,18 @@ static inline int lc_ret_D(lua_State *L, CFunc *cf, double r) {
   return 1;
 }
 
+/* Extra arguments of a variadic call, already typed by call_vararg_fast. */
+static inline int64_t lv_arg_L(lua_State *L, int idx) {
+  switch (lua_type(L, idx)) {
+  case LUA_TNUMBER: return (int64_t)lua_tointeger(L, idx);
+  case LUA_TSTRING: return (int64_t)(intptr_t)lua_tostring(L, idx); /* stays on the stack: alive */
+  case LUA_TLIGHTUSERDATA: return (int64_t)(intptr_t)lua_touserdata(L, idx);
+  default: return 0; /* nil: NULL */
+  }
+}
+
+static inline double lv_arg_D(lua_State *L, int idx) { return (double)lua_tonumber(L, idx); }
+
 #include "callstubs.h"
 
 static lua_CFunction find_stub(const CType *ft) {
@@ -579,8 +592,36 @@ static lua_CFunction find_stub(const CType *ft) {
   }
 }
 
+/* A variadic call whose extra arguments are all Lua numbers, strings, light
+   userdata or nil: a compiler-made variadic call (varstubs), or -1. Up to
+   VASTUB_MAXEXTRA extra arguments may mix int64 and double; up to
+   VASTUB_MAXLONG when all are int64. */
+static int call_vararg_fast(lua_State *L, CFunc *cf, int n) {
+  int ne = n - (int)cf->nargs;
+  if (cf->vfixed < 0 || ne > VASTUB_MAXLONG) return -1;
+  static const int first[] = {0, 0, 2, 6}; /* mixed extra shapes of each count, in order */
+  int e = 0;
+  for (int idx = (int)cf->nargs + 1; idx <= n; idx++) {
+    int d;
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: d = !lua_isinteger(L, idx); break;
+    case LUA_TSTRING:
+    case LUA_TLIGHTUSERDATA:
+    case LUA_TNIL: d = 0; break;
+    default: return -1;
+    }
+    e = e * 2 + d;
+  }
+  if (ne <= VASTUB_MAXEXTRA) return varstubs[cf->vret][cf->vfixed][first[ne] + e](L, cf);
+  if (e) return -1; /* a double among more than VASTUB_MAXEXTRA extras */
+  return varstubs[cf->vret][cf->vfixed][VASTUB_MIXED + ne - VASTUB_MAXEXTRA - 1](L, cf);
+}
+
 static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n) {
-  if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) return call_vararg(L, cf, n);
+  if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) {
+    int r = call_vararg_fast(L, cf, n);
+    return r >= 0 ? r : call_vararg(L, cf, n);
+  }
   ccall_argcount(L, cf, n);
   return 0;
 }
@@ -662,6 +703,17 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   if (ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes) != FFI_OK)
     luaL_error(L, "cannot prepare a call to '%s'", name);
   cf->stub = find_stub(ft);
+  cf->vret = cf->vfixed = -1;
+  if ((ft->flags & CTF_VARARG) && ft->n >= 1 && ft->n <= VASTUB_MAXFIXED) {
+    int fx = ft->n == 1 ? 0 : 3;
+    for (size_t i = 0, mul = ft->n == 1 ? 1 : 3; i < ft->n; i++, mul /= 3) {
+      char c = stub_class(ft->u.params[i], false);
+      fx = c ? fx + (c == 'I' ? 0 : c == 'L' ? 1 : 2) * (int)mul : -1000;
+    }
+    char rc = stub_class(ft->base, true);
+    int vr = rc == 'V' ? 0 : rc == 'I' && !(ft->base->flags & CTF_UNSIGNED) ? 1 : rc == 'L' ? 2 : -1;
+    if (fx >= 0 && vr >= 0) cf->vret = (int8_t)vr, cf->vfixed = (int8_t)fx;
+  }
   for (size_t i = 0; i < ft->n && i < 32; i++)
     if (ft->u.params[i]->kind == CT_PTR) cf->ptrmask |= 1u << i;
   if (owner_idx) {

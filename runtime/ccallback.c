@@ -382,14 +382,33 @@ static void cb_free(CCallback *cb) {
   cb->closure = NULL;
 }
 
+/* Keys of the callback table. Not luaL_ref: its free list cannot tell a
+   weak entry cleared while its callback awaits finalization from a free one,
+   and would hand the key out twice. A key is free only once __gc gives it back. */
+static int cbkey_take(FFIState *S) {
+  if (S->ncbfree) return S->cbfree[--S->ncbfree];
+  if (S->cbnext == S->ccbfree) { /* room to give every key handed out back later */
+    int cap = S->ccbfree ? S->ccbfree * 2 : 64;
+    int *p = realloc(S->cbfree, (size_t)cap * sizeof(int));
+    if (!p) return 0;
+    S->cbfree = p;
+    S->ccbfree = cap;
+  }
+  return ++S->cbnext;
+}
+
+static void cbkey_give(FFIState *S, int key) { S->cbfree[S->ncbfree++] = key; }
+
 void ccallback_gc(lua_State *L, CData *cd) {
   CCallback *cb = cb_of(cd);
   cb_free(cb);
   cbpool_release(cb); /* only now: a freed but live callback's entry returns the default */
   if (cb->fnref > 0) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, cb->S->cbtab);
-    luaL_unref(L, -1, cb->fnref);
+    lua_pushnil(L);
+    lua_rawseti(L, -2, cb->fnref);
     lua_pop(L, 1);
+    cbkey_give(cb->S, cb->fnref);
     cb->fnref = 0;
   }
   pthread_cond_destroy(&cb->cv);
@@ -435,9 +454,11 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
     luaL_error(L, "cannot prepare the callback's signature");
   lua_pushvalue(L, fidx); /* the object keeps its function alive; the weak table finds it */
   lua_setiuservalue(L, -2, 1);
+  cb->fnref = cbkey_take(S);
+  if (!cb->fnref) luaL_error(L, "not enough memory");
   lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab);
   lua_pushvalue(L, fidx);
-  cb->fnref = luaL_ref(L, -2);
+  lua_rawseti(L, -2, cb->fnref);
   lua_pop(L, 1);
   cb->code = cbpool_take(cb);
   if (!cb->code) {
@@ -594,26 +615,22 @@ static int ffi_callback(lua_State *L) {
     return luaL_error(L, "bad argument #%d to 'callback' (function expected as the last argument)",
                       n < 1 ? 1 : n);
   CTState *cts = S->cts;
-  CTMark mark = ctype_begin(cts);
   CType *ret = ffi_checktype(L, S, 1);
   int nparams = n - 2;
   if (nparams == 1 && ffi_checktype(L, S, 2)->kind == CT_VOID) nparams = 0;
-  CType *ft = ctype_new(cts, CT_FUNC);
-  CType **params = ctype_alloc(cts, (size_t)(nparams ? nparams : 1) * sizeof(CType *));
-  if (!ft || !params) {
-    ctype_rollback(cts, mark);
-    return luaL_error(L, "not enough memory");
-  }
-  ft->base = ret;
-  ft->u.params = params;
-  ft->n = (size_t)nparams;
+  CType *params[FFI_MAX_PARAMS];
+  if (nparams > FFI_MAX_PARAMS)
+    return luaL_error(L, "too many parameters to 'callback' (at most %d)", FFI_MAX_PARAMS);
   for (int i = 0; i < nparams; i++) {
     CType *t = ffi_checktype(L, S, 2 + i);
     if (t->kind == CT_VOID)
       return luaL_error(L, "bad argument #%d to 'callback' ('void' must be the only parameter)", 2 + i);
-    if (t->kind == CT_ARRAY) t = ctype_ptr(cts, t->base, false);
+    if (t->kind == CT_ARRAY) t = ctype_ptr_to(cts, t->base);
+    if (!t) return luaL_error(L, "not enough memory");
     params[i] = t;
   }
+  CType *ft = ctype_func(cts, ret, params, (size_t)nparams, 0);
+  if (!ft) return luaL_error(L, "not enough memory");
   cb_create(L, S, ft, n);
   return 1;
 }

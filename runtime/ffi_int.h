@@ -21,6 +21,9 @@
 #endif
 #define l_noinline __attribute__((noinline))
 
+/* Parameters of a function made by lib:wrap or ffi.callback (ccall.c refuses more). */
+#define FFI_MAX_PARAMS 255
+
 /* -- Module state (one per Lua state) -- */
 
 /* An FFI call in progress on the Lua thread: callbacks run on its L. */
@@ -37,7 +40,9 @@ typedef struct FFIState {
   const void *cdata_gcmt; /* the same with __gc: callbacks and ffi.gc'd objects only */
   CallFrame *frame;       /* innermost FFI call on the Lua thread */
   int saved_errno;        /* errno right after the last FFI call */
-  int cbtab;              /* registry slot of the weak-valued table of callback functions (luaL_ref keys) */
+  int cbtab;              /* registry slot of the weak-valued table: callback key -> its Lua function */
+  int cbnext;             /* callback keys handed out so far (keys are 1..cbnext) */
+  int *cbfree, ncbfree, ccbfree; /* keys given back by collected callbacks, reused first */
 } FFIState;
 
 /* Registry keys (addresses of these are unique). */

@@ -132,5 +132,70 @@ for _, r in ipairs({ "V", "I", "U", "L", "D" }) do
   for _, args in ipairs(combos) do w(("  lc_%s_%s,"):format(r, args == "" and "0" or args)) end
   w("};")
 end
+
+-- Variadic calls: for 1 or 2 fixed arguments (the classes above) and 1 to
+-- VA_MAXEXTRA extra arguments, each an int64 (Lua integers, and strings,
+-- light userdata and nil as pointers) or a double (Lua floats), as C
+-- promotes them, and for 4 to VA_MAXLONG extra arguments that are all int64,
+-- one function casts the address to the variadic C type
+-- (R (*)(F1, ...)) and calls it: the compiler emits the variadic call
+-- sequence (on x86-64, %al = the number of vector registers used).
+local VA_MAXFIXED, VA_MAXEXTRA, VA_MAXLONG = 2, 3, 6
+local fixed = {}
+for _, c in ipairs(shapes(VA_MAXFIXED)) do if c ~= "" then fixed[#fixed + 1] = c end end
+local extras = {}
+do
+  local function gen(prefix, n)
+    if n == 0 then extras[#extras + 1] = prefix return end
+    for _, c in ipairs({ "L", "D" }) do gen(prefix .. c, n - 1) end
+  end
+  for k = 1, VA_MAXEXTRA do gen("", k) end
+  extras.mixed = #extras
+  for k = VA_MAXEXTRA + 1, VA_MAXLONG do extras[#extras + 1] = string.rep("L", k) end
+end
+w("#define VASTUB_MAXFIXED " .. VA_MAXFIXED)
+w("#define VASTUB_MAXEXTRA " .. VA_MAXEXTRA)
+w("#define VASTUB_MAXLONG " .. VA_MAXLONG)
+w("#define VASTUB_MIXED " .. extras.mixed)
+w("#define VASTUB_FIXED " .. #fixed)
+w("#define VASTUB_EXTRAS " .. #extras)
+for _, r in ipairs({ "V", "I", "L" }) do
+  for _, f in ipairs(fixed) do
+    for _, e in ipairs(extras) do
+      local params, actuals, body = {}, {}, {}
+      for k = 1, #f do
+        local c = f:sub(k, k)
+        params[#params + 1] = ctype[c]
+        actuals[#actuals + 1] = "a" .. (k - 1)
+        body[#body + 1] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ctype[c], k - 1, c, k)
+      end
+      for k = 1, #e do
+        local c = e:sub(k, k)
+        actuals[#actuals + 1] = "x" .. (k - 1)
+        body[#body + 1] = ("%s x%d = lv_arg_%s(L, %d);"):format(ctype[c], k - 1, c, #f + k)
+      end
+      local call = ("((%s (*)(%s, ...))cf->fn)(%s)"):format(ctype[r], table.concat(params, ", "),
+        table.concat(actuals, ", "))
+      body[#body + 1] = "LC_ENTER;"
+      if r == "V" then
+        body[#body + 1] = call .. "; LC_LEAVE; return 0;"
+      else
+        body[#body + 1] = ("%s r = %s; LC_LEAVE; return lc_ret_%s(L, cf, r);"):format(ctype[r], call, r)
+      end
+      w(("static int lv_%s_%s_%s(lua_State *L, CFunc *cf) { %s }"):format(r, f, e, table.concat(body, " ")))
+    end
+  end
+end
+w("static int (*const varstubs[3][VASTUB_FIXED][VASTUB_EXTRAS])(lua_State *, CFunc *) = {")
+for _, r in ipairs({ "V", "I", "L" }) do
+  w("  {")
+  for _, f in ipairs(fixed) do
+    local e = {}
+    for _, x in ipairs(extras) do e[#e + 1] = ("lv_%s_%s_%s"):format(r, f, x) end
+    w("    {" .. table.concat(e, ", ") .. "},")
+  end
+  w("  },")
+end
+w("};")
 w("/* clang-format on */")
 print(table.concat(out, "\n"))
