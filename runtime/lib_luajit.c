@@ -248,6 +248,18 @@ static int mm_unary(lua_State *L) {
     lua_arith(L, op);
     return 1;
   }
+  if (cd && cd->kind == CDK_OBJECT && cd->type->kind == CT_INT && cd->type->size == 8 &&
+      strcmp(ev, "__tostring") == 0) { /* LuaJIT's form of a boxed 64-bit integer: 123LL, 123ULL */
+    uint64_t v;
+    char buf[32];
+    memcpy(&v, cd->ptr, sizeof v);
+    if (cd->type->flags & CTF_UNSIGNED)
+      snprintf(buf, sizeof buf, "%lluULL", (unsigned long long)v);
+    else
+      snprintf(buf, sizeof buf, "%lldLL", (long long)(int64_t)v);
+    lua_pushstring(L, buf);
+    return 1;
+  }
   if (cd && cd->kind == CDK_OBJECT && ctype_iscomplex(cd->type) && strcmp(ev, "__tostring") == 0) {
     double re, im; /* LuaJIT's form: re+imi */
     if (cd->type->size == 8) {

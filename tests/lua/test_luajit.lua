@@ -483,6 +483,12 @@ t.test("boxed scalars in arithmetic and comparison give plain Lua numbers", func
   t.int(ffi.new("uint8_t", 255) & 0x0f, 15)
 end)
 
+t.test("tostring of boxed 64-bit integers is LuaJIT's nnnLL / nnnULL", function()
+  t.eq(tostring(ffi.new("int64_t", -5)), "-5LL")
+  t.eq(tostring(ffi.new("uint64_t", -1)), "18446744073709551615ULL")
+  t.truthy(tostring(ffi.new("int", 1)):find("^cdata<int>: "))
+end)
+
 t.test("boxed scalars are accepted wherever the scalar is expected", function()
   t.eq(ffi.C.abs(ffi.new("int", -4)), 4, "an argument")
   local s = ffi.new("struct { int a; double d; bool b; }", ffi.new("int", 2), ffi.new("double", 0.5),
@@ -634,6 +640,31 @@ t.test("complex numbers: values with re/im, passed by value where the ABI allows
       return m.cabs
     end, "complex numbers by value are supported on x86-64 and AArch64 only")
   end
+end)
+
+t.test("docs/luajit.md: the summary counts match its tables", function()
+  local doc = t.readfile(t.source("docs/luajit.md"))
+  local counted = { same = 0, different = 0, ["not possible"] = 0 }
+  local summary = {}
+  for line in doc:gmatch("[^\n]+") do
+    local what, n = line:match("^| %*%*(.-)%*%* .-| (%d+) |$")
+    if what then
+      summary[what == "same" and "same" or what] = tonumber(n)
+    else
+      local cols = {}
+      for c in line:gmatch("|([^|]*)") do
+        cols[#cols + 1] = c:match("^%s*(.-)%s*$")
+      end
+      local v = cols[2] and cols[2]:gsub("%*", "")
+      if v and counted[v] and not line:match("^| LuaJIT") then
+        counted[v] = counted[v] + 1
+      end
+    end
+  end
+  t.eq(summary.same, counted.same, "same")
+  t.eq(summary.different, counted.different, "different")
+  t.eq(summary["not possible"], counted["not possible"], "not possible")
+  t.truthy(counted.same + counted.different + counted["not possible"] > 60)
 end)
 
 t.done()
