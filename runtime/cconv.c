@@ -204,7 +204,9 @@ void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvC
     cconv_error(L, ctx, "pointer expected, got string");
   case LUA_TFUNCTION: {
     void *fn = ccall_address(L, idx, NULL); /* ffi.C.free: the C function itself */
-    if (fn && (!target || target->kind == CT_PTR)) return fn;
+    if (fn && (!target ||
+               (target->kind == CT_PTR && (target->base->kind == CT_FUNC || target->base->kind == CT_VOID))))
+      return fn;
   }
     if (target && target->kind == CT_PTR && target->base->kind == CT_FUNC)
       return ccallback_from_function(L, S, idx, target->base);

@@ -318,11 +318,20 @@ static bool is_aggregate_init(lua_State *L, FFIState *S, int idx, CType *t) {
 
 /* Flat initializers for a record: its named members in order (anonymous ones
    flattened), through the object's __newindex so bit-fields and kept values work. */
-static int init_fields(lua_State *L, int obj, CType *t, int arg, int last) {
+static int init_fields(lua_State *L, FFIState *S, int obj, CType *t, int arg, int last) {
   for (size_t i = 0; i < t->n && arg <= last; i++) {
     CField *f = &t->u.fields[i];
     if (!f->name) {
-      if (ctype_isrecord(f->type)) arg = init_fields(L, obj, f->type, arg, last);
+      if (ctype_isrecord(f->type)) arg = init_fields(L, S, obj, f->type, arg, last);
+    } else if (f->type->kind == CT_ARRAY && (f->type->flags & CTF_VLA)) { /* a VLS's [?]: nelem long */
+      lua_getfield(L, obj, f->name);
+      CData *v = lua_touserdata(L, -1);
+      CType tmp = *f->type;
+      tmp.n = f->type->base->size ? v->size / f->type->base->size : 0;
+      tmp.size = v->size;
+      ConvCtx ctx = {f->name, 0};
+      cconv_check(L, S, &tmp, v->ptr, arg++, &ctx);
+      lua_pop(L, 1);
     } else {
       lua_pushvalue(L, arg++);
       lua_setfield(L, obj, f->name);
@@ -368,7 +377,7 @@ void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last) {
       for (size_t j = 1; j < n; j++) memcpy((char *)cd->ptr + j * es, cd->ptr, es);
     return;
   }
-  int next = init_fields(L, obj, t, first, last);
+  int next = init_fields(L, S, obj, t, first, last);
   if (next <= last)
     luaL_error(L, "too many initializers for '%s' (%d given)", ctype_repr(t, b, sizeof b), last - first + 1);
 }

@@ -425,6 +425,8 @@ t.test("VLA and VLS sized by nelem", function()
   t.errors(function()
     return s.d[3]
   end, "out of range")
+  local v = ffi.new("struct { int n; double d[?]; }", 3, 3, { 1.5, 2.5, 3.5 })
+  t.eq(v.n * 100 + v.d[0] + v.d[2], 305, "flat initializers, the VLA from a table")
 end)
 
 t.test("a byte array takes a Lua string", function()
