@@ -514,6 +514,9 @@ t.test("a C function from ffi.C is usable as a function-pointer value", function
   local fp = ffi.cast("int (*)(int)", ffi.C.abs)
   t.eq(fp(-6), 6, "cast to a function pointer: the C function itself")
   t.eq(ffi.cast("intptr_t", ffi.C.abs), ffi.cast("intptr_t", fp))
+  ffi.cdef 'extern char abs_code[1] __asm__("abs");' -- the symbol's own address, seen as data
+  t.eq(ffi.cast("intptr_t", ffi.C.abs), ffi.cast("intptr_t", ffi.addressof(ffi.C.abs_code)),
+    "the C function's address, not a callback's")
 end)
 
 t.test("ffi.gc(p, ffi.C.free) attaches the C function", function()
