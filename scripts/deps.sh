@@ -12,6 +12,7 @@ packages=(
   libclang-14-dev clang-14 bindgen libcurl4-openssl-dev libsdl2-dev libpng-dev libuv1-dev  # ffi-import (libclang, its resource dir), its real-header tests, bench/import
   libclang-rt-14-dev                # clang's sanitizer runtimes
   valgrind
+  luarocks dpkg-dev file            # tests/install: the rock; cpack -G DEB's dpkg-shlibdeps and its ELF scan
 )
 
 say() { printf 'deps.sh: %s\n' "$*"; }
