@@ -11,6 +11,12 @@
 
 #include "ffi_int.h"
 
+/* The version lives only in CMake's project(VERSION); runtime/CMakeLists.txt
+   passes it in. A build that compiles these sources on its own says so. */
+#ifndef FFI_VERSION
+#define FFI_VERSION "unknown"
+#endif
+
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
     ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
 
@@ -212,6 +218,8 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   lua_setfield(L, -2, "arch");
   lua_pushstring(L, ctarget.os);
   lua_setfield(L, -2, "os");
+  lua_pushliteral(L, "pluto-ffi " FFI_VERSION);
+  lua_setfield(L, -2, "_VERSION");
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_state);
   /* both names give the same table, whichever is required first */
