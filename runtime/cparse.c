@@ -79,6 +79,16 @@ static bool starts_type(CParser *P);
 
 static int64_t expr(CParser *P);
 
+/* v converted to integer type t as C converts (truncated to its width, then sign-
+   or zero-extended; _Bool: v != 0). Other types: v unchanged. */
+static int64_t int_convert(const CType *t, int64_t v) {
+  if (t->kind == CT_BOOL) return v != 0;
+  if ((t->kind != CT_INT && t->kind != CT_ENUM) || t->size == 0 || t->size >= 8) return v;
+  int sh = (int)(64 - t->size * 8);
+  return (t->flags & CTF_UNSIGNED) ? (int64_t)(((uint64_t)v << sh) >> sh)
+                                   : (int64_t)((uint64_t)v << sh) >> sh;
+}
+
 static int64_t primary(CParser *P) {
   if (is(P, TK_NUMBER)) {
     int64_t v = P->ls.num;
@@ -90,13 +100,7 @@ static int64_t primary(CParser *P) {
     if (starts_type(P)) { /* cast: (type)expr */
       CType *t = parse_typename(P);
       cp_expect(P, ')');
-      int64_t v = primary(P);
-      if (t->kind == CT_INT && t->size < 8) {
-        int sh = (int)(64 - t->size * 8);
-        v = (t->flags & CTF_UNSIGNED) ? (int64_t)(((uint64_t)v << sh) >> sh)
-                                      : (int64_t)((uint64_t)v << sh) >> sh;
-      }
-      return v;
+      return int_convert(t, primary(P));
     }
     int64_t v = expr(P);
     cp_expect(P, ')');
@@ -1210,7 +1214,7 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
   if (accept(P, '=')) { /* static const int X = 5; */
     if (!ctype_isint(t) || !(d->is_const || ds->is_const))
       cp_error(P, "only integer constants may have an initializer");
-    int64_t v = expr(P);
+    int64_t v = int_convert(t, expr(P)); /* static const char K = 298: 42, as C stores it */
     CTName *n = ctype_lookup(cts, NS_ORD, d->name, strlen(d->name));
     if (n && !(n->kind == CN_CONST && n->value == v))
       cp_error(P, "conflicting redeclaration of '%s' (previously %s)", d->name,
