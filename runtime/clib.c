@@ -177,6 +177,23 @@ static int lib_wrap(lua_State *L) {
   return 1;
 }
 
+/* A variable at p: scalars read now, records and arrays as views of the library's
+   memory; an array of unknown size (extern char msg[];) as a pointer to its first
+   element, since its length is unknown (indexing it is unchecked, as in C). */
+static void push_variable(lua_State *L, FFIState *S, CType *t, void *p, int libud) {
+  if (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) {
+    CType *pt = ctype_ptr_to(S->cts, t->base);
+    if (!pt) luaL_error(L, "not enough memory");
+    cdata_pushptr(L, S, pt, p);
+    if (libud && !lua_isnil(L, -1)) {
+      lua_pushvalue(L, libud);
+      lua_setiuservalue(L, -2, CD_UV_OWNER);
+    }
+    return;
+  }
+  cconv_push(L, S, t, p, libud);
+}
+
 static int lib_value(lua_State *L) {
   FFIState *S = ffi_state(L);
   CLib *lib = check_lib(L, 1);
@@ -189,7 +206,7 @@ static int lib_value(lua_State *L) {
   if (t->kind == CT_FUNC)
     ccall_push(L, S, t, p, name, libud);
   else
-    cconv_push(L, S, t, p, libud); /* records and arrays: views of the library's memory */
+    push_variable(L, S, t, p, libud);
   return 1;
 }
 
@@ -214,7 +231,7 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
     if (d->kind == CDK_FUNC)
       ccall_push(L, S, d->type, addrs[i], d->name, libud);
     else if (d->kind == CDK_VAR)
-      cconv_push(L, S, d->type, addrs[i], libud);
+      push_variable(L, S, d->type, addrs[i], libud);
     else
       continue;
     lua_setfield(L, libtab, d->name);
@@ -280,7 +297,7 @@ static int lib_index(lua_State *L) {
     lua_pushvalue(L, -2);
     lua_rawset(L, 1);
   } else {
-    cconv_push(L, S, n->type, p, libud); /* read now: a variable's current value */
+    push_variable(L, S, n->type, p, libud); /* read now: a variable's current value */
   }
   return 1;
 }

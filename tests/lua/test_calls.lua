@@ -596,4 +596,20 @@ t.test("array parameters sized by another parameter are pointers: glibc's regexe
 end)
 
 
+t.test("extern arrays of unknown size are pointers to their first element (issue 9, item 8)", function()
+  local clib = ffi.open(t.fixture("calls"))
+  clib:cdef [[
+    extern const char fx_msg[];
+    extern int fx_primes[];
+  ]]
+  t.eq(ffi.string(clib.fx_msg), "hello from C")
+  t.eq(clib.fx_msg[1], ("e"):byte())
+  t.eq(clib.fx_primes[0], 2)
+  t.eq(clib.fx_primes[4], 11, "unchecked indexing, as in C")
+  clib.fx_primes[2] = 50
+  t.eq(clib.fx_primes[2], 50, "writes reach the library's memory")
+  clib.fx_primes[2] = 5
+  t.eq(ffi.string(clib:value("char[]", "fx_msg")), "hello from C")
+end)
+
 t.done()
