@@ -841,7 +841,17 @@ static CType *parse_typename(CParser *P) {
   parse_specifiers(P, &ds, false);
   parse_declarator(P, ds.type, ds.is_const, &d, true);
   if (d.name) cp_error(P, "unexpected identifier in type name");
-  return d.type;
+  /* attributes count as in a typedef: "int __attribute__((mode(DI)))" is 8 bytes,
+     "char __attribute__((aligned(8)))" aligned to 8 (an aligned copy) */
+  CType *t = apply_mode(P, d.type, d.attrs.mode ? d.attrs.mode : ds.attrs.mode);
+  size_t al = d.attrs.aligned > ds.attrs.aligned ? d.attrs.aligned : ds.attrs.aligned;
+  if (al && al != t->align) {
+    CType *c = ctype_copy(P->cts, t);
+    if (!c) cp_oom(P);
+    c->align = al;
+    t = c;
+  }
+  return t;
 }
 
 /* -- Records -- */

@@ -449,4 +449,14 @@ t.test("over-aligned unions are refused by value, never passed wrongly", functio
   t.truthy(cb)
 end)
 
+t.test("attributes in a type string count as in a typedef (issue 9, item 6; values from gcc)", function()
+  t.eq(ffi.sizeof("int __attribute__((mode(DI)))"), 8)
+  t.eq(#ffi.read(ffi.new("int __attribute__((mode(DI)))")), 8, "ffi.new keeps 8 bytes")
+  t.eq(ffi.sizeof("unsigned __attribute__((mode(QI)))"), 1)
+  t.eq(ffi.alignof("char __attribute__((aligned(8)))"), 8)
+  t.eq(ffi.alignof("int __attribute__((aligned(8))) [10]"), 8)
+  t.eq(ffi.sizeof("int __attribute__((aligned(8))) [10]"), 40)
+  t.eq(ffi.alignof("int"), 4, "the plain type is unchanged")
+end)
+
 t.done()
