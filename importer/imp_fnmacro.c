@@ -48,8 +48,8 @@ enum {
   N_COND    /* a ? b : c */
 };
 
-static const char *const node_names[] = {"param", "int",   "float", "string", "constant", "call",   "cast",
-                                          "sizeof", "member", "index", "deref",  "unary",    "binary", "cond"};
+static const char *const node_names[] = {"param",  "int",    "float", "string", "constant", "call",   "cast",
+                                         "sizeof", "member", "index", "deref",  "unary",    "binary", "cond"};
 
 struct ImpFnNode {
   int op;
@@ -125,7 +125,10 @@ static Ty promote(Ty t) {
 
 static Ty common(Ty a, Ty b) {
   a = promote(a), b = promote(b);
-  if (a.k == TY_FLOAT && (b.k == TY_FLOAT || b.k == TY_INT)) return b.k == TY_FLOAT && b.bits > a.bits ? b : a;
+  if (a.k == TY_FLOAT && b.k == TY_UNKNOWN) return (Ty){TY_FLOAT, 64, false}; /* at least double */
+  if (b.k == TY_FLOAT && a.k == TY_UNKNOWN) return (Ty){TY_FLOAT, 64, false};
+  if (a.k == TY_FLOAT && (b.k == TY_FLOAT || b.k == TY_INT))
+    return b.k == TY_FLOAT && b.bits > a.bits ? b : a;
   if (b.k == TY_FLOAT && a.k == TY_INT) return b;
   if (a.k != TY_INT || b.k != TY_INT) return ty_unknown;
   if (a.uns == b.uns) return a.bits >= b.bits ? a : b;
@@ -154,13 +157,14 @@ static Ty ty_of_type(Tr *tr, const ImpType *t) {
 
 static bool plain_char_unsigned(Tr *tr) {
   const char *t = tr->m->triple ? tr->m->triple : "";
-  return !strncmp(t, "aarch64", 7) || !strncmp(t, "arm", 3) || !strncmp(t, "powerpc", 7) || !strncmp(t, "s390", 4);
+  return !strncmp(t, "aarch64", 7) || !strncmp(t, "arm", 3) || !strncmp(t, "powerpc", 7) ||
+         !strncmp(t, "s390", 4);
 }
 
 static bool type_start(Ps *p) {
-  static const char *const kw[] = {"void",  "char",     "short",  "int",   "long",  "float", "double",
-                                   "signed", "unsigned", "_Bool", "const", "volatile", "struct", "union",
-                                   "enum"};
+  static const char *const kw[] = {"void",  "char",     "short",  "int",      "long",
+                                   "float", "double",   "signed", "unsigned", "_Bool",
+                                   "const", "volatile", "struct", "union",    "enum"};
   const char *s = peek(p);
   for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
     if (!strcmp(s, kw[i])) return true;
@@ -213,8 +217,8 @@ static bool type_name(Ps *p, Ty *ty, const char **spelling, bool *is_void) {
       p->i += 2;
       named = true;
       continue;
-    } else if (!named && !nchar && !nshort && !nint && !nlong && !nfloat && !ndouble && !nvoid && !nbool && !uns &&
-               !sgn && ident_tok(s) && !quoted(s) && imp_map_get(&p->tr->typedefs, s)) {
+    } else if (!named && !nchar && !nshort && !nint && !nlong && !nfloat && !ndouble && !nvoid && !nbool &&
+               !uns && !sgn && ident_tok(s) && !quoted(s) && imp_map_get(&p->tr->typedefs, s)) {
       ImpDecl *d = imp_map_get(&p->tr->typedefs, s);
       add_ref(p, d);
       t = d->skip ? (Ty){TY_OBJ, 0, false} : ty_of_type(p->tr, d->underlying);
@@ -227,23 +231,32 @@ static bool type_name(Ps *p, Ty *ty, const char **spelling, bool *is_void) {
   }
   if (!b.n) return fail(p, "expected a type name"), false;
   if (!named) {
-    if (nvoid) t = (Ty){TY_OBJ, 0, false};
-    else if (nbool) t = (Ty){TY_BOOL, 8, true};
-    else if (nfloat) t = (Ty){TY_FLOAT, 32, false};
-    else if (ndouble && nlong) t = (Ty){TY_OBJ, 0, false}; /* long double */
-    else if (ndouble) t = (Ty){TY_FLOAT, 64, false};
-    else if (nchar) t = (Ty){TY_INT, 8, uns || (!sgn && plain_char_unsigned(p->tr))};
-    else if (nshort) t = (Ty){TY_INT, 16, uns};
-    else if (nlong >= 2) t = (Ty){TY_INT, 64, uns};
-    else if (nlong) t = (Ty){TY_INT, (unsigned char)(p->tr->m->ptr_size == 4 ? 32 : 64), uns};
-    else t = (Ty){TY_INT, 32, uns};
+    if (nvoid)
+      t = (Ty){TY_OBJ, 0, false};
+    else if (nbool)
+      t = (Ty){TY_BOOL, 8, true};
+    else if (nfloat)
+      t = (Ty){TY_FLOAT, 32, false};
+    else if (ndouble && nlong)
+      t = (Ty){TY_OBJ, 0, false}; /* long double */
+    else if (ndouble)
+      t = (Ty){TY_FLOAT, 64, false};
+    else if (nchar)
+      t = (Ty){TY_INT, 8, uns || (!sgn && plain_char_unsigned(p->tr))};
+    else if (nshort)
+      t = (Ty){TY_INT, 16, uns};
+    else if (nlong >= 2)
+      t = (Ty){TY_INT, 64, uns};
+    else if (nlong)
+      t = (Ty){TY_INT, (unsigned char)(p->tr->m->ptr_size == 4 ? 32 : 64), uns};
+    else
+      t = (Ty){TY_INT, 32, uns};
   }
   *is_void = nvoid && !named;
   int stars = 0;
   while (accept(p, "*")) {
     stars++;
-    while (accept(p, "const") || accept(p, "volatile") || accept(p, "restrict")) {
-    }
+    while (accept(p, "const") || accept(p, "volatile") || accept(p, "restrict")) {}
   }
   if (stars) {
     for (int i = 0; i < stars; i++) imp_buf_puts(&b, i ? "*" : " *");
@@ -318,19 +331,27 @@ static ImpFnNode *number(Ps *p, const char *s) {
   bool u = false;
   int l = 0;
   for (; *end; end++) {
-    if (*end == 'u' || *end == 'U') u = true;
-    else if (*end == 'l' || *end == 'L') l++;
-    else return fail(p, "unknown literal suffix");
+    if (*end == 'u' || *end == 'U')
+      u = true;
+    else if (*end == 'l' || *end == 'L')
+      l++;
+    else
+      return fail(p, "unknown literal suffix");
   }
   bool dec = s[0] != '0' || s[1] == 0;
   ImpFnNode *n = node(p, N_INT, ty_int);
   n->ival = v;
   /* C11 6.4.4.1: the first type of the list that holds the value (LP64) */
-  if (!l && !u && v <= INT_MAX) n->ty = ty_int;
-  else if (!l && !dec && !u && v <= UINT_MAX) n->ty = (Ty){TY_INT, 32, true};
-  else if (!l && u && v <= UINT_MAX) n->ty = (Ty){TY_INT, 32, true};
-  else if (!u && v <= LLONG_MAX) n->ty = (Ty){TY_INT, 64, false};
-  else n->ty = (Ty){TY_INT, 64, true};
+  if (!l && !u && v <= INT_MAX)
+    n->ty = ty_int;
+  else if (!l && !dec && !u && v <= UINT_MAX)
+    n->ty = (Ty){TY_INT, 32, true};
+  else if (!l && u && v <= UINT_MAX)
+    n->ty = (Ty){TY_INT, 32, true};
+  else if (!u && v <= LLONG_MAX)
+    n->ty = (Ty){TY_INT, 64, false};
+  else
+    n->ty = (Ty){TY_INT, 64, true};
   return n;
 }
 
@@ -395,11 +416,12 @@ static ImpFnNode *identifier(Ps *p, const char *s) {
       return n;
     }
   if (!strncmp(s, "__builtin", 9) || !strcmp(s, "__extension__") || !strcmp(s, "_Generic") ||
-      !strcmp(s, "__typeof__") || !strcmp(s, "typeof") || !strcmp(s, "__typeof") || !strcmp(s, "_Static_assert") ||
-      !strcmp(s, "__attribute__") || !strcmp(s, "__asm__") || !strcmp(s, "asm") || !strcmp(s, "_Alignof") ||
-      !strcmp(s, "__alignof__") || !strcmp(s, "__func__") || !strcmp(s, "__FILE__") || !strcmp(s, "__LINE__"))
+      !strcmp(s, "__typeof__") || !strcmp(s, "typeof") || !strcmp(s, "__typeof") ||
+      !strcmp(s, "_Static_assert") || !strcmp(s, "__attribute__") || !strcmp(s, "__asm__") ||
+      !strcmp(s, "asm") || !strcmp(s, "_Alignof") || !strcmp(s, "__alignof__") || !strcmp(s, "__func__") ||
+      !strcmp(s, "__FILE__") || !strcmp(s, "__LINE__"))
     return fail(p, "uses a compiler builtin");
-  static const char *const stmt[] = {"do",    "while", "for",    "if",       "else",   "return",
+  static const char *const stmt[] = {"do",     "while", "for",   "if",       "else",   "return",
                                      "switch", "goto",  "break", "continue", "static", "register"};
   for (size_t k = 0; k < sizeof stmt / sizeof stmt[0]; k++)
     if (!strcmp(s, stmt[k])) return fail(p, "statement body");
@@ -436,8 +458,10 @@ static ImpFnNode *identifier(Ps *p, const char *s) {
     Ty ty = ty_unknown;
     switch (md->macro_kind) {
     case IM_INT:
-      if (md->is_unsigned) ty = (Ty){TY_INT, (unsigned char)(md->uval <= UINT_MAX ? 32 : 64), true};
-      else ty = (Ty){TY_INT, (unsigned char)(md->ival >= INT_MIN && md->ival <= INT_MAX ? 32 : 64), false};
+      if (md->is_unsigned)
+        ty = (Ty){TY_INT, (unsigned char)(md->uval <= UINT_MAX ? 32 : 64), true};
+      else
+        ty = (Ty){TY_INT, (unsigned char)(md->ival >= INT_MIN && md->ival <= INT_MAX ? 32 : 64), false};
       break;
     case IM_FLOAT: ty = (Ty){TY_FLOAT, 64, false}; break;
     case IM_STRING: ty = (Ty){TY_STR, 0, false}; break;
@@ -563,9 +587,12 @@ static ImpFnNode *unary(Ps *p) {
     ImpFnNode *a = unary(p);
     if (!a) return NULL;
     ImpFnNode *n = node(p, N_INT, ty_size);
-    if (a->op == N_STR) n->ival = a->slen + 1;
-    else if (a->ty.k == TY_INT || a->ty.k == TY_FLOAT) n->ival = a->ty.bits / 8;
-    else return fail(p, "sizeof of an expression whose type is not known");
+    if (a->op == N_STR)
+      n->ival = a->slen + 1;
+    else if (a->ty.k == TY_INT || a->ty.k == TY_FLOAT)
+      n->ival = a->ty.bits / 8;
+    else
+      return fail(p, "sizeof of an expression whose type is not known");
     return n;
   }
   if (!strcmp(s, "_Alignof") || !strcmp(s, "__alignof__")) return fail(p, "uses a compiler builtin");
@@ -598,15 +625,17 @@ static int prec(const char *s) {
   static const struct {
     const char *op;
     int prec;
-  } ops[] = {{"*", 13},  {"/", 13},  {"%", 13}, {"+", 12}, {"-", 12}, {"<<", 11}, {">>", 11},
-             {"<", 10},  {">", 10},  {"<=", 10}, {">=", 10}, {"==", 9}, {"!=", 9},  {"&", 8},
-             {"^", 7},   {"|", 6},   {"&&", 5}, {"||", 4}};
+  } ops[] = {{"*", 13},  {"/", 13}, {"%", 13}, {"+", 12},  {"-", 12},  {"<<", 11},
+             {">>", 11}, {"<", 10}, {">", 10}, {"<=", 10}, {">=", 10}, {"==", 9},
+             {"!=", 9},  {"&", 8},  {"^", 7},  {"|", 6},   {"&&", 5},  {"||", 4}};
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
     if (!strcmp(s, ops[i].op)) return ops[i].prec;
   return 0;
 }
 
-static bool is_cmp(const char *op) { return prec(op) == 10 || prec(op) == 9 || prec(op) == 5 || prec(op) == 4; }
+static bool is_cmp(const char *op) {
+  return prec(op) == 10 || prec(op) == 9 || prec(op) == 5 || prec(op) == 4;
+}
 
 static ImpFnNode *binary(Ps *p, int min) {
   ImpFnNode *a = unary(p);
@@ -621,9 +650,12 @@ static ImpFnNode *binary(Ps *p, int min) {
     n->text = op;
     n->a = a;
     n->b = b;
-    if (is_cmp(op)) n->ty = (Ty){TY_BOOL, 8, true};
-    else if (pr == 11) n->ty = promote(a->ty).k == TY_INT ? promote(a->ty) : ty_unknown;
-    else n->ty = common(a->ty, b->ty);
+    if (is_cmp(op))
+      n->ty = (Ty){TY_BOOL, 8, true};
+    else if (pr == 11)
+      n->ty = promote(a->ty).k == TY_INT ? promote(a->ty) : ty_unknown;
+    else
+      n->ty = common(a->ty, b->ty);
     if ((pr == 11 || pr <= 8 || !strcmp(op, "%")) && !is_cmp(op) && (n->ty.k == TY_FLOAT))
       return fail(p, "integer operator on a floating value");
     a = n;
@@ -641,9 +673,12 @@ static ImpFnNode *cond_expr(Ps *p) {
   if (!accept(p, ":")) return fail(p, "expected ':'");
   n->c = cond_expr(p);
   if (!n->c) return NULL;
-  if (n->b->ty.k == TY_BOOL && n->c->ty.k == TY_BOOL) n->ty = n->b->ty;
-  else if (n->b->ty.k == TY_STR && n->c->ty.k == TY_STR) n->ty = n->b->ty;
-  else n->ty = common(n->b->ty, n->c->ty);
+  if (n->b->ty.k == TY_BOOL && n->c->ty.k == TY_BOOL)
+    n->ty = n->b->ty;
+  else if (n->b->ty.k == TY_STR && n->c->ty.k == TY_STR)
+    n->ty = n->b->ty;
+  else
+    n->ty = common(n->b->ty, n->c->ty);
   return n;
 }
 
@@ -669,8 +704,9 @@ void imp_fnmacro_tokens(ImpModel *m, ImpDecl *d, const char *const *toks, size_t
   d->skip = "function-like macro";
 }
 
-static const char *const puncts[] = {"...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
-                                     "&&",  "||",  "##",  "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="};
+static const char *const puncts[] = {"...", "<<=", ">>=", "->", "++", "--", "<<", ">>",
+                                     "<=",  ">=",  "==",  "!=", "&&", "||", "##", "+=",
+                                     "-=",  "*=",  "/=",  "%=", "&=", "|=", "^="};
 
 ImpDecl *imp_fnmacro_define(ImpModel *m, const char *text) {
   const char *toks[512];
@@ -716,7 +752,10 @@ static void init_tr(Tr *tr, ImpModel *m) {
     if (d->kind == ID_TYPEDEF && d->name) {
       imp_map_set(&tr->typedefs, d->name, d);
     } else if ((d->kind == ID_RECORD || d->kind == ID_ENUM) && d->name) {
-      const char *key = imp_sprintf(m->arena, "%s %s", d->kind == ID_ENUM ? "enum" : d->is_union ? "union" : "struct",
+      const char *key = imp_sprintf(m->arena, "%s %s",
+                                    d->kind == ID_ENUM ? "enum"
+                                    : d->is_union      ? "union"
+                                                       : "struct",
                                     d->name);
       ImpDecl *old = imp_map_get(&tr->tags, key);
       if (!old || (!old->complete && d->complete)) imp_map_set(&tr->tags, key, d);
@@ -735,10 +774,10 @@ static void free_tr(Tr *tr) {
 }
 
 static bool lua_keyword(const char *s) {
-  static const char *const kw[] = {"and",  "break", "do",     "else", "elseif", "end",   "false", "for",
-                                   "function", "goto", "if", "in",   "local",  "nil",    "not",   "or",
-                                   "repeat", "return", "then", "true", "until",  "while", "M",     "ffi",
-                                   "lib",    "renamed", "_ENV"};
+  static const char *const kw[] = {"and",   "break",    "do",     "else",   "elseif",  "end",   "false",
+                                   "for",   "function", "goto",   "if",     "in",      "local", "nil",
+                                   "not",   "or",       "repeat", "return", "then",    "true",  "until",
+                                   "while", "M",        "ffi",    "lib",    "renamed", "_ENV"};
   for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
     if (!strcmp(s, kw[i])) return true;
   return !strncmp(s, "__c", 3);
@@ -832,7 +871,11 @@ void imp_fnmacro_translate_all(ImpModel *m, bool (*wanted)(const ImpDecl *d, voi
 
 const char imp_fnmacro_prelude[] =
     "-- C's semantics for the macros translated to functions\n"
-    "local function __ctruth(v) return v ~= 0 and v ~= false and v ~= nil and v ~= ffi.nullptr end\n"
+    "local function __ctruth(v) -- C's truth: nonzero, non-NULL\n"
+    "  if type(v) == \"number\" then return v ~= 0 end\n"
+    "  if type(v) == \"boolean\" then return v end\n"
+    "  return not ffi.isnull(v)\n"
+    "end\n"
     "local function __cdiv(a, b) -- C's /: integers truncate toward zero\n"
     "  if math.type(a) == \"integer\" and math.type(b) == \"integer\" then\n"
     "    local q = a // b\n"
@@ -844,7 +887,8 @@ const char imp_fnmacro_prelude[] =
     "local function __cint(v, bits, signed) -- conversion to a C integer type\n"
     "  if math.type(v) ~= \"integer\" then\n"
     "    if type(v) ~= \"number\" then v = tonumber(v) or error(\"not a number: \" .. tostring(v), 2) end\n"
-    "    v = math.tointeger(v >= 0 and math.floor(v) or math.ceil(v)) or error(\"out of an integer type's range\", 2)\n"
+    "    v = math.tointeger(v >= 0 and math.floor(v) or math.ceil(v)) or error(\"out of an integer type's "
+    "range\", 2)\n"
     "  end\n"
     "  if bits < 64 then\n"
     "    v = v & ((1 << bits) - 1)\n"
@@ -884,9 +928,9 @@ static void lua_truth(ImpBuf *b, const ImpFnNode *n) {
 static void lua_key(ImpBuf *b, const char *name) {
   bool plain = !lua_keyword(name) || !strcmp(name, "M") || !strcmp(name, "ffi") || !strcmp(name, "lib") ||
                !strcmp(name, "renamed") || !strcmp(name, "_ENV") || !strncmp(name, "__c", 3);
-  static const char *const kw[] = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto",
-                                   "if",  "in",    "local", "nil", "not", "or", "repeat", "return", "then", "true",
-                                   "until", "while"};
+  static const char *const kw[] = {"and",      "break",  "do",   "else", "elseif", "end",  "false", "for",
+                                   "function", "goto",   "if",   "in",   "local",  "nil",  "not",   "or",
+                                   "repeat",   "return", "then", "true", "until",  "while"};
   for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
     if (!strcmp(name, kw[i])) plain = false;
   if (plain) {
@@ -905,8 +949,10 @@ static void lua_param(ImpBuf *b, const char *name) {
 
 static void lua_int(ImpBuf *b, unsigned long long v, Ty ty) {
   if (ty.uns || (long long)v >= 0) {
-    if (v > (unsigned long long)LLONG_MAX) imp_buf_printf(b, "0x%llx", v);
-    else imp_buf_printf(b, "%llu", v);
+    if (v > (unsigned long long)LLONG_MAX)
+      imp_buf_printf(b, "0x%llx", v);
+    else
+      imp_buf_printf(b, "%llu", v);
   } else if ((long long)v == LLONG_MIN) {
     imp_buf_puts(b, "math.mininteger");
   } else {
@@ -929,8 +975,10 @@ static bool wrap_open(ImpBuf *b, Ty ty) {
 
 static void wrap_close(ImpBuf *b, Ty ty, bool open) {
   if (!open) return;
-  if (ty.k == TY_INT) imp_buf_printf(b, ", %d, %s)", ty.bits, ty.uns ? "false" : "true");
-  else imp_buf_puts(b, ")");
+  if (ty.k == TY_INT)
+    imp_buf_printf(b, ", %d, %s)", ty.bits, ty.uns ? "false" : "true");
+  else
+    imp_buf_puts(b, ")");
 }
 
 /* An operand converted to the common type of an operation (unsigned wraps). */
@@ -1025,11 +1073,15 @@ static void lua_binary(ImpBuf *b, const ImpFnNode *n) {
   bool shift = !strcmp(op, "<<");
   o = wrap_open(b, n->ty);
   imp_buf_puts(b, "(");
-  if (shift) lua_num(b, n->a);
-  else lua_operand(b, n->a, ct);
+  if (shift)
+    lua_num(b, n->a);
+  else
+    lua_operand(b, n->a, ct);
   imp_buf_printf(b, " %s ", lop);
-  if (shift) lua_num(b, n->b);
-  else lua_operand(b, n->b, ct);
+  if (shift)
+    lua_num(b, n->b);
+  else
+    lua_operand(b, n->b, ct);
   imp_buf_puts(b, ")");
   wrap_close(b, n->ty, o);
 }
@@ -1125,18 +1177,24 @@ static void lua(ImpBuf *b, const ImpFnNode *n) {
       imp_buf_puts(b, " and ");
       lua_num(b, n->b);
       imp_buf_puts(b, " or ");
-      if (nums) lua_num(b, n->c);
-      else lua(b, n->c);
+      if (nums)
+        lua_num(b, n->c);
+      else
+        lua(b, n->c);
       imp_buf_puts(b, ")");
     } else {
       imp_buf_puts(b, "(function() if ");
       lua_truth(b, n->a);
       imp_buf_puts(b, " then return ");
-      if (nums) lua_num(b, n->b);
-      else lua(b, n->b);
+      if (nums)
+        lua_num(b, n->b);
+      else
+        lua(b, n->b);
       imp_buf_puts(b, " end return ");
-      if (nums) lua_num(b, n->c);
-      else lua(b, n->c);
+      if (nums)
+        lua_num(b, n->c);
+      else
+        lua(b, n->c);
       imp_buf_puts(b, " end)()");
     }
     break;
@@ -1172,8 +1230,10 @@ static void json_node(ImpBuf *b, const ImpFnNode *n) {
   imp_buf_printf(b, "{\"op\": \"%s\"", node_names[n->op]);
   switch (n->op) {
   case N_INT:
-    if (n->ty.uns) imp_buf_printf(b, ", \"value\": %llu", n->ival);
-    else imp_buf_printf(b, ", \"value\": %lld", (long long)n->ival);
+    if (n->ty.uns)
+      imp_buf_printf(b, ", \"value\": %llu", n->ival);
+    else
+      imp_buf_printf(b, ", \"value\": %lld", (long long)n->ival);
     break;
   case N_FLOAT: imp_buf_printf(b, ", \"value\": %.17g", n->fval); break;
   case N_STR:
