@@ -441,11 +441,22 @@ static ImpFnNode *identifier(Ps *p, const char *s) {
     return n;
   }
   ImpDecl *md = imp_map_get(&tr->m->by_macro, s);
+  if (fd && !fd->skip && fd->kind == ID_FUNC) { /* the function itself, as a value */
+    ImpFnNode *n = node(p, N_CONST, ty_unknown);
+    n->text = fd->name;
+    add_ref(p, fd);
+    return n;
+  }
   if (md && md->fnmacro) {
-    if (!is(p, "(")) return fail(p, "uses a function-like macro without calling it");
     translate(tr, md);
     if (md->fnmacro->state != 2)
-      return fail(p, imp_sprintf(tr->m->arena, "uses macro '%s', which is not translated", s));
+      return fail(p, imp_sprintf(tr->m->arena, "uses macro '%s' (%s)", s, md->skip));
+    if (!is(p, "(")) { /* passed on as a function: PNG_IMAGE_PIXEL_(PNG_IMAGE_SAMPLE_CHANNELS, fmt) */
+      ImpFnNode *n = node(p, N_CONST, ty_unknown);
+      n->text = md->name;
+      add_ref(p, md);
+      return n;
+    }
     p->i++;
     ImpFnNode *n = node(p, N_CALL, md->fnmacro->expr->ty);
     n->text = md->name;
@@ -698,8 +709,9 @@ static ImpFnNode *expr(Ps *p) {
 void imp_fnmacro_tokens(ImpModel *m, ImpDecl *d, const char *const *toks, size_t n) {
   ImpFnMacro *f = imp_alloc(m->arena, sizeof *f);
   f->toks = imp_alloc(m->arena, (n + 1) * sizeof *f->toks);
-  for (size_t i = 0; i < n; i++) f->toks[i] = imp_strdup(m->arena, toks[i]);
-  f->ntoks = n;
+  for (size_t i = 0; i < n; i++) /* clang's tokens include the comments */
+    if (strncmp(toks[i], "/*", 2) != 0 && strncmp(toks[i], "//", 2) != 0)
+      f->toks[f->ntoks++] = imp_strdup(m->arena, toks[i]);
   d->fnmacro = f;
   d->skip = "function-like macro";
 }
@@ -717,7 +729,10 @@ ImpDecl *imp_fnmacro_define(ImpModel *m, const char *text) {
       s++;
       continue;
     }
-    if (isalpha((unsigned char)*s) || *s == '_') {
+    if (s[0] == '/' && (s[1] == '*' || s[1] == '/')) { /* a comment token, as clang gives them */
+      const char *e = s[1] == '*' ? strstr(s + 2, "*/") : NULL;
+      s = e ? e + 2 : s + strlen(s);
+    } else if (isalpha((unsigned char)*s) || *s == '_') {
       while (isalnum((unsigned char)*s) || *s == '_') s++;
       if (*s == '"' || *s == '\'') goto quote; /* L"x", u8'c' */
     } else if (isdigit((unsigned char)*s) || (*s == '.' && isdigit((unsigned char)s[1]))) {
