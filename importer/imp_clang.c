@@ -355,6 +355,16 @@ typedef struct FieldScan {
   size_t n, cap;
 } FieldScan;
 
+/* The field of an anonymous struct/union member ("struct outer { union { ... }; }"). */
+static bool member_is_anonymous(CXCursor field) {
+#if CINDEX_VERSION >= CINDEX_VERSION_ENCODE(0, 59) /* not in older libclang */
+  return clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(clang_getCursorType(field))) != 0;
+#else
+  (void)field;
+  return false;
+#endif
+}
+
 static enum CXVisitorResult field_visit(CXCursor c, CXClientData data) {
   FieldScan *fs = data;
   ImpParser *P = fs->P;
@@ -365,9 +375,11 @@ static enum CXVisitorResult field_visit(CXCursor c, CXClientData data) {
   }
   ImpField *f = &fs->fields[fs->n++];
   memset(f, 0, sizeof *f);
+  /* an anonymous struct/union member is asked of libclang; an unnamed
+     bit-field is the one declaration whose name is truly empty */
   CXString s = clang_getCursorSpelling(c);
   const char *name = clang_getCString(s);
-  f->name = name && *name ? imp_strdup(P->m->arena, name) : NULL;
+  f->name = name && *name && !member_is_anonymous(c) ? imp_strdup(P->m->arena, name) : NULL;
   clang_disposeString(s);
   f->type = convert(P, clang_getCursorType(c));
   f->bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
@@ -425,15 +437,41 @@ static void deduce_packing(ImpDecl *d) {
   }
 }
 
+/* -- Anonymous tags -- */
+
+/* Whether the struct, union or enum at c was declared without a tag name.
+   libclang is asked; the spelling cannot tell: up to clang 15 an anonymous
+   tag's spelling is empty, from 16 on it is "struct (anonymous at f.h:3:5)",
+   or the typedef's name for "typedef struct { ... } t;".
+   - clang_Cursor_isAnonymous: no tag name and no typedef naming it;
+   - clang_Cursor_isAnonymousRecordDecl: an anonymous struct/union member;
+   - a tag that only a typedef names is neither; clang's USR for it has the
+     typedef-named-anonymous mark 'A' after the kind letter (c:@SA@t, c:@UA@t,
+     c:@EA@t, where a named tag has c:@S@name), in every version. */
+static bool usr_typedef_named(const char *usr) {
+  const char *last = usr ? strrchr(usr, '@') : NULL;
+  if (!last || last - usr < 3) return false;
+  return last[-1] == 'A' && (last[-2] == 'S' || last[-2] == 'U' || last[-2] == 'E') && last[-3] == '@';
+}
+
+static bool tag_is_anonymous(CXCursor c) {
+  if (clang_Cursor_isAnonymous(c)) return true;
+#if CINDEX_VERSION >= CINDEX_VERSION_ENCODE(0, 59) /* not in older libclang */
+  if (clang_Cursor_isAnonymousRecordDecl(c)) return true;
+#endif
+  CXString usr = clang_getCursorUSR(c);
+  bool anon = usr_typedef_named(clang_getCString(usr));
+  clang_disposeString(usr);
+  return anon;
+}
+
 /* A declaration's identity: its USR, plus its position when it has no name
    (clang gives two anonymous members of one record the same USR). */
 static const char *decl_key(ImpParser *P, CXCursor c) {
   CXString usr = clang_getCursorUSR(c);
   const char *u = clang_getCString(usr);
   const char *key;
-  CXString sp = clang_getCursorSpelling(c);
-  const char *name = clang_getCString(sp);
-  if (name && *name) {
+  if (!tag_is_anonymous(c)) {
     key = imp_strdup(P->m->arena, u ? u : "");
   } else {
     CXFile f = NULL;
@@ -442,7 +480,6 @@ static const char *decl_key(ImpParser *P, CXCursor c) {
     int rank = f ? (int)(file_info(P, f) - P->files) : -1;
     key = imp_sprintf(P->m->arena, "%s@%d:%u", u ? u : "", rank, off);
   }
-  clang_disposeString(sp);
   clang_disposeString(usr);
   return key;
 }
@@ -459,10 +496,7 @@ static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *k
   ImpDecl *d = imp_map_get(&P->m->by_usr, id);
   *fresh = d == NULL;
   if (d) return d;
-  CXString name = clang_getCursorSpelling(key);
-  const char *nm = clang_getCString(name);
-  d = imp_decl_new(P->m, kind, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
-  clang_disposeString(name);
+  d = imp_decl_new(P->m, kind, tag_is_anonymous(key) ? NULL : cx_take(P->m, clang_getCursorSpelling(key)));
   d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
   locate(P, d, key);
