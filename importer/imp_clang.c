@@ -34,6 +34,7 @@ struct FileInfo {
   const char *display;
   const char *path;
   bool own;
+  bool in_clang; /* one of clang's builtin headers (stddef.h, stdarg.h, ...) */
 };
 
 static FileInfo *file_info(ImpParser *P, CXFile f) {
@@ -61,11 +62,14 @@ static FileInfo *file_info(ImpParser *P, CXFile f) {
   if (path && path[0] != '/' && realpath(path, abs)) path = abs;
   fi->path = imp_strdup(P->m->arena, path ? path : "");
   fi->display = imp_display_path(P->m, fi->path);
+  fi->in_clang = P->resource_real && strncmp(fi->path, P->resource_real, strlen(P->resource_real)) == 0;
   clang_disposeString(real);
   return P->last_file = fi;
 }
 
-/* Sets file/line/col/own of d from a cursor's location. */
+/* Sets file/line/col/own of d from a cursor's location. A declaration in
+   clang's builtin headers gets no line and column: they differ from one clang
+   version to the next (docs/importer.md, "Versions of libclang"). */
 static void locate(ImpParser *P, ImpDecl *d, CXCursor c) {
   CXFile f = NULL;
   unsigned line = 0, col = 0;
@@ -83,6 +87,15 @@ static void locate(ImpParser *P, ImpDecl *d, CXCursor c) {
   d->file = fi->display;
   d->path = fi->path;
   d->own = fi->own;
+  d->in_clang = fi->in_clang;
+  if (d->in_clang) d->line = d->col = 0;
+}
+
+/* Whether the cursor is in one of clang's builtin headers. */
+static bool in_clang_header(ImpParser *P, CXCursor c) {
+  CXFile f = NULL;
+  clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+  return f && file_info(P, f)->in_clang;
 }
 
 /* -- Attributes -- */
@@ -594,17 +607,11 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
 
 /* -- Typedefs -- */
 
-static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
-  CXString usr = clang_getCursorUSR(c);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
-  if (d) {
-    clang_disposeString(usr);
-    return d;
-  }
-  d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
-  d->usr = cx_take(P->m, usr);
-  imp_map_set(&P->m->by_usr, d->usr, d);
+/* The typedef at c: its location, underlying type and attributes. */
+static void typedef_from(ImpParser *P, ImpDecl *d, CXCursor c) {
   locate(P, d, c);
+  d->align_attr = 0;
+  d->packed = false;
   CXType under = clang_getTypedefDeclUnderlyingType(c);
   d->underlying = convert(P, under);
   CXType self = clang_getCursorType(c);
@@ -621,6 +628,24 @@ static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
     const char *why = imp_type_unsupported(u);
     if (why) d->skip = why;
   }
+}
+
+/* A typedef that clang's builtin headers and another header both declare
+   (va_list: clang's stdarg.h and glibc's stdio.h) is taken from the other
+   header: which of the two comes first, and how stdarg.h spells it, change
+   with the clang version (docs/importer.md, "Versions of libclang"). */
+static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
+  CXString usr = clang_getCursorUSR(c);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  if (d) {
+    clang_disposeString(usr);
+    if (d->in_clang && !in_clang_header(P, c)) typedef_from(P, d, c);
+    return d;
+  }
+  d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
+  d->usr = cx_take(P->m, usr);
+  imp_map_set(&P->m->by_usr, d->usr, d);
+  typedef_from(P, d, c);
   return d;
 }
 
@@ -784,11 +809,22 @@ static void inclusion_visit(CXFile f, CXSourceLocation *stack, unsigned len, CXC
   file_info(data, f);
 }
 
+/* The name a declaration in clang's builtin headers is ordered by. */
+static const char *order_name(const ImpDecl *d) {
+  if (d->name) return d->name;
+  return d->naming_typedef && d->naming_typedef->name ? d->naming_typedef->name : "";
+}
+
 static int decl_order(const void *pa, const void *pb) {
   const ImpDecl *a = *(const ImpDecl *const *)pa, *b = *(const ImpDecl *const *)pb;
   if (a->file_rank != b->file_rank) return a->file_rank < b->file_rank ? -1 : 1;
   if (a->line != b->line) return a->line < b->line ? -1 : 1;
   if (a->col != b->col) return a->col < b->col ? -1 : 1;
+  if (a->in_clang && b->in_clang) { /* no line: by name, a record before its typedef */
+    int c = strcmp(order_name(a), order_name(b));
+    if (c) return c;
+    if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  }
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -919,6 +955,9 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   }
   P->own_paths = abs_headers;
   display_dirs(m, opt, abs_headers);
+  char rd[PATH_MAX];
+  if (opt->resource_dir && realpath(opt->resource_dir, rd))
+    P->resource_real = imp_sprintf(m->arena, "%s/", rd);
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/tmp");
   P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
