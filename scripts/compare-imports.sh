@@ -34,6 +34,7 @@ imports=(
   "match|$fixtures|--match ^fx_hidden multi_b.h"
   "all|$fixtures|--all multi_b.h"
   "records_arm64|$fixtures|--target=aarch64-linux-gnu --check-layout records.h"
+  "anon|$fixtures|--check-layout anon.h"
 )
 real=(
   "zlib|zlib.h|-l z zlib.h"
@@ -55,7 +56,7 @@ for r in "${real[@]}"; do
     printf 'compare-imports.sh: %s not installed: %s skipped (scripts/deps.sh installs it)\n' "$header" "$name"
   fi
 done
-for f in basic records; do imports+=("$f.json|$fixtures|--json $f.h"); done
+for f in basic records anon; do imports+=("$f.json|$fixtures|--json $f.h"); done
 
 # The clang version line, in either format, made the same.
 normalise() {
