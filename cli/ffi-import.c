@@ -77,15 +77,14 @@ static bool has_builtin_headers(const char *dir) {
 }
 
 static const char *find_resource_dir(ImpArena *a, char *searched, size_t len) {
-  const char *candidates[4];
+  /* the one CMake found beside the libclang built against (no version's path here) */
+  const char *candidates[2];
   int n = 0;
   const char *env = getenv("FFI_IMPORT_RESOURCE_DIR");
-  if (env && *env) { /* an explicit choice: only that one */
+  if (env && *env) /* an explicit choice: only that one */
     candidates[n++] = env;
-  } else {
-    if (*FFI_CLANG_RESOURCE_DIR) candidates[n++] = FFI_CLANG_RESOURCE_DIR;
-    candidates[n++] = "/usr/lib/llvm-14/lib/clang/14.0.6";
-  }
+  else if (*FFI_CLANG_RESOURCE_DIR)
+    candidates[n++] = FFI_CLANG_RESOURCE_DIR;
   size_t k = 0;
   searched[0] = 0;
   for (int i = 0; i < n; i++) {
@@ -346,12 +345,14 @@ int main(int argc, char **argv) {
   char searched[2048];
   const char *resource_dir = find_resource_dir(arena, searched, sizeof searched);
   if (!resource_dir) {
+    CXString cv = clang_getClangVersion();
     fprintf(
         stderr,
         "ffi-import: error: clang's resource directory (its builtin stddef.h, stdarg.h, ...) was not found;\n"
-        "searched: %s\n(install clang-14, or set FFI_IMPORT_RESOURCE_DIR to the output of "
-        "'clang -print-resource-dir')\n",
-        searched);
+        "searched: %s\n(install the clang of the same version as libclang, %s, or set "
+        "FFI_IMPORT_RESOURCE_DIR to the output of its 'clang -print-resource-dir')\n",
+        searched[0] ? searched : "(none configured)", clang_getCString(cv));
+    clang_disposeString(cv);
     return 1;
   }
 

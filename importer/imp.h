@@ -133,6 +133,7 @@ struct ImpDecl {
   unsigned seq;     /* source order: include order of files, then line, column */
   int file_rank;    /* (imp_clang) position of the file in include order, -1: builtin */
   bool own;         /* declared in one of the named headers */
+  bool in_clang;    /* in clang's builtin headers (resource directory): no line, col (they vary by version) */
   const char *skip; /* non-NULL: not emitted as code, only as a comment with this reason */
 
   /* emission state (imp_select) */

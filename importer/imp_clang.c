@@ -34,6 +34,7 @@ struct FileInfo {
   const char *display;
   const char *path;
   bool own;
+  bool in_clang; /* one of clang's builtin headers (stddef.h, stdarg.h, ...) */
 };
 
 static FileInfo *file_info(ImpParser *P, CXFile f) {
@@ -61,11 +62,14 @@ static FileInfo *file_info(ImpParser *P, CXFile f) {
   if (path && path[0] != '/' && realpath(path, abs)) path = abs;
   fi->path = imp_strdup(P->m->arena, path ? path : "");
   fi->display = imp_display_path(P->m, fi->path);
+  fi->in_clang = P->resource_real && strncmp(fi->path, P->resource_real, strlen(P->resource_real)) == 0;
   clang_disposeString(real);
   return P->last_file = fi;
 }
 
-/* Sets file/line/col/own of d from a cursor's location. */
+/* Sets file/line/col/own of d from a cursor's location. A declaration in
+   clang's builtin headers gets no line and column: they differ from one clang
+   version to the next (docs/importer.md, "Versions of libclang"). */
 static void locate(ImpParser *P, ImpDecl *d, CXCursor c) {
   CXFile f = NULL;
   unsigned line = 0, col = 0;
@@ -83,6 +87,15 @@ static void locate(ImpParser *P, ImpDecl *d, CXCursor c) {
   d->file = fi->display;
   d->path = fi->path;
   d->own = fi->own;
+  d->in_clang = fi->in_clang;
+  if (d->in_clang) d->line = d->col = 0;
+}
+
+/* Whether the cursor is in one of clang's builtin headers. */
+static bool in_clang_header(ImpParser *P, CXCursor c) {
+  CXFile f = NULL;
+  clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+  return f && file_info(P, f)->in_clang;
 }
 
 /* -- Attributes -- */
@@ -355,6 +368,16 @@ typedef struct FieldScan {
   size_t n, cap;
 } FieldScan;
 
+/* The field of an anonymous struct/union member ("struct outer { union { ... }; }"). */
+static bool member_is_anonymous(CXCursor field) {
+#if CINDEX_VERSION >= CINDEX_VERSION_ENCODE(0, 59) /* not in older libclang */
+  return clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(clang_getCursorType(field))) != 0;
+#else
+  (void)field;
+  return false;
+#endif
+}
+
 static enum CXVisitorResult field_visit(CXCursor c, CXClientData data) {
   FieldScan *fs = data;
   ImpParser *P = fs->P;
@@ -365,9 +388,11 @@ static enum CXVisitorResult field_visit(CXCursor c, CXClientData data) {
   }
   ImpField *f = &fs->fields[fs->n++];
   memset(f, 0, sizeof *f);
+  /* an anonymous struct/union member is asked of libclang; an unnamed
+     bit-field is the one declaration whose name is truly empty */
   CXString s = clang_getCursorSpelling(c);
   const char *name = clang_getCString(s);
-  f->name = name && *name ? imp_strdup(P->m->arena, name) : NULL;
+  f->name = name && *name && !member_is_anonymous(c) ? imp_strdup(P->m->arena, name) : NULL;
   clang_disposeString(s);
   f->type = convert(P, clang_getCursorType(c));
   f->bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
@@ -425,15 +450,41 @@ static void deduce_packing(ImpDecl *d) {
   }
 }
 
+/* -- Anonymous tags -- */
+
+/* Whether the struct, union or enum at c was declared without a tag name.
+   libclang is asked; the spelling cannot tell: up to clang 15 an anonymous
+   tag's spelling is empty, from 16 on it is "struct (anonymous at f.h:3:5)",
+   or the typedef's name for "typedef struct { ... } t;".
+   - clang_Cursor_isAnonymous: no tag name and no typedef naming it;
+   - clang_Cursor_isAnonymousRecordDecl: an anonymous struct/union member;
+   - a tag that only a typedef names is neither; clang's USR for it has the
+     typedef-named-anonymous mark 'A' after the kind letter (c:@SA@t, c:@UA@t,
+     c:@EA@t, where a named tag has c:@S@name), in every version. */
+static bool usr_typedef_named(const char *usr) {
+  const char *last = usr ? strrchr(usr, '@') : NULL;
+  if (!last || last - usr < 3) return false;
+  return last[-1] == 'A' && (last[-2] == 'S' || last[-2] == 'U' || last[-2] == 'E') && last[-3] == '@';
+}
+
+static bool tag_is_anonymous(CXCursor c) {
+  if (clang_Cursor_isAnonymous(c)) return true;
+#if CINDEX_VERSION >= CINDEX_VERSION_ENCODE(0, 59) /* not in older libclang */
+  if (clang_Cursor_isAnonymousRecordDecl(c)) return true;
+#endif
+  CXString usr = clang_getCursorUSR(c);
+  bool anon = usr_typedef_named(clang_getCString(usr));
+  clang_disposeString(usr);
+  return anon;
+}
+
 /* A declaration's identity: its USR, plus its position when it has no name
    (clang gives two anonymous members of one record the same USR). */
 static const char *decl_key(ImpParser *P, CXCursor c) {
   CXString usr = clang_getCursorUSR(c);
   const char *u = clang_getCString(usr);
   const char *key;
-  CXString sp = clang_getCursorSpelling(c);
-  const char *name = clang_getCString(sp);
-  if (name && *name) {
+  if (!tag_is_anonymous(c)) {
     key = imp_strdup(P->m->arena, u ? u : "");
   } else {
     CXFile f = NULL;
@@ -442,7 +493,6 @@ static const char *decl_key(ImpParser *P, CXCursor c) {
     int rank = f ? (int)(file_info(P, f) - P->files) : -1;
     key = imp_sprintf(P->m->arena, "%s@%d:%u", u ? u : "", rank, off);
   }
-  clang_disposeString(sp);
   clang_disposeString(usr);
   return key;
 }
@@ -459,10 +509,7 @@ static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *k
   ImpDecl *d = imp_map_get(&P->m->by_usr, id);
   *fresh = d == NULL;
   if (d) return d;
-  CXString name = clang_getCursorSpelling(key);
-  const char *nm = clang_getCString(name);
-  d = imp_decl_new(P->m, kind, nm && *nm ? imp_strdup(P->m->arena, nm) : NULL);
-  clang_disposeString(name);
+  d = imp_decl_new(P->m, kind, tag_is_anonymous(key) ? NULL : cx_take(P->m, clang_getCursorSpelling(key)));
   d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
   locate(P, d, key);
@@ -560,17 +607,11 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
 
 /* -- Typedefs -- */
 
-static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
-  CXString usr = clang_getCursorUSR(c);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
-  if (d) {
-    clang_disposeString(usr);
-    return d;
-  }
-  d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
-  d->usr = cx_take(P->m, usr);
-  imp_map_set(&P->m->by_usr, d->usr, d);
+/* The typedef at c: its location, underlying type and attributes. */
+static void typedef_from(ImpParser *P, ImpDecl *d, CXCursor c) {
   locate(P, d, c);
+  d->align_attr = 0;
+  d->packed = false;
   CXType under = clang_getTypedefDeclUnderlyingType(c);
   d->underlying = convert(P, under);
   CXType self = clang_getCursorType(c);
@@ -587,6 +628,24 @@ static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
     const char *why = imp_type_unsupported(u);
     if (why) d->skip = why;
   }
+}
+
+/* A typedef that clang's builtin headers and another header both declare
+   (va_list: clang's stdarg.h and glibc's stdio.h) is taken from the other
+   header: which of the two comes first, and how stdarg.h spells it, change
+   with the clang version (docs/importer.md, "Versions of libclang"). */
+static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
+  CXString usr = clang_getCursorUSR(c);
+  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  if (d) {
+    clang_disposeString(usr);
+    if (d->in_clang && !in_clang_header(P, c)) typedef_from(P, d, c);
+    return d;
+  }
+  d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
+  d->usr = cx_take(P->m, usr);
+  imp_map_set(&P->m->by_usr, d->usr, d);
+  typedef_from(P, d, c);
   return d;
 }
 
@@ -772,11 +831,22 @@ static void inclusion_visit(CXFile f, CXSourceLocation *stack, unsigned len, CXC
   file_info(data, f);
 }
 
+/* The name a declaration in clang's builtin headers is ordered by. */
+static const char *order_name(const ImpDecl *d) {
+  if (d->name) return d->name;
+  return d->naming_typedef && d->naming_typedef->name ? d->naming_typedef->name : "";
+}
+
 static int decl_order(const void *pa, const void *pb) {
   const ImpDecl *a = *(const ImpDecl *const *)pa, *b = *(const ImpDecl *const *)pb;
   if (a->file_rank != b->file_rank) return a->file_rank < b->file_rank ? -1 : 1;
   if (a->line != b->line) return a->line < b->line ? -1 : 1;
   if (a->col != b->col) return a->col < b->col ? -1 : 1;
+  if (a->in_clang && b->in_clang) { /* no line: by name, a record before its typedef */
+    int c = strcmp(order_name(a), order_name(b));
+    if (c) return c;
+    if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  }
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -907,6 +977,9 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   }
   P->own_paths = abs_headers;
   display_dirs(m, opt, abs_headers);
+  char rd[PATH_MAX];
+  if (opt->resource_dir && realpath(opt->resource_dir, rd))
+    P->resource_real = imp_sprintf(m->arena, "%s/", rd);
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/tmp");
   P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");

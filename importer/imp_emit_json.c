@@ -229,8 +229,11 @@ static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
   jstr(b, d->name);
   jkey(b, "file");
   jstr(b, d->file);
-  imp_buf_printf(b, ", \"line\": %u, \"column\": %u, \"own\": %s", d->line, d->col,
-                 d->own ? "true" : "false");
+  if (d->in_clang) /* clang's builtin headers: their lines vary by clang version */
+    imp_buf_printf(b, ", \"line\": null, \"column\": null, \"own\": %s", d->own ? "true" : "false");
+  else
+    imp_buf_printf(b, ", \"line\": %u, \"column\": %u, \"own\": %s", d->line, d->col,
+                   d->own ? "true" : "false");
   if (d->skip) {
     jkey(b, "skipped");
     jstr(b, d->skip);

@@ -33,6 +33,7 @@ typedef struct Emit {
 
 static const char *where(Emit *e, const ImpDecl *d) {
   if (!d->file) return "builtin";
+  if (d->in_clang) return d->file; /* clang's own header: no line */
   return imp_sprintf(e->m->arena, "%s:%u", d->file, d->line);
 }
 

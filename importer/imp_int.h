@@ -26,6 +26,7 @@ typedef struct ImpParser {
   CXFile *own; /* the named headers */
   size_t nown;
   FileInfo *files, *last_file; /* display path and ownership per file */
+  const char *resource_real;   /* clang's resource directory, real path with a final '/' */
   size_t nfiles, capfiles;
   regex_t *match;   /* --match, compiled */
   ImpDecl **macros; /* object-like macros to evaluate */

@@ -4,7 +4,8 @@
 #   build/gcc    gcc,   RelWithDebInfo (-O2 -g), warnings are errors
 #   build/clang  clang, RelWithDebInfo (-O2 -g), warnings are errors
 #   build/asan   clang, Debug, AddressSanitizer + UBSan (Lua tests run in cli/ffi-lua)
-# Before the builds it checks the C formatting (scripts/check-format.sh).
+# Before the builds it checks the C formatting (scripts/check-format.sh) and
+# runs the compiler and libclang matrix (scripts/matrix.sh).
 # It stops at the first failure; its last output is ctest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,11 @@ suite() {
   printf '\n==> %s: test\n' "$name"
   (cd "build/$name" && ctest --output-on-failure --no-tests=error -j "$jobs")
 }
+
+# gcc 11, clang 13, 15, 16 and libclang 13 to 16 (FFI_MATRIX=0 skips it)
+if [ "${FFI_MATRIX:-1}" != 0 ]; then
+  bash scripts/matrix.sh
+fi
 
 suite gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
 suite clang -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
