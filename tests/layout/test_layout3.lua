@@ -86,7 +86,7 @@ end
 
 local KEYWORDS = {}
 for w in ([[void char short int long float double signed unsigned _Bool const volatile
-  restrict __restrict __restrict__ typedef static extern inline __extension__]]):gmatch("%S+") do
+  restrict __restrict __restrict__ typedef static extern inline __extension__ __builtin_va_list]]):gmatch("%S+") do
   KEYWORDS[w] = true
 end
 
