@@ -12,6 +12,7 @@ packages=(
   libclang-14-dev clang-14 bindgen libcurl4-openssl-dev libsdl2-dev libpng-dev libuv1-dev  # ffi-import (libclang, its resource dir), its real-header tests, bench/import
   libclang-rt-14-dev                # clang's sanitizer runtimes
   valgrind
+  csmith                            # random structs and unions for the csmith layout test (tests/csmith)
 )
 
 say() { printf 'deps.sh: %s\n' "$*"; }
