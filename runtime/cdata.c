@@ -117,6 +117,45 @@ static void keep_value(lua_State *L, FFIState *S, int idx, void *addr, int vidx)
   lua_pop(L, 2);
 }
 
+/* A string read from one of the module's own objects stops at its end: a
+   `const char *` may point into an instance or buffer stored there from Lua,
+   whose bytes need not hold a NUL. */
+static void push_str_within(lua_State *L, const char *p, const CData *obj) {
+  const char *lo = obj->ptr, *hi = lo + obj->size;
+  if (p >= lo && p <= hi) /* p == hi: an empty object, or just past one: nothing to read */
+    lua_pushlstring(L, p, strnlen(p, (size_t)(hi - p)));
+  else
+    lua_pushstring(L, p);
+}
+
+/* Loads a `const char *` member or element at addr of the object at idx: when
+   the pointer was stored from Lua as one of the module's objects (kept in the
+   root's keep table under addr), the string is read within that object. */
+static bool push_kept_str(lua_State *L, FFIState *S, int idx, const CType *t, const char *addr) {
+  if (t->kind != CT_PTR || !(t->flags & CTF_STR)) return false;
+  const char *p;
+  memcpy(&p, addr, sizeof p);
+  if (!p) return false;
+  int top = lua_gettop(L);
+  int root = keep_root(L, S, idx);
+  const CData *obj = NULL;
+  if (lua_getiuservalue(L, root, CD_UV_KEEP) == LUA_TTABLE && lua_rawgetp(L, -1, addr) == LUA_TUSERDATA) {
+    obj = cdata_test(L, S, -1);
+    /* a pointer object (ffi.cast, arithmetic) made from one of ours: that object */
+    for (int guard = 0; obj && obj->kind == CDK_POINTER && guard < 16; guard++)
+      obj = lua_getiuservalue(L, -1, CD_UV_OWNER) == LUA_TUSERDATA ? cdata_test(L, S, -1) : NULL;
+    if (obj && obj->kind != CDK_OBJECT && obj->kind != CDK_BUFFER) obj = NULL;
+  }
+  if (!obj) {
+    lua_settop(L, top);
+    return false;
+  }
+  push_str_within(L, p, obj); /* obj stays referenced by the stack until the copy is made */
+  lua_replace(L, top + 1);
+  lua_settop(L, top + 1);
+  return true;
+}
+
 /* -- Field access -- */
 
 static const CField *field_lookup(lua_State *L, FFIState *S, CType *t, int kidx, size_t *off) {
@@ -286,13 +325,13 @@ static int cdata_index(lua_State *L) {
       }
       return 1;
     }
-    cconv_push(L, S, f->type, base + off, 1);
+    if (!push_kept_str(L, S, 1, f->type, base + off)) cconv_push(L, S, f->type, base + off, 1);
     return 1;
   }
   if (lua_type(L, 2) == LUA_TNUMBER) {
     CType *et;
     char *p = elem_addr(L, cd, 2, &et);
-    cconv_push(L, S, et, p, 1);
+    if (!push_kept_str(L, S, 1, et, p)) cconv_push(L, S, et, p, 1);
     return 1;
   }
   if (lua_type(L, 2) == LUA_TSTRING) {
@@ -789,7 +828,10 @@ static int ffi_cast(lua_State *L) {
       p = (void *)lua_tostring(L, 2);
     else
       p = cconv_toptr(L, S, 2, NULL, &ctx);
-    if (t->flags & (CTF_VOIDP | CTF_STR))
+    CData *src = cdata_test(L, S, 2);
+    if ((t->flags & CTF_STR) && p && src && (src->kind == CDK_OBJECT || src->kind == CDK_BUFFER))
+      push_str_within(L, p, src); /* never past the object cast */
+    else if (t->flags & (CTF_VOIDP | CTF_STR))
       cconv_push(L, S, t, &p, 0);
     else {
       cdata_pushptr(L, S, t, p);

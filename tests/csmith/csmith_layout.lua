@@ -155,7 +155,9 @@ local blocks, records = {}, {} -- records: {c = "struct cs7_S0", members = {{nam
 local packs = {2, 4, 8}
 for _, seed in ipairs(seeds) do
   local prog = ("%s/cs-%d.c"):format(outdir, seed)
-  local ok, why = sh(("'%s' --seed %d --bitfields --packed-struct -o '%s' > /dev/null 2>&1"):format(csmith, seed, prog))
+  -- in outdir: csmith writes platform.info into the current directory
+  local ok, why = sh(("cd '%s' && '%s' --seed %d --bitfields --packed-struct -o '%s' > /dev/null 2>&1"):format(outdir,
+    csmith, seed, prog))
   assert(ok, "csmith failed: " .. why)
   local src = slurp(prog)
   local decls = src:match("/%* %-%-%- Struct/Union Declarations %-%-%- %*/\n(.-)/%* %-%-%- GLOBAL VARIABLES")

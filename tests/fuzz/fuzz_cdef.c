@@ -48,7 +48,7 @@ static size_t driver_len;
 static FFIState *fuzz_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
 static const char *kind_name(int k) {
-  static const char *const names[] = {"void", "bool",  "int",   "float", "enum",
+  static const char *const names[] = {"void", "bool",  "int",    "float", "enum",
                                       "ptr",  "array", "struct", "union", "func"};
   return k >= 0 && k <= CT_FUNC ? names[k] : "?";
 }
@@ -63,7 +63,9 @@ static int fz_names(lua_State *L) {
     idx = i;
     if (i <= mark || nm->kind != CN_TYPE || !nm->type) continue;
     if (nm->ns == NS_TAG) {
-      const char *kw = nm->type->kind == CT_UNION ? "union " : nm->type->kind == CT_ENUM ? "enum " : "struct ";
+      const char *kw = nm->type->kind == CT_UNION  ? "union "
+                       : nm->type->kind == CT_ENUM ? "enum "
+                                                   : "struct ";
       lua_pushfstring(L, "%s%s", kw, nm->name);
     } else {
       lua_pushstring(L, nm->name);
@@ -194,6 +196,271 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lua_close(L);
   return 0;
 }
+
+#ifndef FUZZ_REPLAY_MAIN
+/* -- Token-level mutator --
+**
+** Byte flips rarely turn one declaration into another valid one, so half of
+** the mutations work on C tokens instead: replace a token with a word from
+** the declaration language, insert a rich fragment (bit-fields, packing,
+** flexible arrays, anonymous members, enums, function pointers), delete,
+** duplicate or swap token runs, or set a number to an edge value. The other
+** half are libFuzzer's own byte mutations. FFI_FUZZ_BYTES_ONLY=1 turns the
+** token mutations off (to compare the two).
+*/
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+
+static const char *const tok_words[] = {"struct",
+                                        "union",
+                                        "enum",
+                                        "typedef",
+                                        "const",
+                                        "volatile",
+                                        "static",
+                                        "extern",
+                                        "unsigned",
+                                        "signed",
+                                        "char",
+                                        "short",
+                                        "int",
+                                        "long",
+                                        "long long",
+                                        "float",
+                                        "double",
+                                        "void",
+                                        "_Bool",
+                                        "bool",
+                                        "size_t",
+                                        "int64_t",
+                                        "uint8_t",
+                                        "wchar_t",
+                                        "va_list",
+                                        "__builtin_va_list",
+                                        "_Alignas(8)",
+                                        "_Alignas(32)",
+                                        "__attribute__((packed))",
+                                        "__attribute__((aligned(16)))",
+                                        "__attribute__((aligned(1)))",
+                                        "__attribute__((mode(DI)))",
+                                        "__attribute__((mode(QI)))",
+                                        "__restrict",
+                                        "__extension__",
+                                        "sizeof",
+                                        "_Alignof",
+                                        "(",
+                                        ")",
+                                        "[",
+                                        "]",
+                                        "{",
+                                        "}",
+                                        ";",
+                                        ",",
+                                        "*",
+                                        ":",
+                                        "=",
+                                        "...",
+                                        "[]",
+                                        "[?]",
+                                        "[0]",
+                                        "T",
+                                        "U",
+                                        "x",
+                                        "y",
+                                        "a",
+                                        "b",
+                                        "f",
+                                        "_Float32",
+                                        "_Float64",
+                                        "long double",
+                                        "__int128",
+                                        "_Complex"};
+
+static const char *const tok_frags[] = {" int b1 : 1; ",
+                                        " unsigned : 0; ",
+                                        " long long wide : 63; ",
+                                        " unsigned char uc : 7; ",
+                                        " char c; ",
+                                        " short s : 9; ",
+                                        " _Bool flag : 1; ",
+                                        " int : 31; ",
+                                        " unsigned int u24 : 24; ",
+                                        " int flex[]; ",
+                                        " char tail[0]; ",
+                                        " struct { int ia; char ib; }; ",
+                                        " union { double ud; char uc[3]; }; ",
+                                        " struct T *next; ",
+                                        " enum { EA = -1, EB = 0x7fffffff, EC } e; ",
+                                        " int (*fp)(int, ...); ",
+                                        " void (*handlers[4])(struct T *); ",
+                                        " double d __attribute__((aligned(32))); ",
+                                        " va_list ap; ",
+                                        "\n#pragma pack(push, 1)\n",
+                                        "\n#pragma pack(push, 2)\n",
+                                        "\n#pragma pack(4)\n",
+                                        "\n#pragma pack(8)\n",
+                                        "\n#pragma pack(pop)\n",
+                                        "\n#pragma pack()\n",
+                                        "\n#define M(x) \\\n (x)\n",
+                                        " typedef struct T T; ",
+                                        " typedef union U { int i; float f; } U; ",
+                                        " struct T { int a; }; ",
+                                        " static const int K = 1 << 30; ",
+                                        " enum E { E0, E1 = 5 }; ",
+                                        " int g(int n, int a[n]); ",
+                                        " typedef int A4[4]; ",
+                                        " typedef struct T __attribute__((aligned(32))) T32; ",
+                                        " struct T { int m[4]; struct T in; }; ",
+                                        " extern char msg[]; ",
+                                        " int arr[sizeof(int) * 3]; ",
+                                        " __attribute__((packed)) ",
+                                        " _Static_assert(1, \"x\"); "};
+
+static const char *const tok_numbers[] = {"0",
+                                          "1",
+                                          "2",
+                                          "3",
+                                          "7",
+                                          "8",
+                                          "15",
+                                          "16",
+                                          "17",
+                                          "31",
+                                          "32",
+                                          "33",
+                                          "63",
+                                          "64",
+                                          "65",
+                                          "127",
+                                          "128",
+                                          "255",
+                                          "256",
+                                          "4096",
+                                          "0x7fffffff",
+                                          "0x80000000",
+                                          "4294967295",
+                                          "0xffffffffffffffff",
+                                          "9223372036854775807",
+                                          "-1",
+                                          "-2147483648",
+                                          "1e3",
+                                          "'a'",
+                                          "040"};
+
+static uint64_t mut_next(uint64_t *r) {
+  *r ^= *r << 13;
+  *r ^= *r >> 7;
+  *r ^= *r << 17;
+  return *r;
+}
+
+#define MUT_MAX_TOKS 4096
+
+/* Token boundaries: start offsets; tokens are identifiers/numbers, punctuators
+   and string/char literals; whitespace belongs to no token. */
+static size_t tokenize(const uint8_t *d, size_t n, size_t *start, size_t *len) {
+  size_t nt = 0, i = 0;
+  while (i < n && nt < MUT_MAX_TOKS) {
+    uint8_t c = d[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      i++;
+      continue;
+    }
+    size_t j = i + 1;
+    if (c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')) {
+      while (j < n &&
+             (d[j] == '_' || ((d[j] | 32) >= 'a' && (d[j] | 32) <= 'z') || (d[j] >= '0' && d[j] <= '9')))
+        j++;
+    } else if (c == '"' || c == '\'') {
+      while (j < n && d[j] != c && d[j] != '\n') j++;
+      if (j < n) j++;
+    }
+    start[nt] = i;
+    len[nt++] = j - i;
+    i = j;
+  }
+  return nt;
+}
+
+/* Replaces d[a..b) with the bytes of s (of length sl), within max. */
+static size_t splice_bytes(uint8_t *d, size_t n, size_t max, size_t a, size_t b, const char *s, size_t sl) {
+  if (n - (b - a) + sl > max) return n;
+  memmove(d + a + sl, d + b, n - b);
+  memcpy(d + a, s, sl);
+  return n - (b - a) + sl;
+}
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed) {
+  static int bytes_only = -1;
+  if (bytes_only < 0) bytes_only = getenv("FFI_FUZZ_BYTES_ONLY") != NULL;
+  uint64_t r = (uint64_t)seed * 0x9E3779B97F4A7C15ull + 1;
+  if (bytes_only || mut_next(&r) % 2 == 0 || size == 0) return LLVMFuzzerMutate(data, size, max_size);
+  static size_t st[MUT_MAX_TOKS], ln[MUT_MAX_TOKS];
+  size_t nt = tokenize(data, size, st, ln);
+  if (nt == 0) return LLVMFuzzerMutate(data, size, max_size);
+  size_t k = (size_t)(mut_next(&r) % nt);
+  char tmp[512];
+  switch (mut_next(&r) % 7) {
+  case 0: { /* replace a token with a word */
+    const char *w = tok_words[mut_next(&r) % (sizeof tok_words / sizeof *tok_words)];
+    return splice_bytes(data, size, max_size, st[k], st[k] + ln[k], w, strlen(w));
+  }
+  case 1: { /* insert a fragment before a token */
+    const char *f = tok_frags[mut_next(&r) % (sizeof tok_frags / sizeof *tok_frags)];
+    return splice_bytes(data, size, max_size, st[k], st[k], f, strlen(f));
+  }
+  case 2: { /* delete 1..4 tokens */
+    size_t e = k + 1 + (size_t)(mut_next(&r) % 4);
+    if (e > nt) e = nt;
+    size_t b = e < nt ? st[e] : size;
+    return splice_bytes(data, size, max_size, st[k], b, "", 0);
+  }
+  case 3: { /* duplicate a run of up to 12 tokens (a member, a declaration) elsewhere */
+    size_t e = k + 1 + (size_t)(mut_next(&r) % 12);
+    if (e > nt) e = nt;
+    size_t a = st[k], b = e < nt ? st[e] : size;
+    if (b - a >= sizeof tmp) return size;
+    memcpy(tmp, data + a, b - a);
+    size_t at = st[mut_next(&r) % nt];
+    return splice_bytes(data, size, max_size, at, at, tmp, b - a);
+  }
+  case 4: { /* swap two tokens */
+    size_t m = (size_t)(mut_next(&r) % nt);
+    if (m == k) return size;
+    if (m < k) {
+      size_t t = m;
+      m = k;
+      k = t;
+    }
+    char a[256], b[256];
+    size_t la = ln[k] < sizeof a ? ln[k] : 0, lb = ln[m] < sizeof b ? ln[m] : 0;
+    if (!la || !lb) return size;
+    memcpy(a, data + st[k], la);
+    memcpy(b, data + st[m], lb);
+    size_t n2 = splice_bytes(data, size, max_size, st[m], st[m] + lb, a, la); /* the later one first */
+    if (n2 == size && la != lb) return size;
+    return splice_bytes(data, n2, max_size, st[k], st[k] + la, b, lb);
+  }
+  case 5: { /* a number token becomes an edge value; else a number is inserted */
+    const char *num = tok_numbers[mut_next(&r) % (sizeof tok_numbers / sizeof *tok_numbers)];
+    for (size_t i = 0; i < nt; i++) {
+      size_t j = (k + i) % nt;
+      if (data[st[j]] >= '0' && data[st[j]] <= '9')
+        return splice_bytes(data, size, max_size, st[j], st[j] + ln[j], num, strlen(num));
+    }
+    return splice_bytes(data, size, max_size, st[k], st[k], num, strlen(num));
+  }
+  default: { /* wrap a run of tokens in a nested record member */
+    size_t e = k + 1 + (size_t)(mut_next(&r) % 8);
+    if (e > nt) e = nt;
+    size_t b = e < nt ? st[e] : size;
+    const char *open = mut_next(&r) % 2 ? " struct { " : " union { ";
+    size_t n2 = splice_bytes(data, size, max_size, b, b, " } w; ", 6);
+    if (n2 == size) return size;
+    return splice_bytes(data, n2, max_size, st[k], st[k], open, strlen(open));
+  }
+  }
+}
+#endif
 
 #ifdef FUZZ_REPLAY_MAIN
 /* -- Replay: run each file (or each file of each directory) once -- */

@@ -1,0 +1,49 @@
+-- test_regress.lua -- what the fuzzer found (tests/fuzz), as behaviour tests.
+-- The inputs themselves are in tests/fuzz/regress/ (replayed by fuzz_replay).
+local t = require "harness"
+local ffi = require "ffi"
+
+ffi.cdef [[
+struct rg_str { const char *s; const char *a[2]; };
+struct rg_four { int x; };
+struct rg_empty { char z[0]; };
+]]
+
+-- A const char * member holding one of the module's own objects (stored from
+-- Lua) was read with strlen past the object's end (ASan: heap-buffer-overflow
+-- in cdata_index). The string now stops at the object's last byte.
+t.test("a const char * member holding an instance reads within it", function()
+  local o, four = ffi.new("struct rg_str"), ffi.new("struct rg_four")
+  four.x = 0x44434241 -- "ABCD" in memory on a little-endian target, no NUL
+  o.s = four
+  t.eq(#o.s, 4, "the string is the instance's 4 bytes")
+  o.a[1] = four
+  t.eq(#o.a[1], 4, "an array element too")
+end)
+
+t.test("a const char * member holding a buffer reads within it", function()
+  local o, buf = ffi.new("struct rg_str"), ffi.alloc(3)
+  ffi.write(buf, "xyz")
+  o.s = buf
+  t.eq(o.s, "xyz")
+  ffi.write(buf, "a\0c")
+  t.eq(o.s, "a", "a NUL inside ends it as in C")
+end)
+
+t.test("a const char * member holding an empty object or itself", function()
+  local o, e = ffi.new("struct rg_str"), ffi.new("struct rg_empty")
+  o.s = e.z
+  t.eq(o.s, "", "a zero-length array has no bytes to read")
+  o.s = o -- the record's first bytes are this pointer: no NUL within 24 bytes
+  t.truthy(#o.s <= ffi.sizeof(o), "bounded by the record")
+  local p = ffi.cast("struct rg_four *", ffi.new("struct rg_four", {x = 0x41414141}))
+  o.s = p -- a pointer object made from an instance: bounded by that instance
+  t.truthy(#o.s <= 4)
+end)
+
+t.test("ffi.cast of an instance to const char * reads within it", function()
+  local four = ffi.new("struct rg_four", {x = 0x44434241})
+  t.eq(#ffi.cast("const char *", four), 4)
+end)
+
+t.done()
