@@ -431,7 +431,7 @@ static int cdata_gc(lua_State *L) {
       lua_call(L, 1, 0);
     }
   }
-  if (cd->kind == CDK_CALLBACK) ccallback_gc(cd);
+  if (cd->kind == CDK_CALLBACK) ccallback_gc(L, cd);
   return 0;
 }
 

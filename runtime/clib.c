@@ -160,19 +160,16 @@ static int lib_wrap(lua_State *L) {
   const char *name = luaL_checkstring(L, 3);
   int nargs = top - 3;
   if (nargs == 1 && ffi_checktype(L, S, 4)->kind == CT_VOID) nargs = 0;
-  CTState *cts = S->cts;
-  CType **params = ctype_alloc(cts, (size_t)(nargs ? nargs : 1) * sizeof(CType *));
-  CType *ft = ctype_new(cts, CT_FUNC);
-  if (!params || !ft) return luaL_error(L, "not enough memory");
+  CType *params[FFI_MAX_PARAMS];
+  if (nargs > FFI_MAX_PARAMS) return luaL_error(L, "'%s' has too many parameters", name);
   for (int i = 0; i < nargs; i++) {
     CType *t = ffi_checktype(L, S, 4 + i);
     if (t->kind == CT_VOID)
       return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
     params[i] = t;
   }
-  ft->base = ret;
-  ft->n = (size_t)nargs;
-  ft->u.params = params;
+  CType *ft = ctype_func(S->cts, ret, params, (size_t)nargs, 0);
+  if (!ft) return luaL_error(L, "not enough memory");
   void *fn = find_symbol(L, lib, name);
   ccall_push(L, S, ft, fn, name, push_libud(L, 1));
   return 1;

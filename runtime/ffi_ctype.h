@@ -200,6 +200,9 @@ CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla);
 /* 'pointer to t', made once per t: for run-time operations (p.flex, arr + n),
    which must not grow the registry each time. */
 CType *ctype_ptr_to(CTState *cts, CType *t);
+/* The function type ret(params...), made once per state: later calls with the
+   same result, parameters and flags return the same node. NULL on OOM. */
+CType *ctype_func(CTState *cts, CType *ret, CType *const *params, size_t n, uint16_t flags);
 
 /* -- Layout -- */
 

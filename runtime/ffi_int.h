@@ -19,6 +19,10 @@
 #define l_likely(x) __builtin_expect(((x) != 0), 1)
 #define l_unlikely(x) __builtin_expect(((x) != 0), 0)
 #endif
+#define l_noinline __attribute__((noinline))
+
+/* Parameters of a function made by lib:wrap or ffi.callback (ccall.c refuses more). */
+#define FFI_MAX_PARAMS 255
 
 /* -- Module state (one per Lua state) -- */
 
@@ -27,6 +31,7 @@ typedef struct CallFrame {
   struct CallFrame *prev;
   lua_State *L;
   bool failed; /* a callback failed: skip further Lua calls, raise after return */
+  int cbtab;   /* stack index on L of the callback table, pushed by the first fast callback; 0: none */
 } CallFrame;
 
 typedef struct FFIState {
@@ -35,8 +40,9 @@ typedef struct FFIState {
   const void *cdata_gcmt; /* the same with __gc: callbacks and ffi.gc'd objects only */
   CallFrame *frame;       /* innermost FFI call on the Lua thread */
   int saved_errno;        /* errno right after the last FFI call */
-  int cbtab;              /* registry slot of the weak table: callback slot -> object */
-  lua_Integer cbslots;    /* callback slots handed out so far */
+  int cbtab;              /* registry slot of the weak-valued table: callback key -> its Lua function */
+  int cbnext;             /* callback keys handed out so far (keys are 1..cbnext) */
+  int *cbfree, ncbfree, ccbfree; /* keys given back by collected callbacks, reused first */
 } FFIState;
 
 /* Registry keys (addresses of these are unique). */
@@ -118,7 +124,7 @@ void *ccall_ffitype(CType *t, const char **err);
 const luaL_Reg *ccallback_functions(void); /* callback */
 void *ccallback_code(CData *cd);           /* code address of a callback object */
 int ccallback_index(lua_State *L, CData *cd, const char *key);
-void ccallback_gc(CData *cd);
+void ccallback_gc(lua_State *L, CData *cd);
 /* Pushes a callback object for the Lua function at idx with signature ft. */
 void ccallback_new(lua_State *L, FFIState *S, CType *ft, int idx);
 /* A temporary callback for a Lua function passed to a function-pointer parameter. */

@@ -7,6 +7,8 @@
 
 #include "ffi_cparse.h"
 #include "pluto_ffi.h"
+#include <stdlib.h>
+
 #include "ffi_int.h"
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
@@ -145,6 +147,8 @@ static int state_gc(lua_State *L) {
   FFIState *S = lua_touserdata(L, 1);
   ctstate_free(S->cts);
   S->cts = NULL;
+  free(S->cbfree);
+  S->cbfree = NULL;
   return 0;
 }
 
