@@ -140,7 +140,18 @@ exercise = function(o, depth, others)
   end
 end
 
+-- Wrappers with the type as result and parameter: the libffi description
+-- (records classified by the runtime) is built, the function never called.
+local function wrap_with(T)
+  local C = ffi.C
+  if not C then return end
+  try(C.wrap, C, T, "abs", "int")
+  try(C.wrap, C, "int", "abs", T)
+  try(C.wrap, C, "void", "abs", "int", T, "double", T)
+end
+
 local function use_type(T, others)
+  if type(T) ~= "string" then return end
   local okt, ct = try(ffi.typeof, T)
   if not okt then return end
   try(tostring, ct)
@@ -154,6 +165,7 @@ local function use_type(T, others)
   for _, d in ipairs({ " *", " [3]", "[?]", "[0]", " const", "(*)[2]" }) do
     try(ffi.sizeof, T .. d)
   end
+  wrap_with(T)
   if tinfo.kind == "func" or tinfo.kind == "void" or tinfo.incomplete then return end
   try(ffi.cast, T, 0)
   -- a number cast to a pointer is an address the user vouches for: only NULL here
@@ -226,7 +238,13 @@ if not try(ffi.cdef, src) then
     for _, p in ipairs(ps) do try(ffi.cdef, p) end
   end
 end
-try(ffi.struct, src)
+-- lib:cdef, lazy: every function and variable declared, none looked up or read
+if ffi.C then try(ffi.C.cdef, ffi.C, src, { lazy = true }) end
+local oks, st = try(ffi.struct, src)
+if oks and type(st) == "userdata" then
+  local okn, inst = try(function() return st.new() end)
+  if okn then exercise(inst, 1, {}) end
+end
 try(ffi.typeof, src)
 try(ffi.sizeof, src)
 local names = fz.names(mark)
