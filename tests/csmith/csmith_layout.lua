@@ -1,7 +1,9 @@
 -- csmith_layout.lua -- csmith's random struct and union declarations (packing,
 -- bit-fields) checked against gcc and clang, through ffi.cdef and ffi-import.
 --
---   <runner> csmith_layout.lua OUTDIR
+--   <runner> csmith_layout.lua OUTDIR            generate, compare (the test)
+--   <runner> csmith_layout.lua OUTDIR --cdef     compare OUTDIR's files again (FFI_CSMITH_VERBOSE=1:
+--                                                print every mismatch)
 --
 -- Environment (tests/csmith/CMakeLists.txt sets it; scripts/csmith.sh for big runs):
 --   FFI_CSMITH         the csmith program
@@ -111,6 +113,9 @@ local function compare(recs, order, label)
       end
     end
   end
+  if os.getenv("FFI_CSMITH_VERBOSE") then
+    for _, b in ipairs(bad) do io.stderr:write(b, "\n") end
+  end
   return bad, checks
 end
 
@@ -124,6 +129,19 @@ if mode == "--module" then
   t.test("layouts through ffi-import agree with gcc", function()
     local bad, checks = compare(recs, order, "ffi-import")
     print(("ffi-import: %d records, %d checks, %d mismatches"):format(#order, checks, #bad))
+    if #bad > 0 then error(table.concat(bad, "\n", 1, math.min(#bad, 40)), 0) end
+  end)
+  t.done()
+  return
+end
+
+-- "--cdef": compare ffi.cdef of an existing OUTDIR's records.h again (a quick re-check)
+if mode == "--cdef" then
+  local recs, order = parse_table(slurp(outdir .. "/table-gcc.txt"))
+  t.test("ffi.cdef of " .. outdir .. "/records.h agrees with gcc", function()
+    ffi.cdef(slurp(outdir .. "/records.h"))
+    local bad, checks = compare(recs, order, "ffi.cdef")
+    print(("ffi.cdef: %d records, %d checks, %d mismatches"):format(#order, checks, #bad))
     if #bad > 0 then error(table.concat(bad, "\n", 1, math.min(#bad, 40)), 0) end
   end)
   t.done()
@@ -152,6 +170,30 @@ for w in ("signed unsigned char short int long const volatile _Bool float double
 end
 
 local blocks, records = {}, {} -- records: {c = "struct cs7_S0", members = {{name, bits}}}
+
+-- The records of a declaration block in csmith's format: "struct T {" at the
+-- start of a line, one member per line, "};" alone.
+local function scan(decls)
+  local cur
+  for line in decls:gmatch("[^\n]+") do
+    local kw, tag = line:match("^(%a+) ([%a_][%w_]*) {")
+    if kw then
+      cur = {c = kw .. " " .. tag, members = {}}
+      records[#records + 1] = cur
+    elseif line:match("^};") then
+      cur = nil
+    elseif cur then
+      local decl, width = line:match("^%s*(.-)%s*:%s*(%d+)%s*;")
+      decl = decl or line:match("^%s*(.-)%s*;")
+      local name = decl and decl:match("([%a_][%w_]*)%s*$")
+      local words = 0
+      for _ in (decl or ""):gmatch("[%a_][%w_]*") do words = words + 1 end
+      if name and words > 1 and not TYPE_WORDS[name] then -- an unnamed bit-field has only type words
+        cur.members[#cur.members + 1] = {name = name, bits = width ~= nil}
+      end
+    end
+  end
+end
 local packs = {2, 4, 8}
 for _, seed in ipairs(seeds) do
   local prog = ("%s/cs-%d.c"):format(outdir, seed)
@@ -160,6 +202,7 @@ for _, seed in ipairs(seeds) do
     csmith, seed, prog))
   assert(ok, "csmith failed: " .. why)
   local src = slurp(prog)
+  os.remove(prog) -- only its declarations are kept
   local decls = src:match("/%* %-%-%- Struct/Union Declarations %-%-%- %*/\n(.-)/%* %-%-%- GLOBAL VARIABLES")
   if decls and decls:match("%S") then
     decls = decls:gsub("%f[%w_]([SU]%d+)%f[^%w_]", "cs" .. seed .. "_%1")
@@ -167,26 +210,15 @@ for _, seed in ipairs(seeds) do
       decls = decls:gsub("#pragma pack%(1%)", "#pragma pack(" .. packs[seed // 2 % 3 + 1] .. ")")
     end
     blocks[#blocks + 1] = ("/* csmith --seed %d */\n%s"):format(seed, decls)
-    local cur
-    for line in decls:gmatch("[^\n]+") do
-      local kw, tag = line:match("^(%a+) (cs[%w_]+) {")
-      if kw then
-        cur = {c = kw .. " " .. tag, members = {}}
-        records[#records + 1] = cur
-      elseif line:match("^};") then
-        cur = nil
-      elseif cur then
-        local decl, width = line:match("^%s*(.-)%s*:%s*(%d+)%s*;")
-        decl = decl or line:match("^%s*(.-)%s*;")
-        local name = decl and decl:match("([%a_][%w_]*)%s*$")
-        local words = {}
-        for w in (decl or ""):gmatch("[%a_][%w_]*") do words[#words + 1] = w end
-        if name and #words > 1 and not TYPE_WORDS[name] then -- an unnamed bit-field has only type words
-          cur.members[#cur.members + 1] = {name = name, bits = width ~= nil}
-        end
-      end
-    end
+    scan(decls)
   end
+end
+-- the records that always come along (extra.h, beside this script)
+do
+  local here = arg[0]:match("^(.*)/[^/]*$") or "."
+  local decls = slurp(here .. "/extra.h")
+  blocks[#blocks + 1] = decls
+  scan(decls)
 end
 assert(#records > 0, "csmith produced no records for the seeds given")
 
