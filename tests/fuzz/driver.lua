@@ -185,6 +185,8 @@ local function use_type(T, others)
       if math.type(sz) == "integer" and sz <= MAX_NEW then
         local ok, o = try(ffi.new, T, n)
         if ok then objs[#objs + 1] = o end
+        try(ffi.new, T, n, { 1, 2, 3, 4 })
+        try(ffi.new, T, n, hostile)
       end
     end
   elseif size and size <= MAX_NEW then
@@ -196,6 +198,16 @@ local function use_type(T, others)
     try(ffi.new, T, { 0x7fffffff, -1, 1e308, "s", {}, true })
     try(ffi.new, T, "str")
     try(function() return ct.new() end)
+    if tinfo.fields then -- initializers naming the members, with hostile values
+      for round = 0, 2 do
+        local init = {}
+        for i, f in ipairs(tinfo.fields) do init[f] = hostile[(i * 7 + round * 13) % #hostile + 1] end
+        try(ffi.new, T, init)
+      end
+      local nested = {}
+      for _, f in ipairs(tinfo.fields) do nested[f] = { 1, { 2 }, x = 3 } end
+      try(ffi.new, T, nested)
+    end
   end
   for _, o in ipairs(objs) do
     if size and size <= MAX_NEW then
