@@ -46,4 +46,26 @@ t.test("ffi.cast of an instance to const char * reads within it", function()
   t.eq(#ffi.cast("const char *", four), 4)
 end)
 
+-- A wrapper taking or returning a record with a 2^31-element array by value
+-- built a libffi description of one element per array element: a 16 GiB
+-- calloc, then 2^31 stores (libFuzzer: out-of-memory in ccall_ffitype). Such
+-- records are refused when the wrapper is made.
+t.test("a record of more than 65536 scalar members is refused by value", function()
+  ffi.cdef [[
+    struct rg_huge { double d[0x7fffffff]; char c; };
+    struct rg_65537 { int a[65536]; char c; };
+    struct rg_65536 { int a[65535]; char c; };
+  ]]
+  local C = ffi.C
+  for _, T in ipairs({"struct rg_huge", "struct rg_65537"}) do
+    local ok, err = pcall(C.wrap, C, T, "abs", "int")
+    t.eq(ok, false, T .. " as a result")
+    t.truthy(tostring(err):find("records of more than 65536 scalar members", 1, true), tostring(err))
+    ok, err = pcall(C.wrap, C, "int", "abs", T)
+    t.eq(ok, false, T .. " as a parameter")
+    t.truthy(tostring(err):find("cannot pass '" .. T .. "' to 'abs' (parameter 1)", 1, true), tostring(err))
+  end
+  t.truthy(pcall(C.wrap, C, "struct rg_65536", "abs", "int"), "65536 members are still described")
+end)
+
 t.done()
