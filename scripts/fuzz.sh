@@ -49,5 +49,5 @@ if [ "$jobs" -gt 1 ]; then
   grep -hE '^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY|Test unit written)' fuzz-*.log || true
 fi
 ls artifacts | sed 's/^/artifact: /'
-echo "CPU time of the fuzzing processes (user, system):"
-times | tail -1
+times > cpu-times.txt # (in a pipeline times would report a subshell)
+echo "CPU time of the fuzzing processes (user, system): $(tail -1 cpu-times.txt)"
