@@ -363,6 +363,20 @@ CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla) {
 
 static size_t align_up(size_t x, size_t a) { return (x + a - 1) / a * a; }
 
+/* Where a non-zero-width bit-field of w bits starts, at bit position bits (gcc's and
+   clang's rule; clang's LayoutBitField reads most plainly). falign: its alignment,
+   aligned(req) and #pragma pack(pack) applied. A bit-field that would straddle a unit
+   of falign starts the next one, except when packed (attribute) or under any pragma
+   pack value ("pack suppresses the insertion of padding"); aligned(req) then starts
+   it at a multiple of req (under pack: of min(req, pack), gcc; clang ignores req > pack). */
+static size_t bitfield_start(size_t bits, size_t w, size_t unit, size_t falign, size_t req, size_t pack,
+                             bool packed) {
+  if (pack) return req ? align_up(bits, (req < pack ? req : pack) * 8) : bits;
+  size_t fa = (packed && !req) ? 1 : falign * 8; /* in bits */
+  if ((bits % fa) + w > unit) return align_up(bits, fa);
+  return req ? align_up(bits, req * 8) : bits;
+}
+
 const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, const size_t *field_align) {
   size_t bits = 0, size = 0, align = 1;
   bool is_union = t->kind == CT_UNION;
@@ -389,15 +403,15 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, c
         f->bit_pos = 0;
         continue;
       }
-      if (req)
-        bits = align_up(bits, falign * 8); /* aligned(N) on a bit-field starts a unit */
-      else if (!packed && (bits % (falign * 8)) + w > unit)
-        bits = align_up(bits, falign * 8);
+      bits = bitfield_start(bits, w, unit, falign, req, pack,
+                            packed || (field_align && (field_align[i] & CTYPE_FIELD_PACKED)));
       f->offset = bits / 8;
       f->bit_pos = (uint8_t)(bits % 8);
       bits += w;
-      /* unnamed bit-fields align the record only where the ABI says so (AAPCS) */
-      if ((f->name || req || ctarget.unnamed_bitfields_align) && falign > align) align = falign;
+      /* unnamed bit-fields align the record only where the ABI says so (AAPCS); under
+         #pragma pack(N) a bit-field's type aligns the record up to N even when packed */
+      size_t balign = pack && natural > falign ? (natural < pack ? natural : pack) : falign;
+      if ((f->name || req || ctarget.unnamed_bitfields_align) && balign > align) align = balign;
       if (is_union) {
         if (bits > size * 8) size = (bits + 7) / 8;
         bits = 0;

@@ -174,6 +174,38 @@
   R(struct l3_pack_nopush) I(struct l3_pack_nopush, c) I(struct l3_pack_nopush, x) \
   R(struct l3_pack_reset) I(struct l3_pack_reset, c) I(struct l3_pack_reset, x) \
   \
+  R(struct l3_pb_pack4) I(struct l3_pb_pack4, a) B(struct l3_pb_pack4, f) \
+    I(struct l3_pb_pack4, c) \
+  R(struct l3_pb_pack4_ll) B(struct l3_pb_pack4_ll, a) B(struct l3_pb_pack4_ll, x) \
+    B(struct l3_pb_pack4_ll, y) I(struct l3_pb_pack4_ll, c) \
+  R(struct l3_pb_pack2) I(struct l3_pb_pack2, a) B(struct l3_pb_pack2, b) \
+    B(struct l3_pb_pack2, c) B(struct l3_pb_pack2, d) B(struct l3_pb_pack2, e) \
+    I(struct l3_pb_pack2, f) \
+  R(union l3_pb_pack2_union) I(union l3_pb_pack2_union, c) B(union l3_pb_pack2_union, b) \
+    B(union l3_pb_pack2_union, l) \
+  R(struct l3_pb_pack1) B(struct l3_pb_pack1, a) B(struct l3_pb_pack1, b) \
+    B(struct l3_pb_pack1, c) B(struct l3_pb_pack1, d) B(struct l3_pb_pack1, e) \
+    I(struct l3_pb_pack1, f) \
+  R(struct l3_pb_pack8) B(struct l3_pb_pack8, a) B(struct l3_pb_pack8, b) \
+    B(struct l3_pb_pack8, c) B(struct l3_pb_pack8, d) B(struct l3_pb_pack8, e) \
+    I(struct l3_pb_pack8, f) \
+  R(struct l3_pb_pack16) B(struct l3_pb_pack16, a) B(struct l3_pb_pack16, b) \
+    I(struct l3_pb_pack16, c) \
+  R(struct l3_pb_unnamed) B(struct l3_pb_unnamed, a) B(struct l3_pb_unnamed, b) \
+    B(struct l3_pb_unnamed, c) I(struct l3_pb_unnamed, d) \
+  R(struct l3_pb_aligned) B(struct l3_pb_aligned, a) B(struct l3_pb_aligned, b) \
+    B(struct l3_pb_aligned, c) B(struct l3_pb_aligned, d) \
+  R(struct l3_pb_aligned16) B(struct l3_pb_aligned16, a) B(struct l3_pb_aligned16, b) \
+    B(struct l3_pb_aligned16, c) I(struct l3_pb_aligned16, d) B(struct l3_pb_aligned16, e) \
+  R(struct l3_pb_packed16) I(struct l3_pb_packed16, a) B(struct l3_pb_packed16, b) \
+  R(struct l3_pb_packed2) B(struct l3_pb_packed2, a) B(struct l3_pb_packed2, b) \
+    B(struct l3_pb_packed2, c) B(struct l3_pb_packed2, d) B(struct l3_pb_packed2, e) \
+  R(struct l3_pb_small_aligned) B(struct l3_pb_small_aligned, a) \
+    B(struct l3_pb_small_aligned, b) B(struct l3_pb_small_aligned, c) \
+    B(struct l3_pb_small_aligned, d) B(struct l3_pb_small_aligned, e) \
+    B(struct l3_pb_small_aligned, f) I(struct l3_pb_small_aligned, g) \
+    B(struct l3_pb_small_aligned, h) \
+  \
   R(struct l3_alignas) I(struct l3_alignas, c) I(struct l3_alignas, x) \
     I(struct l3_alignas, d) I(struct l3_alignas, e) \
   R(struct l3_alignas_array) S(struct l3_alignas_array, buf) I(struct l3_alignas_array, i) \

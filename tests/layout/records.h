@@ -453,6 +453,134 @@ struct l3_pack_reset {
   long long x;
 };
 
+/* -- section: pragma pack and bit-fields -- */
+
+/* Under any #pragma pack(N) (even N >= the type's size), gcc and clang place
+   a bit-field right after the previous one, across its type's storage units
+   (issue 9, item 4). */
+#pragma pack(push, 4)
+struct l3_pb_pack4 { /* the issue's record: 8 bytes, c at 5 */
+  short a;
+  unsigned int f : 24;
+  char c;
+};
+struct l3_pb_pack4_ll { /* y crosses a 64-bit unit */
+  int a : 20;
+  long long x : 40;
+  long long y : 30;
+  char c;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 2)
+struct l3_pb_pack2 {
+  char a;
+  int b : 12;
+  int c : 20;
+  short d : 9;
+  short e : 9;
+  char f;
+};
+union l3_pb_pack2_union {
+  char c;
+  int b : 23;
+  long long l : 50;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 1)
+struct l3_pb_pack1 {
+  unsigned char a : 3;
+  unsigned short b : 14;
+  unsigned int c : 31;
+  _Bool d : 1;
+  unsigned long long e : 63;
+  char f;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 8)
+struct l3_pb_pack8 {
+  int a : 14;
+  short b : 15;
+  unsigned long long c : 22;
+  short d : 12;
+  int e : 21;
+  short f;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 16)
+struct l3_pb_pack16 {
+  char a : 5;
+  int b : 30;
+  char c;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 4)
+struct l3_pb_unnamed { /* unnamed and zero-width bit-fields under pack */
+  char a : 3;
+  int : 30;
+  short b : 10;
+  int : 0;
+  char c : 4;
+  long long : 0;
+  char d;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 8)
+struct l3_pb_aligned { /* aligned(N) on a bit-field, N <= pack: a multiple of N */
+  unsigned char a : 3;
+  unsigned int : 24;
+  unsigned short b : 5;
+  unsigned int c : 24 __attribute__((aligned(2)));
+  long long d : 41;
+};
+#pragma pack(pop)
+
+#pragma pack(push, 16)
+struct l3_pb_aligned16 {
+  char a : 2;
+  unsigned int b : 21;
+  long long c : 17 __attribute__((aligned(2)));
+  long long d;
+  char e : 2;
+};
+#pragma pack(pop)
+
+/* packed and pragma pack together: the bit-fields' types still align the
+   record, up to N */
+#pragma pack(push, 16)
+struct __attribute__((packed)) l3_pb_packed16 {
+  unsigned char a;
+  long long b : 28;
+};
+#pragma pack(pop)
+#pragma pack(push, 2)
+struct __attribute__((packed)) l3_pb_packed2 {
+  unsigned long long a : 11;
+  _Bool b : 1;
+  short c : 10;
+  unsigned char d : 5;
+  unsigned long long e : 40;
+};
+#pragma pack(pop)
+
+/* no pack: aligned(N) below the type's alignment starts the bit-field at a
+   multiple of N when it fits in its unit */
+struct l3_pb_small_aligned {
+  short a : 15 __attribute__((aligned(1)));
+  unsigned int b : 15 __attribute__((aligned(1)));
+  unsigned int c : 13;
+  unsigned long long d : 14 __attribute__((aligned(8)));
+  int e : 1 __attribute__((aligned(2)));
+  unsigned short f : 6;
+  unsigned char g;
+  unsigned short h : 1 __attribute__((aligned(1)));
+};
+
 /* -- section: alignas -- */
 
 struct l3_alignas {
