@@ -410,6 +410,10 @@ static void deduce_packing(ImpDecl *d) {
     if (f->bitwidth >= 0 && !f->name) continue; /* unnamed bitfields do not align the record */
     if (fa > natural) natural = fa;
     if (f->bitwidth < 0 && !d->is_union && (f->offset_bits / 8) % fa) misplaced = true;
+    /* a bit-field across a unit of its type: only #pragma pack (or packed) lets it */
+    if (f->bitwidth > 0 && fa > 1 && f->type->size > 0 &&
+        (f->offset_bits % (fa * 8)) + f->bitwidth > f->type->size * 8)
+      misplaced = true;
   }
   if (d->align > natural) {
     d->align_attr = d->align;

@@ -189,18 +189,40 @@ static const CField *member_of(lua_State *L, FFIState *S, CType *rt, size_t *off
 }
 
 /* Bit-fields: p is the byte at the field's absolute offset (through anonymous
-   members), so the bytes covering bit_pos .. bit_pos + bit_size start there. */
-static uint64_t bf_load(const CField *f, const char *p) {
-  uint64_t raw = 0;
-  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  memcpy(&raw, p, nbytes);
-  return raw;
+   members), so the bytes covering bit_pos .. bit_pos + bit_size start there:
+   up to 9 of them, since under #pragma pack a 64-bit field may start at any
+   bit (bf_lo: the first 8, bf_hi: the ninth, if any). */
+static size_t bf_nbytes(const CField *f) { return ((size_t)f->bit_pos + f->bit_size + 7) / 8; }
+
+static uint64_t bf_mask(const CField *f) {
+  return f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
+}
+
+static uint64_t bf_get(const CField *f, const char *p) {
+  size_t nbytes = bf_nbytes(f);
+  uint64_t lo = 0;
+  memcpy(&lo, p, nbytes < 8 ? nbytes : 8);
+  uint64_t v = lo >> f->bit_pos;
+  if (nbytes > 8) v |= (uint64_t)(uint8_t)p[8] << (64 - f->bit_pos); /* bit_pos > 0 here */
+  return v & bf_mask(f);
+}
+
+static void bf_put(const CField *f, char *p, uint64_t v) {
+  size_t nbytes = bf_nbytes(f);
+  uint64_t mask = bf_mask(f), lo = 0;
+  v &= mask;
+  memcpy(&lo, p, nbytes < 8 ? nbytes : 8);
+  lo = (lo & ~(mask << f->bit_pos)) | (v << f->bit_pos);
+  memcpy(p, &lo, nbytes < 8 ? nbytes : 8);
+  if (nbytes > 8) { /* the ninth byte holds the field's top bit_pos + bit_size - 64 bits */
+    uint8_t hmask = (uint8_t)(mask >> (64 - f->bit_pos));
+    p[8] = (char)(((uint8_t)p[8] & ~hmask) | (uint8_t)(v >> (64 - f->bit_pos)));
+  }
 }
 
 static void push_bitfield(lua_State *L, const CField *f, const char *p) {
-  uint64_t raw = bf_load(f, p) >> f->bit_pos;
-  uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
-  uint64_t v = raw & mask;
+  uint64_t mask = bf_mask(f);
+  uint64_t v = bf_get(f, p);
   if (f->type->kind == CT_BOOL) {
     lua_pushboolean(L, v != 0);
     return;
@@ -226,11 +248,7 @@ static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *p, 
   } else {
     v = (uint64_t)cconv_toint(L, vidx, &ctx);
   }
-  uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
-  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  uint64_t raw = bf_load(f, p);
-  raw = (raw & ~(mask << f->bit_pos)) | ((v & mask) << f->bit_pos);
-  memcpy(p, &raw, nbytes);
+  bf_put(f, p, v);
 }
 
 /* Element address for arr[i] / ptr[i]; raises on a bad index. */
