@@ -68,4 +68,29 @@ t.test("a record of more than 65536 scalar members is refused by value", functio
   t.truthy(pcall(C.wrap, C, "struct rg_65536", "abs", "int"), "65536 members are still described")
 end)
 
+-- A bit-field may span 9 bytes when it may straddle its unit (packed records,
+-- and under #pragma pack): a 64-bit field from bit 7 of a byte. Its load and
+-- store copied 9 bytes into a uint64_t (ASan: stack-buffer-overflow in
+-- bf_load) and lost the top bits. Positions: gcc's and clang's (packed: no
+-- padding, so wide is bits 8..70 and w64 bits 71..134).
+t.test("bit-fields spanning 9 bytes load and store all their bits", function()
+  ffi.cdef [[struct rg_p9 { char c; long long wide : 63; long long w64 : 64; char z; } __attribute__((packed));]]
+  t.eq(ffi.sizeof("struct rg_p9"), 18)
+  t.eq(select(2, ffi.offsetof("struct rg_p9", "w64")), 7, "w64 starts at bit 7 of byte 8")
+  local o = ffi.new("struct rg_p9")
+  o.w64 = -1
+  t.eq(o.w64, -1)
+  t.eq(o.wide, 0, "the neighbour below is untouched")
+  t.eq(o.z, 0, "the byte after is untouched")
+  o.w64 = math.mininteger + 5 -- top and bottom bits set, the middle clear
+  t.eq(o.w64, math.mininteger + 5)
+  o.wide = 0x123456789
+  o.z = 7
+  t.eq(o.wide, 0x123456789)
+  t.eq(o.w64, math.mininteger + 5, "w64 keeps its value")
+  o.wide = -1
+  t.eq(o.wide, -1, "63-bit signed field: all ones reads -1")
+  t.eq(o.c, 0)
+end)
+
 t.done()
