@@ -241,7 +241,8 @@ static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *p, 
     v = b;
   } else if (f->type->kind == CT_ENUM) {
     int64_t x = 0;
-    CType t8 = *f->type;
+    CType t8;
+    ctype_copy_to(&t8, f->type);
     t8.size = 8;
     cconv_check(L, S, &t8, &x, vidx, &ctx);
     v = (uint64_t)x;
@@ -647,7 +648,8 @@ static int do_new(lua_State *L, FFIState *S, CType *t, int argbase) {
     CData *cd = lua_touserdata(L, -1);
     ConvCtx ctx = {"initializer", 0};
     if (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) {
-      CType tmp = *t;
+      CType tmp;
+      ctype_copy_to(&tmp, t);
       tmp.n = cd->size / t->base->size;
       tmp.size = cd->size;
       cconv_check(L, S, &tmp, cd->ptr, init, &ctx);

@@ -547,7 +547,7 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
       continue;
     } else if (is_word(P, "__builtin_va_list") || is_word(P, "__gnuc_va_list")) {
       if (typed) break;
-      ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
+      ds->type = ctype_builtin(P->cts, CTB_VA_LIST); /* a parameter becomes a handle: parse_params */
       w.base = B_OTHER;
     } else {
       if (typed || w.nlong || w.nshort || w.sign || w.unsign) break; /* the declarator's name */
@@ -626,7 +626,9 @@ static CType *parse_params(CParser *P, CType *ret) {
           if (strcmp(names[k], d.name) == 0) cp_error(P, "redefinition of parameter '%s'", d.name);
         if (nnames < (int)(sizeof names / sizeof names[0])) names[nnames++] = d.name;
       }
-      if (t->kind == CT_ARRAY)
+      if (t == ctype_builtin(P->cts, CTB_VA_LIST))
+        t = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle, as C passes it */
+      else if (t->kind == CT_ARRAY)
         t = ctype_ptr(P->cts, t->base, ds.is_const); /* decay */
       else if (t->kind == CT_FUNC)
         t = ctype_ptr(P->cts, t, false);
@@ -916,6 +918,8 @@ static const char *parse_tag_head(CParser *P, CTKind kind, Attrs *attrs, CTName 
   cp_next(P);
   while (parse_extras(P, attrs)) {}
   const char *tag = NULL;
+  P->tag_line = P->ls.line;
+  P->tag_col = P->ls.col;
   if (is(P, TK_IDENT)) tag = cp_name_token(P);
   while (parse_extras(P, attrs)) {}
   *prev = tag ? find_name(P, NS_TAG, tag, strlen(tag)) : NULL;
@@ -938,6 +942,12 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     define_type_name(P, NS_TAG, tag, t);
     return t;
   }
+  for (const CPDefining *d = P->defining; prev && d; d = d->up)
+    if (d->type == prev->type) { /* struct T { struct T { ... } in; }: C refuses it */
+      P->ls.line = P->tag_line;
+      P->ls.col = P->tag_col;
+      cp_error(P, "nested redefinition of '%s %s'", is_union ? "union" : "struct", tag);
+    }
   cp_next(P);
   CType *t = new_tag_type(P, kind, tag);
   bool fresh = !prev;
@@ -948,8 +958,11 @@ static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds) {
     fresh = true;
   }
   size_t fstart = P->nfields;
+  CPDefining def = {t, P->defining};
   depth_enter(P);
+  P->defining = &def;
   parse_fields(P, t);
+  P->defining = def.up;
   P->nesting--;
   size_t *fal = NULL;
   if (t->n) {
@@ -1083,7 +1096,7 @@ static CType *parse_enum(CParser *P, DeclSpec *ds) {
     if ((prev->type->flags & CTF_INCOMPLETE) && !(P->opts & CP_SCOPED)) {
       if (!ctype_save(P->cts, prev->type)) cp_oom(P);
       uint32_t id = prev->type->id;
-      *prev->type = *t;
+      ctype_copy_to(prev->type, t);
       prev->type->id = id;
       t = prev->type;
     } else if (!ctype_equal(t, prev->type)) {
@@ -1194,11 +1207,8 @@ static void parse_declaration(CParser *P) {
     if (d.attrs.aligned || ds.attrs.aligned) { /* aligned typedef: a distinct aligned copy */
       size_t al = d.attrs.aligned > ds.attrs.aligned ? d.attrs.aligned : ds.attrs.aligned;
       if (ds.storage == SC_TYPEDEF && al != d.type->align) {
-        CType *c = ctype_new(P->cts, (CTKind)d.type->kind);
+        CType *c = ctype_copy(P->cts, d.type);
         if (!c) cp_oom(P);
-        uint32_t id = c->id;
-        *c = *d.type;
-        c->id = id;
         c->align = al; /* GCC: the size stays; only the alignment changes */
         d.type = c;
       }

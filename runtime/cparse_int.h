@@ -40,6 +40,12 @@ typedef struct LexState {
 
 #define MAX_SCOPED 64
 
+/* A record whose body is being parsed (a stack through the parser's C frames). */
+typedef struct CPDefining {
+  const CType *type;
+  const struct CPDefining *up;
+} CPDefining;
+
 typedef struct CParser {
   CTState *cts;
   const char *src;
@@ -68,8 +74,10 @@ typedef struct CParser {
   int nscoped;
   CTName scoped_name; /* what find_name returns for a scoped tag */
   CType *last_record;
-  int depth;   /* declarators */
-  int nesting; /* expressions and nested records */
+  const CPDefining *defining; /* innermost record being defined: nested redefinitions */
+  int tag_line, tag_col;      /* of the last struct/union/enum tag (for messages) */
+  int depth;                  /* declarators */
+  int nesting;                /* expressions and nested records */
 } CParser;
 
 /* -- Lexer (clex.c) -- */

@@ -65,6 +65,21 @@ CType *ctype_new(CTState *cts, CTKind kind) {
   return t;
 }
 
+void ctype_copy_to(CType *dst, const CType *src) {
+  *dst = *src;
+  dst->ffi = NULL; /* owned by src: freed with it, and describes src's layout */
+  dst->ptr_id = 0; /* 'pointer to src' is not a pointer to the copy */
+}
+
+CType *ctype_copy(CTState *cts, const CType *src) {
+  CType *t = ctype_new(cts, (CTKind)src->kind);
+  if (!t) return NULL;
+  uint32_t id = t->id;
+  ctype_copy_to(t, src);
+  t->id = id;
+  return t;
+}
+
 CType *ctype_byid(CTState *cts, uint32_t id) { return id < cts->ntypes ? cts->types[id] : NULL; }
 
 bool ctype_save(CTState *cts, CType *t) {
@@ -178,6 +193,27 @@ static bool typedef_builtin(CTState *cts, const char *name, CType *t) {
   return true;
 }
 
+/* __builtin_va_list from the target table: a record (or a one-element array of
+   one), laid out like any record; a plain pointer where the ABI says char *. */
+static CType *mk_va_list(CTState *cts, CType **b) {
+  const CTVaList *v = &ctarget.va_list;
+  if (!v->nfields) return b[CTB_PTR];
+  CType *r = ctype_new(cts, CT_STRUCT);
+  CField *f = r ? ctype_alloc(cts, v->nfields * sizeof(CField)) : NULL;
+  if (!f || !b[CTB_I32] || !b[CTB_U32] || !b[CTB_LONG] || !b[CTB_PTR]) return NULL;
+  const CTBuiltin kinds[] = {
+      [VA_INT] = CTB_I32, [VA_UINT] = CTB_U32, [VA_LONG] = CTB_LONG, [VA_PTR] = CTB_PTR};
+  for (size_t i = 0; i < v->nfields; i++) {
+    f[i].name = v->fields[i].name;
+    f[i].type = b[kinds[v->fields[i].kind]];
+  }
+  r->name = v->tag;
+  r->n = v->nfields;
+  r->u.fields = f;
+  if (ctype_layout(r, 0, 0, false, NULL)) return NULL;
+  return v->array ? ctype_array(cts, r, 1, false) : r;
+}
+
 CTState *ctstate_new(void) {
   CTState *cts = calloc(1, sizeof(CTState));
   if (!cts) return NULL;
@@ -209,6 +245,7 @@ CTState *ctstate_new(void) {
   b[CTB_PTR] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_VOIDP, "ptr");
   b[CTB_STR] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_STR | CTF_CONST, "str");
   b[CTB_CONST_CHAR_P] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_STR | CTF_CONST, NULL);
+  b[CTB_VA_LIST] = mk_va_list(cts, b);
   for (int i = 0; i < CTB__MAX; i++)
     if (!b[i]) goto fail;
   b[CTB_PTR]->base = b[CTB_VOID];

@@ -28,6 +28,20 @@
 
 /* -- Target -- */
 
+/* va_list's representation: a plain pointer (nfields 0: i386, ppc64le), or a
+   record of up to 5 members (kinds VA_*), itself (AArch64, armhf) or as a
+   one-element array (x86-64 and s390x: __va_list_tag[1]). */
+enum { VA_INT, VA_UINT, VA_LONG, VA_PTR };
+typedef struct CTVaList {
+  const char *tag; /* the record's tag, for messages */
+  bool array;      /* va_list is tag[1] */
+  uint8_t nfields;
+  struct {
+    const char *name;
+    uint8_t kind; /* VA_* */
+  } fields[5];
+} CTVaList;
+
 /* Everything that differs between ABIs lives here, nowhere else. */
 typedef struct CTarget {
   const char *arch; /* LuaJIT's names: "x64", "arm64", "x86", "arm", ... */
@@ -43,6 +57,7 @@ typedef struct CTarget {
   bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
   uint8_t record_abi;             /* how unions/bit-field/packed records go by value: CREC_* */
   bool unnamed_bitfields_align;   /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
+  CTVaList va_list;               /* __builtin_va_list inside records (a parameter stays a handle) */
 } CTarget;
 
 enum {
@@ -164,6 +179,7 @@ typedef enum CTBuiltin {
   CTB_PTR,          /* "ptr": void* as light userdata */
   CTB_STR,          /* "str": const char* as Lua string */
   CTB_CONST_CHAR_P, /* const char * */
+  CTB_VA_LIST,      /* __builtin_va_list as laid out in memory (ctarget.va_list) */
   CTB__MAX
 } CTBuiltin;
 
@@ -183,6 +199,12 @@ char *ctype_strdup(CTState *cts, const char *s, size_t len);
 
 /* New type node, zeroed except kind, registered in the state. */
 CType *ctype_new(CTState *cts, CTKind kind);
+/* Copies of a node: every cached or owned field cleared (the libffi type, the
+   'pointer to' cache), so the copy and the original never share them. ctype_copy
+   registers a new node (its own id); ctype_copy_to fills caller storage (a
+   temporary that must not reach the registry: no derived types of it). */
+CType *ctype_copy(CTState *cts, const CType *src);
+void ctype_copy_to(CType *dst, const CType *src);
 /* Record the current contents of t so that a rollback restores them. */
 bool ctype_save(CTState *cts, CType *t);
 CType *ctype_byid(CTState *cts, uint32_t id);

@@ -59,6 +59,37 @@ const CTarget ctarget = {
 #else
     .big_endian = false,
 #endif
+/* va_list: the psABIs' definitions (gcc's and clang's <stdarg.h> builtin). */
+#if defined(__x86_64__)
+    .va_list = {"__va_list_tag",
+                true,
+                4,
+                {{"gp_offset", VA_UINT},
+                 {"fp_offset", VA_UINT},
+                 {"overflow_arg_area", VA_PTR},
+                 {"reg_save_area", VA_PTR}}},
+#elif defined(__aarch64__)
+    .va_list = {"__va_list",
+                false,
+                5,
+                {{"__stack", VA_PTR},
+                 {"__gr_top", VA_PTR},
+                 {"__vr_top", VA_PTR},
+                 {"__gr_offs", VA_INT},
+                 {"__vr_offs", VA_INT}}},
+#elif defined(__s390x__)
+    .va_list = {"__va_list_tag",
+                true,
+                4,
+                {{"__gpr", VA_LONG},
+                 {"__fpr", VA_LONG},
+                 {"__overflow_arg_area", VA_PTR},
+                 {"__reg_save_area", VA_PTR}}},
+#elif defined(__arm__)
+    .va_list = {"__va_list", false, 1, {{"__ap", VA_PTR}}},
+#else
+    .va_list = {NULL, false, 0, {{NULL, 0}}}, /* char * (i386, ppc64le) */
+#endif
 #if defined(__x86_64__)
     /* System V: a record with an unaligned field has class MEMORY. */
     .packed_by_value_in_memory = true,

@@ -206,6 +206,8 @@
     B(struct l3_pb_small_aligned, f) I(struct l3_pb_small_aligned, g) \
     B(struct l3_pb_small_aligned, h) \
   \
+  R(struct l3_withva) I(struct l3_withva, n) F(struct l3_withva, ap) I(struct l3_withva, c) \
+  \
   R(struct l3_alignas) I(struct l3_alignas, c) I(struct l3_alignas, x) \
     I(struct l3_alignas, d) I(struct l3_alignas, e) \
   R(struct l3_alignas_array) S(struct l3_alignas_array, buf) I(struct l3_alignas_array, i) \

@@ -581,6 +581,16 @@ struct l3_pb_small_aligned {
   unsigned short h : 1 __attribute__((aligned(1)));
 };
 
+/* -- section: va_list members -- */
+
+/* va_list inside a record has the ABI's size (x86-64: __va_list_tag[1], 24
+   bytes; AArch64: a 32-byte struct), issue 9 item 5 */
+struct l3_withva {
+  int n;
+  __builtin_va_list ap;
+  char c;
+};
+
 /* -- section: alignas -- */
 
 struct l3_alignas {

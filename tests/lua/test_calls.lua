@@ -536,4 +536,34 @@ t.test("variadic calls with 1-2 fixed and up to 3 extra arguments (compiler-made
   t.eq(ffi.string(buf), "1")
 end)
 
+t.test("va_list: the ABI's record inside a struct, a pointer-sized handle as a parameter", function()
+  ffi.cdef [[
+    typedef __builtin_va_list va_list;
+    struct withva { int n; va_list ap; };
+    int vsnprintf(char *s, size_t n, const char *fmt, va_list ap);
+  ]]
+  -- sizeof(struct withva) / sizeof(va_list) from gcc and the Debian cross gccs (issue 9, item 5)
+  local expected = { x64 = { 32, 24 }, arm64 = { 40, 32 }, s390x = { 40, 32 }, arm = { 8, 4 }, x86 = { 8, 4 },
+    ppc64 = { 16, 8 } }
+  local e = expected[ffi.arch]
+  if e then
+    t.eq(ffi.sizeof("struct withva"), e[1], "sizeof(struct withva)")
+    t.eq(ffi.sizeof("va_list"), e[2], "sizeof(va_list)")
+  end
+  t.eq(ffi.offsetof("struct withva", "ap"), ffi.sizeof("void *"))
+  t.eq(ffi.alignof("struct withva"), ffi.sizeof("void *"))
+  -- a handle C made goes through a Lua callback back to C
+  lib:cdef [[
+    int va_sum(int n, va_list ap);
+    int va_with(int (*cb)(int n, va_list ap), int n, ...);
+  ]]
+  local seen
+  local r = lib.va_with(function(n, ap)
+    seen = type(ap)
+    return lib.va_sum(n, ap)
+  end, 3, 10, 20, 12)
+  t.eq(r, 42)
+  t.eq(seen, "userdata", "the callback's va_list is a pointer handle")
+end)
+
 t.done()
