@@ -243,6 +243,10 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
 void *ccall_ffitype(CType *t, const char **err) {
   ffi_type *s = scalar_ffitype(t);
   if (s) return s;
+  if (ctype_iscomplex(t) && ctarget.record_abi != CREC_SYSV_X64 && ctarget.record_abi != CREC_AAPCS64) {
+    *err = "complex numbers by value are supported on x86-64 and AArch64 only"; /* where C passes them as */
+    return NULL;                                                                /* the struct { re; im; } */
+  }
   if (ctype_isrecord(t)) {
     if (!t->ffi) t->ffi = record_ffitype(t, err);
     return t->ffi;
@@ -735,4 +739,29 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   } else {
     lua_pushcclosure(L, cfunc_call, 1);
   }
+}
+
+/* The C function behind a wrapper made by ccall_push (and its type), or NULL
+   for any other Lua value: what lets ffi.C.free stand for a function pointer. */
+void *ccall_address(lua_State *L, int idx, CType **ft) {
+  lua_CFunction f = lua_tocfunction(L, idx);
+  CFunc *cf = NULL;
+  if (!f) return NULL;
+  if (f == cfunc_call) {
+    if (lua_getupvalue(L, idx, 1)) {
+      cf = lua_touserdata(L, -1);
+      lua_pop(L, 1);
+    }
+  } else if (lua_getupvalue(L, idx, 1)) { /* stubs: (light cf, CFunc userdata) */
+    void *light = lua_type(L, -1) == LUA_TLIGHTUSERDATA ? lua_touserdata(L, -1) : NULL;
+    lua_pop(L, 1);
+    if (light && lua_getupvalue(L, idx, 2)) {
+      if (lua_type(L, -1) == LUA_TUSERDATA && lua_touserdata(L, -1) == light && ((CFunc *)light)->stub == f)
+        cf = light;
+      lua_pop(L, 1);
+    }
+  }
+  if (!cf) return NULL;
+  if (ft) *ft = cf->ft;
+  return cf->fn;
 }

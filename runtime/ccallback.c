@@ -568,6 +568,22 @@ static int cb_tick(lua_State *L) {
   return 1;
 }
 
+CType *ccallback_type(CData *cd) { return cb_of(cd)->ft; }
+
+/* cb:set(fn): LuaJIT's method, a new Lua function behind the same entry point. */
+static int cb_set(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CCallback *cb = check_cb(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  if (atomic_load(&cb->freed)) return luaL_error(L, "the callback was freed");
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, 1, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab);
+  lua_pushvalue(L, 2);
+  lua_rawseti(L, -2, cb->fnref);
+  return 0;
+}
+
 static int cb_freefn(lua_State *L) {
   CCallback *cb = check_cb(L);
   cb_free(cb);
@@ -575,9 +591,13 @@ static int cb_freefn(lua_State *L) {
 }
 
 int ccallback_index(lua_State *L, CData *cd, const char *key) {
-  static const luaL_Reg methods[] = {{"blocking", cb_blocking},   {"defaultreturn", cb_defaultreturn},
-                                     {"callcount", cb_callcount}, {"tick", cb_tick},
-                                     {"free", cb_freefn},         {NULL, NULL}};
+  static const luaL_Reg methods[] = {{"blocking", cb_blocking},
+                                     {"defaultreturn", cb_defaultreturn},
+                                     {"callcount", cb_callcount},
+                                     {"tick", cb_tick},
+                                     {"free", cb_freefn},
+                                     {"set", cb_set},
+                                     {NULL, NULL}};
   (void)cd;
   for (const luaL_Reg *m = methods; m->name; m++)
     if (strcmp(m->name, key) == 0) {

@@ -540,10 +540,11 @@ bool ctype_equal(const CType *a, const CType *b) {
 }
 
 static size_t repr_base(const CType *t, char *buf, size_t len) {
-  const char *kw = t->kind == CT_STRUCT  ? "struct "
-                   : t->kind == CT_UNION ? "union "
-                   : t->kind == CT_ENUM  ? "enum "
-                                         : "";
+  const char *kw = ctype_iscomplex(t)     ? ""
+                   : t->kind == CT_STRUCT ? "struct "
+                   : t->kind == CT_UNION  ? "union "
+                   : t->kind == CT_ENUM   ? "enum "
+                                          : "";
   if (t->kind == CT_INT && !t->name) return (size_t)snprintf(buf, len, "int%zu_t", t->size * 8);
   return (size_t)snprintf(buf, len, "%s%s", kw, t->name ? t->name : "<anonymous>");
 }

@@ -118,6 +118,8 @@ void ffi_parse(lua_State *L, FFIState *S, const char *src, size_t len, unsigned 
 void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name, int owner_idx);
 /* libffi type of t (records built and cached on demand); NULL with *err set if impossible. */
 void *ccall_ffitype(CType *t, const char **err);
+/* The C function a wrapper calls (and its type), or NULL if idx is not a wrapper. */
+void *ccall_address(lua_State *L, int idx, CType **ft);
 
 /* -- Callbacks (ccallback.c) -- */
 
@@ -130,9 +132,30 @@ void ccallback_new(lua_State *L, FFIState *S, CType *ft, int idx);
 /* A temporary callback for a Lua function passed to a function-pointer parameter. */
 void *ccallback_from_function(lua_State *L, FFIState *S, int idx, CType *ft);
 
+/* The function type of callback cd (to call it from Lua through its C entry point). */
+CType *ccallback_type(CData *cd);
+
 /* -- Libraries (clib.c) -- */
 
 const luaL_Reg *clib_functions(void); /* open */
 void clib_open(lua_State *L, FFIState *S);
+
+/* -- LuaJIT compatibility (lib_luajit.c) -- */
+
+const luaL_Reg *luajit_functions(void); /* metatype, istype, abi, tonumber */
+void luajit_open(lua_State *L);         /* the registry table of metatypes */
+/* Wraps the metamethods of the memory-object metatable at the top (metatype, boxed scalars). */
+void luajit_wrap_mt(lua_State *L);
+/* Pushes the plain Lua value of a boxed scalar (ffi.new("int", 5)) at idx; false if not one. */
+bool luajit_unbox(lua_State *L, int idx);
+/* __index / __newindex of a metatype for a key that is not a member: results, or -1 if none. */
+int luajit_index(lua_State *L, FFIState *S, CData *cd, bool set);
+/* Initializes the new object at obj from the arguments first..last (LuaJIT's rules). */
+void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last);
+/* '$' placeholders in the declaration at sidx replaced by the arguments after it
+   (LuaJIT's parameterized types, for ffi.cdef and ffi.typeof); false if none. */
+bool luajit_subst(lua_State *L, FFIState *S, int sidx);
+/* After ffi.new of a type with a metatype: its __gc as an implicit ffi.gc. */
+void luajit_newgc(lua_State *L, FFIState *S, CType *t);
 
 #endif
