@@ -435,17 +435,25 @@ static void deduce_packing(ImpDecl *d) {
     if (f->bitwidth >= 0 && !f->name) continue; /* unnamed bitfields do not align the record */
     if (fa > natural) natural = fa;
     if (f->bitwidth < 0 && !d->is_union && (f->offset_bits / 8) % fa) misplaced = true;
+    /* a bit-field across a unit of its type: only #pragma pack (or packed) lets it */
+    if (f->bitwidth > 0 && fa > 1 && f->type->size > 0 &&
+        (f->offset_bits % (fa * 8)) + f->bitwidth > f->type->size * 8)
+      misplaced = true;
   }
   if (d->align > natural) {
     d->align_attr = d->align;
   } else if (d->align < natural || misplaced) {
     d->pack = (int)pow2_floor(d->align);
-    /* a field at an offset the pack cannot explain: the largest pack that does */
+    /* a field at an offset the pack cannot explain: the largest pack that does
+       (under pack(N) a field lands on a multiple of min(N, its own alignment)) */
     for (size_t i = 0; i < d->nfields; i++) {
       ImpField *f = &d->fields[i];
       if (f->bitwidth >= 0 || d->is_union) continue;
       long long off = f->offset_bits / 8;
-      while (d->pack > 1 && off % d->pack) d->pack /= 2;
+      long long fa = f->type->align > 0 ? f->type->align : 1;
+      if (f->packed_attr) fa = 1;
+      if (f->align_attr > fa) fa = f->align_attr;
+      while (d->pack > 1 && off % (fa < d->pack ? fa : d->pack)) d->pack /= 2;
     }
   }
 }

@@ -36,8 +36,16 @@ static ffi_type *scalar_ffitype(const CType *t) {
   }
 }
 
+/* libffi describes a record by value as one element per scalar member, array
+   elements counted: records with more than this many are refused (a 16 GiB
+   description of a 2^31-element array would exhaust memory first). */
+#define CCALL_MAX_ELEMENTS ((size_t)1 << 16)
+
 static size_t count_elements(const CType *t) {
-  if (t->kind == CT_ARRAY) return t->n * count_elements(t->base);
+  if (t->kind == CT_ARRAY) { /* saturates above the limit: no overflow */
+    size_t each = count_elements(t->base);
+    return each && t->n > CCALL_MAX_ELEMENTS / each ? CCALL_MAX_ELEMENTS + 1 : t->n * each;
+  }
   return 1;
 }
 
@@ -200,7 +208,11 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
     return synth_record(t, err);
   }
   size_t n = 0;
-  for (size_t i = 0; i < t->n; i++) n += count_elements(t->u.fields[i].type);
+  for (size_t i = 0; i < t->n && n <= CCALL_MAX_ELEMENTS; i++) n += count_elements(t->u.fields[i].type);
+  if (n > CCALL_MAX_ELEMENTS) {
+    *err = "records of more than 65536 scalar members (array elements counted) cannot be passed by value";
+    return NULL;
+  }
   ffi_type *ft = calloc(1, sizeof(ffi_type) + (n + 1) * sizeof(ffi_type *));
   if (!ft) {
     *err = "not enough memory";

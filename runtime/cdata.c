@@ -117,6 +117,45 @@ static void keep_value(lua_State *L, FFIState *S, int idx, void *addr, int vidx)
   lua_pop(L, 2);
 }
 
+/* A string read from one of the module's own objects stops at its end: a
+   `const char *` may point into an instance or buffer stored there from Lua,
+   whose bytes need not hold a NUL. */
+static void push_str_within(lua_State *L, const char *p, const CData *obj) {
+  const char *lo = obj->ptr, *hi = lo + obj->size;
+  if (p >= lo && p <= hi) /* p == hi: an empty object, or just past one: nothing to read */
+    lua_pushlstring(L, p, strnlen(p, (size_t)(hi - p)));
+  else
+    lua_pushstring(L, p);
+}
+
+/* Loads a `const char *` member or element at addr of the object at idx: when
+   the pointer was stored from Lua as one of the module's objects (kept in the
+   root's keep table under addr), the string is read within that object. */
+static bool push_kept_str(lua_State *L, FFIState *S, int idx, const CType *t, const char *addr) {
+  if (t->kind != CT_PTR || !(t->flags & CTF_STR)) return false;
+  const char *p;
+  memcpy(&p, addr, sizeof p);
+  if (!p) return false;
+  int top = lua_gettop(L);
+  int root = keep_root(L, S, idx);
+  const CData *obj = NULL;
+  if (lua_getiuservalue(L, root, CD_UV_KEEP) == LUA_TTABLE && lua_rawgetp(L, -1, addr) == LUA_TUSERDATA) {
+    obj = cdata_test(L, S, -1);
+    /* a pointer object (ffi.cast, arithmetic) made from one of ours: that object */
+    for (int guard = 0; obj && obj->kind == CDK_POINTER && guard < 16; guard++)
+      obj = lua_getiuservalue(L, -1, CD_UV_OWNER) == LUA_TUSERDATA ? cdata_test(L, S, -1) : NULL;
+    if (obj && obj->kind != CDK_OBJECT && obj->kind != CDK_BUFFER) obj = NULL;
+  }
+  if (!obj) {
+    lua_settop(L, top);
+    return false;
+  }
+  push_str_within(L, p, obj); /* obj stays referenced by the stack until the copy is made */
+  lua_replace(L, top + 1);
+  lua_settop(L, top + 1);
+  return true;
+}
+
 /* -- Field access -- */
 
 static const CField *field_lookup(lua_State *L, FFIState *S, CType *t, int kidx, size_t *off) {
@@ -150,18 +189,40 @@ static const CField *member_of(lua_State *L, FFIState *S, CType *rt, size_t *off
 }
 
 /* Bit-fields: p is the byte at the field's absolute offset (through anonymous
-   members), so the bytes covering bit_pos .. bit_pos + bit_size start there. */
-static uint64_t bf_load(const CField *f, const char *p) {
-  uint64_t raw = 0;
-  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  memcpy(&raw, p, nbytes);
-  return raw;
+   members), so the bytes covering bit_pos .. bit_pos + bit_size start there:
+   up to 9 of them, since under #pragma pack a 64-bit field may start at any
+   bit (bf_lo: the first 8, bf_hi: the ninth, if any). */
+static size_t bf_nbytes(const CField *f) { return ((size_t)f->bit_pos + f->bit_size + 7) / 8; }
+
+static uint64_t bf_mask(const CField *f) {
+  return f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
+}
+
+static uint64_t bf_get(const CField *f, const char *p) {
+  size_t nbytes = bf_nbytes(f);
+  uint64_t lo = 0;
+  memcpy(&lo, p, nbytes < 8 ? nbytes : 8);
+  uint64_t v = lo >> f->bit_pos;
+  if (nbytes > 8) v |= (uint64_t)(uint8_t)p[8] << (64 - f->bit_pos); /* bit_pos > 0 here */
+  return v & bf_mask(f);
+}
+
+static void bf_put(const CField *f, char *p, uint64_t v) {
+  size_t nbytes = bf_nbytes(f);
+  uint64_t mask = bf_mask(f), lo = 0;
+  v &= mask;
+  memcpy(&lo, p, nbytes < 8 ? nbytes : 8);
+  lo = (lo & ~(mask << f->bit_pos)) | (v << f->bit_pos);
+  memcpy(p, &lo, nbytes < 8 ? nbytes : 8);
+  if (nbytes > 8) { /* the ninth byte holds the field's top bit_pos + bit_size - 64 bits */
+    uint8_t hmask = (uint8_t)(mask >> (64 - f->bit_pos));
+    p[8] = (char)(((uint8_t)p[8] & ~hmask) | (uint8_t)(v >> (64 - f->bit_pos)));
+  }
 }
 
 static void push_bitfield(lua_State *L, const CField *f, const char *p) {
-  uint64_t raw = bf_load(f, p) >> f->bit_pos;
-  uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
-  uint64_t v = raw & mask;
+  uint64_t mask = bf_mask(f);
+  uint64_t v = bf_get(f, p);
   if (f->type->kind == CT_BOOL) {
     lua_pushboolean(L, v != 0);
     return;
@@ -188,11 +249,7 @@ static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *p, 
   } else {
     v = (uint64_t)cconv_toint(L, vidx, &ctx);
   }
-  uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
-  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  uint64_t raw = bf_load(f, p);
-  raw = (raw & ~(mask << f->bit_pos)) | ((v & mask) << f->bit_pos);
-  memcpy(p, &raw, nbytes);
+  bf_put(f, p, v);
 }
 
 /* Element address for arr[i] / ptr[i]; raises on a bad index. */
@@ -292,7 +349,7 @@ static int cdata_index(lua_State *L) {
       }
       return 1;
     }
-    cconv_push(L, S, f->type, base + off, 1);
+    if (!push_kept_str(L, S, 1, f->type, base + off)) cconv_push(L, S, f->type, base + off, 1);
     return 1;
   }
   if (cd->kind == CDK_OBJECT && (cd->type->flags & CTF_METATYPE) && luajit_index(L, S, cd, false) >= 0)
@@ -300,7 +357,7 @@ static int cdata_index(lua_State *L) {
   if (lua_type(L, 2) == LUA_TNUMBER) {
     CType *et;
     char *p = elem_addr(L, cd, 2, &et);
-    cconv_push(L, S, et, p, 1);
+    if (!push_kept_str(L, S, 1, et, p)) cconv_push(L, S, et, p, 1);
     return 1;
   }
   if (lua_type(L, 2) == LUA_TSTRING) {
@@ -814,7 +871,10 @@ static int ffi_cast(lua_State *L) {
       p = (void *)lua_tostring(L, 2);
     else
       p = cconv_toptr(L, S, 2, NULL, &ctx);
-    if (t->flags & (CTF_VOIDP | CTF_STR))
+    CData *src = cdata_test(L, S, 2);
+    if ((t->flags & CTF_STR) && p && src && (src->kind == CDK_OBJECT || src->kind == CDK_BUFFER))
+      push_str_within(L, p, src); /* never past the object cast */
+    else if (t->flags & (CTF_VOIDP | CTF_STR))
       cconv_push(L, S, t, &p, 0);
     else {
       cdata_pushptr(L, S, t, p);

@@ -14,6 +14,7 @@ packages=(
   libclang-rt-14-dev                # clang's sanitizer runtimes
   gcc-11 clang-13 clang-15 clang-16 libclang-13-dev libclang-15-dev libclang-16-dev  # scripts/matrix.sh: compilers, libclang 13-16
   valgrind
+  csmith                            # random structs and unions for the csmith layout test (tests/csmith)
 )
 
 say() { printf 'deps.sh: %s\n' "$*"; }

@@ -3,7 +3,8 @@
 # whole ctest suite three times:
 #   build/gcc    gcc,   RelWithDebInfo (-O2 -g), warnings are errors
 #   build/clang  clang, RelWithDebInfo (-O2 -g), warnings are errors
-#   build/asan   clang, Debug, AddressSanitizer + UBSan (Lua tests run in cli/ffi-lua)
+#   build/asan   clang, Debug, AddressSanitizer + UBSan (Lua tests run in cli/ffi-lua),
+#                 with the libFuzzer target and its two-minute smoke (tests/fuzz: fuzz_smoke)
 # Before the builds it checks the C formatting (scripts/check-format.sh) and
 # runs the compiler and libclang matrix (scripts/matrix.sh).
 # It stops at the first failure; its last output is ctest's summary.
@@ -35,4 +36,4 @@ fi
 
 suite gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
 suite clang -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
-suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DFFI_SANITIZE=ON
+suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DFFI_SANITIZE=ON -DFFI_FUZZ=ON

@@ -88,7 +88,7 @@ end
 t.test("layout: sizeof and alignof of every record agree with the compiler", function()
   local bad = {}
   for _, r in ipairs(spec.records) do
-    local name = r:match("%s(%S+)$")
+    local name = r:match("(%S+)$") -- the tag, or a typedef name
     local ok, sz = pcall(ffi.sizeof, r)
     local ok2, al = pcall(ffi.alignof, r)
     local csz, cal = olib["abi_size_" .. name], olib["abi_align_" .. name]
@@ -238,7 +238,7 @@ end)
 
 t.test("by pointer, refusable records work (layouts agree)", function()
   for _, r in ipairs(spec.refused) do
-    local name = r:match("%s(%S+)$")
+    local name = r:match("(%S+)$") -- the tag, or a typedef name
     t.type(lib["ptr_" .. name], "function", "ptr_" .. name)
   end
 end)
