@@ -155,7 +155,8 @@ static int write_output(const char *path, const ImpBuf *text) {
   return 0;
 }
 
-static void print_stats(const ImpOptions *opt, const ImpStats *st, double seconds) {
+static void print_stats(const ImpOptions *opt, const ImpModel *m, const ImpStats *st, double seconds) {
+  for (size_t i = 0; i < m->nroots; i++) fprintf(stderr, "ffi-import: root header: %s\n", m->roots[i]);
   fprintf(stderr,
           "ffi-import: %s: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
           "%u constants, %u records layout-checked, %u skipped, %u degraded, %.3f s\n",
@@ -322,7 +323,7 @@ static int run(Cli *c, const ImpOptions *opt_in, double t0) {
     imp_emit_lua(m, &opt, &text, &st);
   }
   int rc = write_output(c->out, &text);
-  if (c->stats) print_stats(&opt, &st, now() - t0);
+  if (c->stats) print_stats(&opt, m, &st, now() - t0);
   imp_buf_free(&text);
   imp_model_free(m);
   return rc;

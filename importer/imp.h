@@ -214,6 +214,8 @@ typedef struct ImpModel {
   long long ptr_size;
   const char **include_dirs; /* for display paths (named headers' dirs, -I dirs, system dirs) */
   size_t ninclude_dirs;
+  const char **roots; /* display paths of the headers whose declarations are roots */
+  size_t nroots;
   /* the emitted order (imp_select) */
   ImpDecl **out;
   size_t nout;
