@@ -198,6 +198,7 @@ typedef struct ImpOptions {
   bool all;                 /* --all */
   bool check_layout;        /* --check-layout */
   const char *lib;          /* the library name as written in the module (resolved soname/path) */
+  const char *lib_how;      /* how the library was found (no -l), or NULL */
   const char *command;      /* the command line to record (normalized) */
   const char *resource_dir; /* clang's resource directory */
 } ImpOptions;
@@ -275,6 +276,25 @@ void imp_emit_json(ImpModel *m, const ImpOptions *opt, ImpBuf *out);
    soname is kept. dirs: NULL for the default search directories. Returns an
    arena string, or NULL with a message in err. */
 const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *dirs, char *err, size_t errlen);
+/* A pkg-config package (`pkg-config --cflags --libs NAME`). */
+typedef struct ImpPkg {
+  const char *name;
+  const char **cflags; /* its -I, -D, -U */
+  size_t ncflags;
+  ImpBuf incdirs;      /* its -I directories, one a line */
+  const char *libname; /* its first -l */
+  const char *soname;  /* that library resolved like -l (with its -L directories) */
+} ImpPkg;
+/* Runs pkg-config for NAME; false with a message in err when it fails or names no library. */
+bool imp_pkg_config(ImpArena *a, const char *name, ImpPkg *pkg, char *err, size_t errlen);
+/* The library of a header (its absolute path) when no -l is given: a pkg-config
+   package named after the header or its directory (with or without "lib"),
+   else one whose include directories hold it, else lib<stem>.so in the
+   linker's directories. Returns the soname and how it was found, or NULL when
+   none (or several) fit; `tried` says what was tried (and the candidates). */
+const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpBuf *tried);
+/* A header named on the command line, as its absolute path (like #include <name>). */
+bool imp_find_header(const ImpOptions *opt, const char *name, char *abs);
 /* The DT_SONAME of an ELF shared object, or NULL. */
 const char *imp_elf_soname(ImpArena *a, const char *path);
 

@@ -843,7 +843,7 @@ static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_he
 
 /* A header named on the command line: a path, or else found like
    #include <name> in the -I and the system directories. */
-static bool find_header(const ImpOptions *opt, const char *name, char *abs) {
+bool imp_find_header(const ImpOptions *opt, const char *name, char *abs) {
   if (realpath(name, abs)) return true;
   if (name[0] == '/') return false;
   static const char *const sys[] = {
@@ -916,7 +916,7 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   const char **abs_headers = imp_alloc(m->arena, (opt->nheaders + 1) * sizeof(char *));
   for (size_t i = 0; i < opt->nheaders; i++) {
     char abs[PATH_MAX];
-    if (!find_header(opt, opt->headers[i], abs)) {
+    if (!imp_find_header(opt, opt->headers[i], abs)) {
       if (err) fprintf(err, "ffi-import: error: cannot read header '%s'\n", opt->headers[i]);
       return false;
     }

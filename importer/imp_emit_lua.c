@@ -371,6 +371,7 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
   imp_buf_printf(b, "-- command: %s\n", e->opt->command ? e->opt->command : "ffi-import");
   imp_buf_printf(b, "-- clang: %s\n", e->m->clang_version);
   imp_buf_printf(b, "-- target: %s\n", e->m->triple);
+  if (e->opt->lib_how) imp_buf_printf(b, "-- library: %s, found through %s\n", e->opt->lib, e->opt->lib_how);
   imp_buf_printf(
       b,
       "-- declarations: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
@@ -495,8 +496,15 @@ static void write_library(Emit *e, Parts *p, ImpBuf *out) {
   imp_buf_printf(out,
                  "\n-- functions resolve on first use (an error names a missing symbol) and stay in M;\n"
                  "-- variables are read from the library at each use\n"
+                 "local function find(k) return lib[k] end\n"
                  "local M = setmetatable({}, { __index = function(M, k)\n"
-                 "  local v = lib[%s]\n"
+                 "  local ok, v = pcall(find, %s)\n"
+                 "  if not ok then\n"
+                 "    if type(v) == \"string\" and v:find(\"could not find\", 1, true) then\n"
+                 "      v = v .. \" (this module was made by ffi-import: name the library with -l NAME)\"\n"
+                 "    end\n"
+                 "    error(v, 2)\n"
+                 "  end\n"
                  "  if type(v) == \"function\" then rawset(M, k, v) end\n"
                  "  return v\n"
                  "end })\n",
