@@ -10,6 +10,7 @@ packages=(
   libffi-dev                        # the call machinery
   zlib1g-dev libsqlite3-dev         # real libraries used by tests and benchmarks
   libclang-14-dev clang-14 bindgen libcurl4-openssl-dev libsdl2-dev libpng-dev libuv1-dev  # ffi-import (libclang, its resource dir), its real-header tests, bench/import
+  libvulkan-dev libssl-dev castxml  # issue 8: vulkan.h and openssl/evp.h end to end, bench/import
   libclang-rt-14-dev                # clang's sanitizer runtimes
   valgrind
 )
