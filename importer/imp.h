@@ -120,7 +120,8 @@ typedef enum ImpMacroKind {
   IM_INT,
   IM_FLOAT,
   IM_STRING,
-  IM_POINTER /* a constant address: ptr_type + value */
+  IM_POINTER, /* a constant address: ptr_type + value */
+  IM_ALIAS    /* names a declared function or variable: alias_of */
 } ImpMacroKind;
 
 struct ImpDecl {
@@ -181,6 +182,7 @@ struct ImpDecl {
   const char *sval; /* IM_STRING */
   size_t slen;
   ImpType *ptr_type; /* IM_POINTER */
+  ImpDecl *alias_of; /* IM_ALIAS: the function or variable the expansion names */
 };
 
 #define IMP_NEED_NONE 0
@@ -256,6 +258,7 @@ void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent);
 typedef struct ImpStats {
   unsigned functions, variables, records, opaque, unions, enums, typedefs, constants;
   unsigned checked; /* records with layout assertions */
+  unsigned aliases; /* macros that name a function or variable */
   unsigned skipped;
   unsigned degraded; /* fields/params spelled as bytes or void * */
   struct {

@@ -293,6 +293,23 @@ static void emit_macro(Emit *e, ImpBuf *b, ImpDecl *d) {
   imp_buf_free(&v);
 }
 
+/* A macro naming a function or variable: M.<macro> is that symbol (through renamed). */
+static void emit_alias(Emit *e, ImpBuf *b, ImpDecl *d) {
+  const ImpDecl *t = d->alias_of;
+  if (t->skip) {
+    d->skip = imp_sprintf(e->m->arena, "alias of %s, which is skipped", t->name);
+    skipped(e, b, d);
+    return;
+  }
+  const char *sym = t->name;
+  if (!strcmp(sym, "wrap") || !strcmp(sym, "value") || !strcmp(sym, "cdef"))
+    sym = imp_sprintf(e->m->arena, "__ffi_import_%s", sym);
+  imp_buf_printf(b, "-- %s: an alias of %s %s (%s)\n", d->name, t->kind == ID_FUNC ? "function" : "variable",
+                 t->name, where(e, d));
+  imp_buf_printf(&e->renames, "  %s = \"%s\",\n", d->name, sym);
+  e->st->aliases++;
+}
+
 /* Is an enum's constant list part of the emitted text? */
 static bool enum_emitted(const ImpDecl *d) {
   if (d->kind != ID_ENUM || !d->complete) return false;
@@ -379,6 +396,7 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
       st->functions, st->variables, st->records, st->opaque, st->enums, st->typedefs, st->constants,
       st->skipped, st->degraded);
   if (e->opt->check_layout) imp_buf_printf(b, "-- layout checks: %u records\n", st->checked);
+  if (st->aliases) imp_buf_printf(b, "-- aliases: %u macros name a function or variable\n", st->aliases);
 }
 
 static void open_cdef(ImpBuf *b, const char *prefix, int level) {
@@ -464,6 +482,8 @@ static void collect_constants(Emit *e, Parts *p) {
       emit_enum_consts(e, &p->consts, d);
     } else if (d->kind == ID_VAR && d->has_value && d->need && !d->skip) {
       constant(e, &p->consts, d->name, int_text(e, d->value, false), "static const");
+    } else if (d->kind == ID_MACRO && d->need && !d->skip && d->macro_kind == IM_ALIAS) {
+      emit_alias(e, &p->consts, d);
     } else if (d->kind == ID_MACRO && d->need) {
       if (d->skip)
         skipped(e, &p->consts, d);

@@ -66,6 +66,21 @@ t.test("pkg-config: a .pc file on PKG_CONFIG_PATH", function()
     "could not find 'foo8_missing' in library '" .. so .. "' (this module was made by ffi-import: name the library with -l NAME)")
 end)
 
+t.test("macro aliases: plain, chained, ## built, a variable", function()
+  local text, err, path = import("PKG_CONFIG_PATH='" .. work .. "/pc' LIBRARY_PATH=", "alias")
+  local m = dofile(path)
+  t.eq(m.foo8_init(21), 42) -- #define foo8_init __foo8_init_v2
+  t.eq(m.foo8_start(5), 10) -- #define foo8_start foo8_init
+  t.eq(m.foo8_compile(1), 9) -- FOO8_WIDTH(foo8_compile_) -> foo8_compile_8
+  t.eq(m.foo8_counter, 17) -- a variable
+  t.truthy(text:find("-- aliases: 4 macros", 1, true), "header counts the aliases")
+  local json = work .. "/alias.json"
+  assert(sh(string.format("env PKG_CONFIG_PATH='%s/pc' '%s' --json '%s' -o '%s'", work, imp, header, json)))
+  local j = read(json)
+  t.truthy(j:find('"alias": true, "alias_of": "__foo8_init_v2"', 1, true), "foo8_init in --json")
+  t.truthy(j:find('"alias": true, "alias_of": "foo8_compile_8"', 1, true), "foo8_compile in --json")
+end)
+
 t.test("lib<stem>.so in the linker's directories (LIBRARY_PATH)", function()
   local text, _, path = import(none .. "'" .. work .. "'", "so")
   t.truthy(text:find("-- library: " .. so .. ", found through libfoo8.so in the linker's directories", 1, true), text:sub(1, 400))
