@@ -41,7 +41,9 @@ static const char usage_text[] =
     "  -l NAME, --lib NAME\n"
     "                     the library the module opens: a soname (libz.so.1), a path,\n"
     "                     or a bare name resolved like the linker does (z -> libz.so.1);\n"
-    "                     default: the C library\n"
+    "                     default: found from the header (pkg-config, lib<stem>.so), else\n"
+    "                     the C library\n"
+    "  --pkg NAME         take cflags and the library from pkg-config package NAME\n"
     "  --match REGEX      select the declarations whose name or header path matches REGEX\n"
     "                     (POSIX extended) instead of the named headers' own declarations\n"
     "  --all              select every declaration, system headers included\n"
@@ -154,7 +156,8 @@ static int write_output(const char *path, const ImpBuf *text) {
   return 0;
 }
 
-static void print_stats(const ImpOptions *opt, const ImpStats *st, double seconds) {
+static void print_stats(const ImpOptions *opt, const ImpModel *m, const ImpStats *st, double seconds) {
+  for (size_t i = 0; i < m->nroots; i++) fprintf(stderr, "ffi-import: root header: %s\n", m->roots[i]);
   fprintf(stderr,
           "ffi-import: %s: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
           "%u constants, %u records layout-checked, %u skipped, %u degraded, %.3f s\n",
@@ -171,7 +174,7 @@ typedef struct Cli {
   const char **headers, **cargs; /* headers; arguments for clang */
   Arg *rec;                      /* the command line to record */
   size_t nh, nc, nrec;
-  const char *out, *lib, *match;
+  const char *out, *lib, *match, *pkg;
   bool all, check, json, stats, only_headers;
   int exit_now; /* >= 0: exit with this status (help, version, usage error) */
 } Cli;
@@ -187,8 +190,8 @@ static bool set_lib(Cli *c, const char *v) {
     c->exit_now = usage_error("option '%s' needs a value", "-l");
     return false;
   }
-  if (c->lib) {
-    c->exit_now = usage_error("only one library per module (-l %s given twice)", v);
+  if (c->lib || c->pkg) {
+    c->exit_now = usage_error("only one library per module (-l %s given twice, or with --pkg)", v);
     return false;
   }
   c->lib = v;
@@ -244,6 +247,15 @@ static bool parse_option(Cli *c, int argc, char **argv, int *i) {
     set_lib(c, value_of(s, 2, argc, argv, i));
   } else if (strncmp(s, "--lib", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
     set_lib(c, value_of(s, 5, argc, argv, i));
+  } else if (strncmp(s, "--pkg", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
+    if (!(v = value_of(s, 5, argc, argv, i)) || !*v)
+      c->exit_now = usage_error("option '%s' needs a value", "--pkg");
+    else if (c->pkg || c->lib)
+      c->exit_now = usage_error("only one library per module (--pkg %s with another --pkg or -l)", v);
+    else {
+      c->pkg = v;
+      c->rec[c->nrec++] = (Arg){"--pkg", v, false};
+    }
   } else if (strncmp(s, "--match", 7) == 0 && (s[7] == 0 || s[7] == '=')) {
     regex_t re;
     if (!(v = value_of(s, 7, argc, argv, i)) || !*v) {
@@ -322,7 +334,7 @@ static int run(Cli *c, const ImpOptions *opt_in, double t0) {
     imp_emit_lua(m, &opt, &text, &st);
   }
   int rc = write_output(c->out, &text);
-  if (c->stats) print_stats(&opt, &st, now() - t0);
+  if (c->stats) print_stats(&opt, m, &st, now() - t0);
   imp_buf_free(&text);
   imp_model_free(m);
   return rc;
@@ -335,12 +347,6 @@ int main(int argc, char **argv) {
   Cli c = {0};
   parse_args(&c, argc, argv);
   if (c.exit_now >= 0) return c.exit_now;
-
-  char err[2048];
-  const char *soname = NULL;
-  if (c.lib && !(soname = imp_resolve_lib(arena, c.lib, NULL, err, sizeof err)))
-    return usage_error("%s", err);
-  if (!soname) soname = imp_resolve_lib(arena, "c", NULL, err, sizeof err);
 
   char searched[2048];
   const char *resource_dir = find_resource_dir(arena, searched, sizeof searched);
@@ -364,7 +370,38 @@ int main(int argc, char **argv) {
   opt.match = c.match;
   opt.all = c.all;
   opt.check_layout = c.check;
-  opt.lib = soname;
   opt.resource_dir = resource_dir;
+
+  char err[2048];
+  const char *soname = NULL;
+  if (c.lib && !(soname = imp_resolve_lib(arena, c.lib, NULL, err, sizeof err)))
+    return usage_error("%s", err);
+  if (c.pkg) { /* like cc $(pkg-config --cflags --libs NAME) */
+    ImpPkg pkg;
+    bool ok = imp_pkg_config(arena, c.pkg, &pkg, err, sizeof err);
+    imp_buf_free(&pkg.incdirs);
+    if (!ok) return usage_error("%s", err);
+    const char **args = imp_alloc(arena, (c.nc + pkg.ncflags + 1) * sizeof(char *));
+    memcpy(args, c.cargs, c.nc * sizeof(char *));
+    memcpy(args + c.nc, pkg.cflags, pkg.ncflags * sizeof(char *));
+    opt.clang_args = args;
+    opt.nclang_args = c.nc + pkg.ncflags;
+    soname = pkg.soname;
+    opt.lib_how = imp_sprintf(arena, "pkg-config package '%s' (--pkg)", c.pkg);
+  }
+  if (!soname) { /* found from the first header */
+    char abs[PATH_MAX];
+    ImpBuf tried = {0};
+    if (imp_find_header(&opt, c.headers[0], abs)) soname = imp_find_lib(arena, abs, &opt.lib_how, &tried);
+    if (!soname && tried.s)
+      fprintf(stderr,
+              "ffi-import: warning: no library found for %s (tried %s); the module opens the C library: "
+              "name the library with -l NAME (or --pkg NAME)\n",
+              c.headers[0], tried.s);
+    imp_buf_free(&tried);
+    if (!soname) opt.lib_how = "nothing: no library was found without -l, so the C library stands in";
+  }
+  if (!soname) soname = imp_resolve_lib(arena, "c", NULL, err, sizeof err);
+  opt.lib = soname;
   return run(&c, &opt, t0);
 }

@@ -120,7 +120,8 @@ typedef enum ImpMacroKind {
   IM_INT,
   IM_FLOAT,
   IM_STRING,
-  IM_POINTER /* a constant address: ptr_type + value */
+  IM_POINTER, /* a constant address: ptr_type + value */
+  IM_ALIAS    /* names a declared function or variable: alias_of */
 } ImpMacroKind;
 
 struct ImpDecl {
@@ -183,6 +184,7 @@ struct ImpDecl {
   size_t slen;
   ImpType *ptr_type;          /* IM_POINTER */
   struct ImpFnMacro *fnmacro; /* a function-like macro's tokens and translation (imp_fnmacro.c) */
+  ImpDecl *alias_of;          /* IM_ALIAS: the function or variable the expansion names */
 };
 
 #define IMP_NEED_NONE 0
@@ -200,6 +202,7 @@ typedef struct ImpOptions {
   bool all;                 /* --all */
   bool check_layout;        /* --check-layout */
   const char *lib;          /* the library name as written in the module (resolved soname/path) */
+  const char *lib_how;      /* how the library was found (no -l), or NULL */
   const char *command;      /* the command line to record (normalized) */
   const char *resource_dir; /* clang's resource directory */
 } ImpOptions;
@@ -216,6 +219,8 @@ typedef struct ImpModel {
   long long ptr_size;
   const char **include_dirs; /* for display paths (named headers' dirs, -I dirs, system dirs) */
   size_t ninclude_dirs;
+  const char **roots; /* display paths of the headers whose declarations are roots */
+  size_t nroots;
   /* the emitted order (imp_select) */
   ImpDecl **out;
   size_t nout;
@@ -256,6 +261,7 @@ typedef struct ImpStats {
   unsigned functions, variables, records, opaque, unions, enums, typedefs, constants;
   unsigned checked;  /* records with layout assertions */
   unsigned fnmacros; /* function-like macros translated to Lua functions */
+  unsigned aliases;  /* macros that name a function or variable */
   unsigned skipped;
   unsigned degraded; /* fields/params spelled as bytes or void * */
   struct {
@@ -304,6 +310,25 @@ void imp_fnmacro_json(const ImpDecl *d, ImpBuf *b);
    soname is kept. dirs: NULL for the default search directories. Returns an
    arena string, or NULL with a message in err. */
 const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *dirs, char *err, size_t errlen);
+/* A pkg-config package (`pkg-config --cflags --libs NAME`). */
+typedef struct ImpPkg {
+  const char *name;
+  const char **cflags; /* its -I, -D, -U */
+  size_t ncflags;
+  ImpBuf incdirs;      /* its -I directories, one a line */
+  const char *libname; /* its first -l */
+  const char *soname;  /* that library resolved like -l (with its -L directories) */
+} ImpPkg;
+/* Runs pkg-config for NAME; false with a message in err when it fails or names no library. */
+bool imp_pkg_config(ImpArena *a, const char *name, ImpPkg *pkg, char *err, size_t errlen);
+/* The library of a header (its absolute path) when no -l is given: a pkg-config
+   package named after the header or its directory (with or without "lib"),
+   else one whose include directories hold it, else lib<stem>.so in the
+   linker's directories. Returns the soname and how it was found, or NULL when
+   none (or several) fit; `tried` says what was tried (and the candidates). */
+const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpBuf *tried);
+/* A header named on the command line, as its absolute path (like #include <name>). */
+bool imp_find_header(const ImpOptions *opt, const char *name, char *abs);
 /* The DT_SONAME of an ELF shared object, or NULL. */
 const char *imp_elf_soname(ImpArena *a, const char *path);
 

@@ -64,6 +64,9 @@ static FileInfo *file_info(ImpParser *P, CXFile f) {
   fi->display = imp_display_path(P->m, fi->path);
   fi->in_clang = P->resource_real && strncmp(fi->path, P->resource_real, strlen(P->resource_real)) == 0;
   clang_disposeString(real);
+  if (!fi->own) /* a header of the same library */
+    for (size_t i = 0; i < P->nlibdirs && !fi->own; i++)
+      fi->own = strncmp(fi->path, P->libdirs[i], strlen(P->libdirs[i])) == 0;
   return P->last_file = fi;
 }
 
@@ -940,7 +943,7 @@ static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_he
 
 /* A header named on the command line: a path, or else found like
    #include <name> in the -I and the system directories. */
-static bool find_header(const ImpOptions *opt, const char *name, char *abs) {
+bool imp_find_header(const ImpOptions *opt, const char *name, char *abs) {
   if (realpath(name, abs)) return true;
   if (name[0] == '/') return false;
   static const char *const sys[] = {
@@ -969,6 +972,43 @@ static bool find_header(const ImpOptions *opt, const char *name, char *abs) {
   return false;
 }
 
+/* Is dir (absolute, real) an include root of the system or the compiler? */
+static bool system_root(const ImpParser *P, const char *dir) {
+  static const char *const roots[] = {"/usr/include", "/usr/local/include", "/include", "/", NULL};
+  for (int i = 0; roots[i]; i++)
+    if (strcmp(dir, roots[i]) == 0) return true;
+  if (strncmp(dir, "/usr/include/", 13) == 0 && strstr(dir + 13, "-linux-") && !strchr(dir + 13, '/'))
+    return true; /* the multiarch directory: /usr/include/x86_64-linux-gnu */
+  char res[PATH_MAX];
+  if (P->opt->resource_dir) {
+    char inc[PATH_MAX];
+    snprintf(inc, sizeof inc, "%s/include", P->opt->resource_dir);
+    if (realpath(inc, res) && strcmp(dir, res) == 0) return true;
+  }
+  return false;
+}
+
+/* The directories whose headers belong to the named headers' library: each
+   named header's directory (and below), and a directory beside it named after
+   it (foo.h -> foo/), unless it is a system or compiler include root. */
+static void library_dirs(ImpParser *P, const char **abs_headers) {
+  ImpModel *m = P->m;
+  P->libdirs = imp_alloc(m->arena, (2 * P->opt->nheaders + 1) * sizeof(char *));
+  for (size_t i = 0; i < P->opt->nheaders; i++) {
+    char *dir = imp_strdup(m->arena, abs_headers[i]);
+    char *slash = strrchr(dir, '/');
+    if (!slash) continue;
+    *slash = 0;
+    const char *base = slash + 1;
+    if (!system_root(P, *dir ? dir : "/")) P->libdirs[P->nlibdirs++] = imp_sprintf(m->arena, "%s/", dir);
+    size_t stem = strcspn(base, ".");
+    char side[PATH_MAX], real[PATH_MAX];
+    snprintf(side, sizeof side, "%s/%.*s", dir, (int)stem, base);
+    if (stem && realpath(side, real) && !system_root(P, real))
+      P->libdirs[P->nlibdirs++] = imp_sprintf(m->arena, "%s/", real);
+  }
+}
+
 /* The virtual main file (one #include per header) and clang's arguments. */
 static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   const ImpOptions *opt = P->opt;
@@ -976,7 +1016,7 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   const char **abs_headers = imp_alloc(m->arena, (opt->nheaders + 1) * sizeof(char *));
   for (size_t i = 0; i < opt->nheaders; i++) {
     char abs[PATH_MAX];
-    if (!find_header(opt, opt->headers[i], abs)) {
+    if (!imp_find_header(opt, opt->headers[i], abs)) {
       if (err) fprintf(err, "ffi-import: error: cannot read header '%s'\n", opt->headers[i]);
       return false;
     }
@@ -988,6 +1028,7 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   char rd[PATH_MAX];
   if (opt->resource_dir && realpath(opt->resource_dir, rd))
     P->resource_real = imp_sprintf(m->arena, "%s/", rd);
+  library_dirs(P, abs_headers);
   char cwd[PATH_MAX];
   if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/tmp");
   P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
@@ -1031,6 +1072,9 @@ static bool walk(ImpParser *P, FILE *err) {
   for (size_t i = 0; i < P->nown; i++) P->own[i] = clang_getFile(P->tu, P->own_paths[i]);
   if (m->nerrors == 0) {
     clang_getInclusions(P->tu, inclusion_visit, P);
+    m->roots = imp_alloc(m->arena, (P->nfiles + 1) * sizeof(char *));
+    for (size_t i = 0; i < P->nfiles; i++)
+      if (P->files[i].own) m->roots[m->nroots++] = P->files[i].display;
     clang_visitChildren(clang_getTranslationUnitCursor(P->tu), top_visit, P);
     imp_macro_evaluate(P);
     imp_fnmacro_translate_all(m, fnmacro_wanted, P);

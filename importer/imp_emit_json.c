@@ -206,6 +206,10 @@ static void jmacro(ImpBuf *b, const ImpDecl *d) {
     imp_buf_puts(b, ", \"value_kind\": \"string\", \"value\": ");
     imp_json_string(b, d->sval, d->slen);
     break;
+  case IM_ALIAS:
+    imp_buf_puts(b, ", \"value_kind\": \"alias\", \"alias\": true, \"alias_of\": ");
+    imp_json_string(b, d->alias_of->name, strlen(d->alias_of->name));
+    break;
   case IM_POINTER:
     imp_buf_printf(b, ", \"value_kind\": \"pointer\", \"value\": %llu", d->uval);
     jkey(b, "type");

@@ -320,6 +320,23 @@ static void emit_macro(Emit *e, ImpBuf *b, ImpDecl *d) {
   imp_buf_free(&v);
 }
 
+/* A macro naming a function or variable: M.<macro> is that symbol (through renamed). */
+static void emit_alias(Emit *e, ImpBuf *b, ImpDecl *d) {
+  const ImpDecl *t = d->alias_of;
+  if (t->skip) {
+    d->skip = imp_sprintf(e->m->arena, "alias of %s, which is skipped", t->name);
+    skipped(e, b, d);
+    return;
+  }
+  const char *sym = t->name;
+  if (!strcmp(sym, "wrap") || !strcmp(sym, "value") || !strcmp(sym, "cdef"))
+    sym = imp_sprintf(e->m->arena, "__ffi_import_%s", sym);
+  imp_buf_printf(b, "-- %s: an alias of %s %s (%s)\n", d->name, t->kind == ID_FUNC ? "function" : "variable",
+                 t->name, where(e, d));
+  imp_buf_printf(&e->renames, "  %s = \"%s\",\n", d->name, sym);
+  e->st->aliases++;
+}
+
 /* Is an enum's constant list part of the emitted text? */
 static bool enum_emitted(const ImpDecl *d) {
   if (d->kind != ID_ENUM || !d->complete) return false;
@@ -398,6 +415,7 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
   imp_buf_printf(b, "-- command: %s\n", e->opt->command ? e->opt->command : "ffi-import");
   imp_buf_printf(b, "-- clang: %s\n", e->m->clang_version);
   imp_buf_printf(b, "-- target: %s\n", e->m->triple);
+  if (e->opt->lib_how) imp_buf_printf(b, "-- library: %s, found through %s\n", e->opt->lib, e->opt->lib_how);
   imp_buf_printf(
       b,
       "-- declarations: %u functions, %u variables, %u records (%u opaque), %u enums, %u typedefs, "
@@ -407,6 +425,7 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
   if (st->fnmacros)
     imp_buf_printf(b, "-- macro functions: %u (function-like macros translated to Lua)\n", st->fnmacros);
   if (e->opt->check_layout) imp_buf_printf(b, "-- layout checks: %u records\n", st->checked);
+  if (st->aliases) imp_buf_printf(b, "-- aliases: %u macros name a function or variable\n", st->aliases);
 }
 
 static void open_cdef(ImpBuf *b, const char *prefix, int level) {
@@ -492,6 +511,8 @@ static void collect_constants(Emit *e, Parts *p) {
       emit_enum_consts(e, &p->consts, d);
     } else if (d->kind == ID_VAR && d->has_value && d->need && !d->skip) {
       constant(e, &p->consts, d->name, int_text(e, d->value, false), "static const");
+    } else if (d->kind == ID_MACRO && d->need && !d->skip && d->macro_kind == IM_ALIAS) {
+      emit_alias(e, &p->consts, d);
     } else if (d->kind == ID_MACRO && d->need) {
       if (d->skip)
         skipped(e, &p->consts, d);
@@ -524,8 +545,15 @@ static void write_library(Emit *e, Parts *p, ImpBuf *out) {
   imp_buf_printf(out,
                  "\n-- functions resolve on first use (an error names a missing symbol) and stay in M;\n"
                  "-- variables are read from the library at each use\n"
+                 "local function find(k) return lib[k] end\n"
                  "local M = setmetatable({}, { __index = function(M, k)\n"
-                 "  local v = lib[%s]\n"
+                 "  local ok, v = pcall(find, %s)\n"
+                 "  if not ok then\n"
+                 "    if type(v) == \"string\" and v:find(\"could not find\", 1, true) then\n"
+                 "      v = v .. \" (this module was made by ffi-import: name the library with -l NAME)\"\n"
+                 "    end\n"
+                 "    error(v, 2)\n"
+                 "  end\n"
                  "  if type(v) == \"function\" then rawset(M, k, v) end\n"
                  "  return v\n"
                  "end })\n",

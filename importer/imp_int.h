@@ -23,6 +23,8 @@ typedef struct ImpParser {
   const char **own_paths; /* the named headers' real paths */
   const char **args;      /* clang arguments */
   size_t nargs;
+  const char **libdirs; /* "dir/": headers under them belong to the library */
+  size_t nlibdirs;
   CXFile *own; /* the named headers */
   size_t nown;
   FileInfo *files, *last_file; /* display path and ownership per file */

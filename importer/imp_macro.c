@@ -35,10 +35,46 @@ static ImpDecl *probe_target(ImpParser *P, const char *var, const char *prefix) 
   return d && d->kind == ID_MACRO ? d : NULL;
 }
 
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  *(CXCursor *)data = c;
+  return CXChildVisit_Break;
+}
+
+/* The function or variable an initializer names, through parentheses and
+   implicit conversions (function-to-pointer, lvalue-to-rvalue), or NULL. */
+static ImpDecl *named_decl(ImpParser *P, CXCursor e) {
+  for (int depth = 0; depth < 16 && !clang_Cursor_isNull(e); depth++) {
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (k == CXCursor_DeclRefExpr) {
+      CXCursor ref = clang_getCursorReferenced(e);
+      enum CXCursorKind rk = clang_getCursorKind(ref);
+      if (rk != CXCursor_FunctionDecl && rk != CXCursor_VarDecl) return NULL;
+      CXString s = clang_getCursorSpelling(ref);
+      ImpDecl *d = imp_map_get(&P->m->by_name, clang_getCString(s));
+      clang_disposeString(s);
+      return d && (d->kind == ID_FUNC || d->kind == ID_VAR) ? d : NULL;
+    }
+    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) return NULL;
+    CXCursor child = clang_getNullCursor();
+    clang_visitChildren(e, first_child, &child);
+    e = child;
+  }
+  return NULL;
+}
+
 static void eval_value(ImpParser *P, ImpDecl *d, CXCursor c) {
   CXType t = clang_getCursorType(c);
   /* __auto_type hides typedef names: the initializer's own type keeps them */
   CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+  /* an alias: the expansion (as clang expanded it, ## included) names a function or variable */
+  ImpDecl *target = clang_Cursor_isNull(init) ? NULL : named_decl(P, init);
+  if (target && strcmp(target->name, d->name) != 0) {
+    d->macro_kind = IM_ALIAS;
+    d->alias_of = target;
+    d->skip = NULL;
+    return;
+  }
   if (!clang_Cursor_isNull(init)) {
     CXType it = clang_getCursorType(init);
     if (it.kind != CXType_Invalid) t = it;

@@ -15,7 +15,14 @@
 typedef struct CLib {
   void *handle;
   bool preloaded; /* already in the process (libc, libm): symbols resolve globally */
+  char name[200]; /* as opened ("" for ffi.C), for error messages */
 } CLib;
+
+/* "could not find 'X' in library" plus which library was searched. */
+static const char *missing_symbol(lua_State *L, const CLib *lib, const char *sym) {
+  if (lib->name[0]) return lua_pushfstring(L, "could not find '%s' in library '%s'", sym, lib->name);
+  return lua_pushfstring(L, "could not find '%s' in library (the program's global symbols)", sym);
+}
 
 /* A symbol as the dynamic linker would bind it for a program linked against the
    library: for libraries already in the process that honours interposition
@@ -150,7 +157,10 @@ static int push_libud(lua_State *L, int idx) {
 
 static void *find_symbol(lua_State *L, CLib *lib, const char *name) {
   void *p = lib_sym(lib, name);
-  if (!p) luaL_error(L, "could not find '%s' in library", name);
+  if (!p) {
+    missing_symbol(L, lib, name);
+    lua_error(L);
+  }
   return p;
 }
 
@@ -221,7 +231,7 @@ static void bind_decls(lua_State *L, FFIState *S, CLib *lib, int libtab, int lib
     if (d->kind != CDK_FUNC && d->kind != CDK_VAR) continue;
     addrs[i] = lib_sym(lib, d->sym);
     if (!addrs[i]) {
-      lua_pushfstring(L, "could not find '%s' in library", d->sym);
+      missing_symbol(L, lib, d->sym);
       ctype_rollback(S->cts, mark); /* frees d->sym: the message was made first */
       lua_error(L);
     }
@@ -321,6 +331,7 @@ static CLib *new_clib(lua_State *L) {
   CLib *lib = lua_newuserdatauv(L, sizeof(CLib), 0);
   lib->handle = NULL;
   lib->preloaded = false;
+  lib->name[0] = 0;
   lua_newtable(L);
   lua_pushcfunction(L, clib_gc);
   lua_setfield(L, -2, "__gc");
@@ -333,6 +344,7 @@ static int open_scoped(lua_State *L, int scope) {
   const char *name = luaL_checkstring(L, 1);
   char err[512];
   CLib *lib = new_clib(L);
+  snprintf(lib->name, sizeof lib->name, "%s", name);
   lib->handle = open_library(name, scope, &lib->preloaded, err, sizeof err);
   if (!lib->handle) return luaL_error(L, "failed to load library '%s': %s", name, err);
   push_library(L, S);

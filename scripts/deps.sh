@@ -11,6 +11,7 @@ packages=(
   luarocks dpkg-dev file            # tests/install: the rock; cpack -G DEB's dpkg-shlibdeps and its ELF scan
   zlib1g-dev libsqlite3-dev         # real libraries used by tests and benchmarks
   libclang-14-dev clang-14 bindgen libcurl4-openssl-dev libsdl2-dev libpng-dev libuv1-dev  # ffi-import (libclang, its resource dir), its real-header tests, bench/import
+  libvulkan-dev libssl-dev castxml  # issue 8: vulkan.h and openssl/evp.h end to end, bench/import
   libclang-rt-14-dev                # clang's sanitizer runtimes
   gcc-11 clang-13 clang-15 clang-16 libclang-13-dev libclang-15-dev libclang-16-dev  # scripts/matrix.sh: compilers, libclang 13-16
   valgrind

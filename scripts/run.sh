@@ -22,7 +22,7 @@ printf '\n==> lua5.4 examples/demo.lua\n'
 lua5.4 examples/demo.lua
 
 module="$build/examples/zlib.pluto"
-printf '\n==> ffi-import -l z --check-layout /usr/include/zlib.h -o %s\n' "$module"
-"$build/cli/ffi-import" -l z --check-layout --stats /usr/include/zlib.h -o "$module"
+printf '\n==> ffi-import --check-layout /usr/include/zlib.h -o %s\n' "$module"
+"$build/cli/ffi-import" --check-layout --stats /usr/include/zlib.h -o "$module"
 printf '\n==> lua5.4 examples/zlib_workflow.lua %s\n' "$module"
 lua5.4 examples/zlib_workflow.lua "$module"
