@@ -42,6 +42,9 @@ end
 
 -- Memory functions on an object of the runtime's own making (known size).
 local function memory(o, size)
+  -- strings of the object's size are made here, outside try: keep them small
+  -- (objects up to the runtime's 2^31-1 byte limit are legal)
+  if size > (1 << 20) then return end
   try(ffi.read, o)
   try(ffi.read, o, size)
   try(ffi.read, o, size + 1)
