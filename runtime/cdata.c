@@ -7,7 +7,7 @@
 #include "ffi_cparse.h"
 #include "ffi_int.h"
 
-#define FFI_MAX_ALLOC ((lua_Integer)1 << 40)
+#define FFI_MAX_ALLOC ((lua_Integer)FFI_MAX_SIZE)
 
 /* -- Creation -- */
 

@@ -689,7 +689,7 @@ static CType *parse_suffixes(CParser *P, CType *base) {
       } else {
         int64_t v = expr(P);
         if (v < 0) cp_error(P, "size of array is negative");
-        if ((uint64_t)v > ((uint64_t)1 << 40)) cp_error(P, "size of array is too large");
+        if ((uint64_t)v > (uint64_t)FFI_MAX_SIZE) cp_error(P, "size of array is too large");
         suf[ns].n = (size_t)v;
       }
       cp_expect(P, ']');
@@ -716,7 +716,7 @@ static CType *parse_suffixes(CParser *P, CType *base) {
       if (base->flags & CTF_VLA) cp_error(P, "array has incomplete element type");
       if ((base->flags & CTF_INCOMPLETE) && ctype_isrecord(base))
         cp_error(P, "array has incomplete element type");
-      if (base->size && suf[i].n > ((size_t)1 << 40) / base->size) cp_error(P, "array is too large");
+      if (base->size && suf[i].n > FFI_MAX_SIZE / base->size) cp_error(P, "array is too large");
       base = ctype_array(P->cts, base, suf[i].n, suf[i].vla);
       if (!base) cp_oom(P);
     }

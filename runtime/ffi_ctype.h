@@ -29,6 +29,14 @@
 /* -- Target -- */
 
 /* Everything that differs between ABIs lives here, nowhere else. */
+/* The largest size of a type or allocation: 2^40 bytes where size_t has 64
+   bits; on 32-bit targets, PTRDIFF_MAX (pointer differences stay defined). */
+#if SIZE_MAX > 0xffffffffu
+#define FFI_MAX_SIZE ((size_t)1 << 40)
+#else
+#define FFI_MAX_SIZE ((size_t)PTRDIFF_MAX)
+#endif
+
 typedef struct CTarget {
   const char *arch; /* LuaJIT's names: "x64", "arm64", "x86", "arm", ... */
   const char *os;   /* "Linux", "OSX", "BSD", "Windows", "Other" */

@@ -6,25 +6,9 @@
 #include <limits.h>
 #include <wchar.h>
 
-#if defined(__x86_64__)
-#define T_ARCH "x64"
-#elif defined(__aarch64__)
-#define T_ARCH "arm64"
-#elif defined(__i386__)
-#define T_ARCH "x86"
-#elif defined(__arm__)
-#define T_ARCH "arm"
-#elif defined(__powerpc64__)
-#define T_ARCH "ppc64"
-#elif defined(__powerpc__)
-#define T_ARCH "ppc"
-#elif defined(__s390x__)
-#define T_ARCH "s390x"
-#elif defined(__riscv) && __riscv_xlen == 64
-#define T_ARCH "riscv64"
-#else
-#define T_ARCH "unknown"
-#endif
+#include "ffi_arch.h"
+
+#define T_ARCH FFI_ARCH_NAME
 
 #if defined(__linux__)
 #define T_OS "Linux"

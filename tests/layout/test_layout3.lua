@@ -16,11 +16,33 @@ assert(CC == "gcc" or CC == "clang", "usage: test_layout3.lua gcc|clang")
 local HEADER = "tests/layout/records.h"
 local header = t.readfile(t.source(HEADER))
 
--- Runtime input: the header without preprocessor lines other than #pragma pack
--- (it has none today; this keeps it true if an include guard is ever added).
-local cdef_text = ("\n" .. header):gsub("\n[ \t]*#([^\n]*)", function(rest)
-  return rest:match("^%s*pragma%s+pack") and ("\n#" .. rest) or "\n"
-end)
+-- Runtime input: the header without preprocessor lines other than #pragma pack.
+-- One conditional is understood, for the targets whose `long` is 32 bits:
+-- `#if __SIZEOF_LONG__ == N` / `#else` / `#endif` (not nested), decided with
+-- ffi.sizeof("long"); the compilers decide it themselves.
+local cdef_text
+do
+  local out, keep = {}, nil
+  for line in (header .. "\n"):gmatch("([^\n]*)\n") do
+    local n = line:match("^%s*#%s*if%s+__SIZEOF_LONG__%s*==%s*(%d+)%s*$")
+    if n then
+      keep = ffi.sizeof("long") == tonumber(n)
+      line = ""
+    elseif keep ~= nil and line:match("^%s*#%s*else%s*$") then
+      keep = not keep
+      line = ""
+    elseif keep ~= nil and line:match("^%s*#%s*endif") then
+      keep = nil
+      line = ""
+    elseif keep == false then
+      line = ""
+    elseif line:match("^%s*#") and not line:match("^%s*#%s*pragma%s+pack") then
+      line = ""
+    end
+    out[#out + 1] = line
+  end
+  cdef_text = table.concat(out, "\n")
+end
 
 -- -- The compiler's table --
 
