@@ -150,12 +150,12 @@ static ffi_type *synth_record(const CType *t, const char **err) {
     return NULL;
   }
   ffi_type **el = (ffi_type **)(ft + 1);
-  if (ctarget.record_abi == CREC_AAPCS64) {
-    /* an HFA: 1 to 4 floating members of one width (a union of float and double is not) */
+  if (ctarget.record_abi == CREC_AAPCS64 || ctarget.record_abi == CREC_ELFV2) {
+    /* an HFA: 1 to hfa_max floating members of one width (a union of float and double is not) */
     size_t w = allfp ? lv[0].fp : 0;
     for (size_t i = 0; i < n && w; i++)
       if (lv[i].fp != w) w = 0;
-    if (w && size % w == 0 && size / w <= 4 && !misaligned) {
+    if (w && size % w == 0 && size / w <= ctarget.hfa_max && !misaligned) {
       for (size_t i = 0; i < size / w; i++) el[k++] = w == 4 ? &ffi_type_float : &ffi_type_double;
     } else { /* any other composite: integer registers (or by reference over 16 bytes) */
       for (size_t b = 0; b < size; b++) el[k++] = &ffi_type_uint8;
@@ -276,7 +276,13 @@ static char stub_class(const CType *t, bool result) {
   switch (t->kind) {
   case CT_VOID: return result ? 'V' : 0;
   case CT_INT:
-  case CT_ENUM: return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  case CT_ENUM: {
+    /* an unsigned 32-bit argument, passed as int32_t, would be sign-extended
+       where the callee relies on the caller's zero extension */
+    const CType *b = t->kind == CT_ENUM && t->base ? t->base : t;
+    if (!result && t->size == 4 && (b->flags & CTF_UNSIGNED) && ctarget.int_args_extended) return 0;
+    return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  }
   case CT_PTR: return sizeof(void *) == 8 ? 'L' : 0;
   case CT_FLOAT: return t->size == 8 ? 'D' : 0;
   default: return 0;

@@ -48,18 +48,58 @@
 #define FFI_ARCH_NAME "unknown"
 #endif
 
+/* Debian's multiarch directory name of this target (/usr/lib/<name>), where
+   bare library names are looked up; not defined where there is none. */
+#if !defined(__linux__)
+/* none */
+#elif defined(__x86_64__)
+#define FFI_MULTIARCH "x86_64-linux-gnu"
+#elif defined(__aarch64__)
+#define FFI_MULTIARCH "aarch64-linux-gnu"
+#elif defined(__i386__)
+#define FFI_MULTIARCH "i386-linux-gnu"
+#elif defined(__arm__) && defined(__ARM_PCS_VFP)
+#define FFI_MULTIARCH "arm-linux-gnueabihf"
+#elif defined(__arm__)
+#define FFI_MULTIARCH "arm-linux-gnueabi"
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+#define FFI_MULTIARCH "powerpc64le-linux-gnu"
+#elif defined(__s390x__)
+#define FFI_MULTIARCH "s390x-linux-gnu"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define FFI_MULTIARCH "riscv64-linux-gnu"
+#endif
+
 /* The same names for a target triple's first component (longest prefix first
    where one prefix starts another). "unknown" when none matches. */
 static inline const char *ffi_arch_of_triple(const char *triple) {
   static const struct {
     const char *prefix, *arch;
   } map[] = {
-      {"x86_64", "x64"},       {"amd64", "x64"},         {"i386", "x86"},       {"i486", "x86"},
-      {"i586", "x86"},         {"i686", "x86"},          {"aarch64_be", "arm64be"}, {"aarch64", "arm64"},
-      {"arm64", "arm64"},      {"armeb", "armeb"},       {"arm", "arm"},        {"thumbeb", "armeb"},
-      {"thumb", "arm"},        {"powerpc64le", "ppc64le"}, {"ppc64le", "ppc64le"}, {"powerpc64", "ppc64"},
-      {"ppc64", "ppc64"},      {"powerpc", "ppc"},       {"mips64el", "mips64el"}, {"mips64", "mips64"},
-      {"mipsel", "mipsel"},    {"mips", "mips"},         {"riscv64", "riscv64"}, {"s390x", "s390x"},
+      {"x86_64", "x64"},
+      {"amd64", "x64"},
+      {"i386", "x86"},
+      {"i486", "x86"},
+      {"i586", "x86"},
+      {"i686", "x86"},
+      {"aarch64_be", "arm64be"},
+      {"aarch64", "arm64"},
+      {"arm64", "arm64"},
+      {"armeb", "armeb"},
+      {"arm", "arm"},
+      {"thumbeb", "armeb"},
+      {"thumb", "arm"},
+      {"powerpc64le", "ppc64le"},
+      {"ppc64le", "ppc64le"},
+      {"powerpc64", "ppc64"},
+      {"ppc64", "ppc64"},
+      {"powerpc", "ppc"},
+      {"mips64el", "mips64el"},
+      {"mips64", "mips64"},
+      {"mipsel", "mipsel"},
+      {"mips", "mips"},
+      {"riscv64", "riscv64"},
+      {"s390x", "s390x"},
   };
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
     if (strncmp(triple, map[i].prefix, strlen(map[i].prefix)) == 0) return map[i].arch;

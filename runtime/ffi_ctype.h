@@ -51,12 +51,16 @@ typedef struct CTarget {
   bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
   uint8_t record_abi;             /* how unions/bit-field/packed records go by value: CREC_* */
   bool unnamed_bitfields_align;   /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
+  bool int_args_extended;         /* the caller extends 32-bit int arguments to 64 bits by their
+                                     signedness and the callee relies on it (ppc64, s390x) */
+  uint8_t hfa_max;                /* CREC_HFA: most members of a homogeneous float aggregate */
 } CTarget;
 
 enum {
   CREC_NONE,     /* refused: the runtime does not know this ABI's rules */
   CREC_SYSV_X64, /* one class per eightbyte: INTEGER or SSE; over 16 bytes in memory */
-  CREC_AAPCS64   /* homogeneous floating-point aggregates in FP registers, the rest as bytes */
+  CREC_AAPCS64,  /* homogeneous floating-point aggregates in FP registers, the rest as bytes */
+  CREC_ELFV2     /* the same rule with up to 8 members (ppc64le ELFv2), hfa_max */
 };
 
 extern const CTarget ctarget;
@@ -212,7 +216,7 @@ CType *ctype_ptr_to(CTState *cts, CType *t);
 /* -- Layout -- */
 
 /* field_align entry flag: the member itself is packed (alignment 1 before aligned(N)). */
-#define CTYPE_FIELD_PACKED ((size_t)1 << 62)
+#define CTYPE_FIELD_PACKED (~(SIZE_MAX >> 1)) /* the top bit: alignments stay under 2^29 */
 
 /* Lays out a STRUCT/UNION whose fields have type/name/bit_size filled in.
    pack: 0 = natural, else #pragma pack(N) limit. min_align: aligned(N) on the

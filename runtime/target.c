@@ -53,6 +53,20 @@ const CTarget ctarget = {
     .packed_by_value_in_memory = false,
     .record_abi = CREC_AAPCS64,
     .unnamed_bitfields_align = true,
+    .hfa_max = 4,
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+    /* ELFv2: homogeneous aggregates of up to 8 floats or doubles in FP registers,
+       any other record as its bytes in GPRs (by value up to the register limit). */
+    .packed_by_value_in_memory = false,
+    .record_abi = CREC_ELFV2,
+    .unnamed_bitfields_align = false,
+    .int_args_extended = true,
+    .hfa_max = 8,
+#elif defined(__s390x__)
+    .packed_by_value_in_memory = true,
+    .record_abi = CREC_NONE,
+    .unnamed_bitfields_align = false,
+    .int_args_extended = true,
 #else
     .packed_by_value_in_memory = true,
     .record_abi = CREC_NONE,

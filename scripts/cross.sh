@@ -6,7 +6,8 @@
 # It uses cmake/TRIPLET.cmake (Debian's gcc-TRIPLET), installs what is missing
 # from Debian's archive only (it adds the architecture to dpkg and says which
 # packages it installs), and runs every test under qemu-user with the
-# multiarch C library (`qemu-<arch> -L /`); i386 programs run natively.
+# multiarch C library (`qemu-<arch> -L /`); i386 programs run natively where
+# the kernel can (IA32 emulation), else under qemu-i386 (cmake/i686-linux-gnu.cmake).
 # No test is excluded.
 #
 # s390x: liblua5.4-dev:s390x cannot be installed (its libc6-dev:s390x
@@ -23,7 +24,7 @@ triplet=${1:-}
 case "$triplet" in
   aarch64-linux-gnu) arch=arm64 qemu=qemu-aarch64 ;;
   arm-linux-gnueabihf) arch=armhf qemu=qemu-arm ;;
-  i686-linux-gnu) arch=i386 qemu= ;;
+  i686-linux-gnu) arch=i386 qemu=qemu-i386 ;; # used only where the kernel cannot run i386 programs
   powerpc64le-linux-gnu) arch=ppc64el qemu=qemu-ppc64le ;;
   s390x-linux-gnu) arch=s390x qemu=qemu-s390x ;;
   *)

@@ -27,6 +27,13 @@ suite() {
   (cd "build/$name" && ctest --output-on-failure --no-tests=error -j "$jobs")
 }
 
+# Cross targets (scripts/cross.sh: build/<triplet>, the whole suite under
+# qemu-user; docs/targets.md). FFI_CROSS_TARGETS overrides the list ("" for none).
+for triplet in ${FFI_CROSS_TARGETS-aarch64-linux-gnu arm-linux-gnueabihf i686-linux-gnu powerpc64le-linux-gnu s390x-linux-gnu}; do
+  printf '\n==> cross %s\n' "$triplet"
+  bash scripts/cross.sh "$triplet"
+done
+
 suite gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
 suite clang -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFFI_SANITIZE=OFF
 suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DFFI_SANITIZE=ON

@@ -214,7 +214,9 @@ t.test("integer fields: out-of-range stores truncate like C (300 -> 44)", functi
   e.c = 65
   t.eq(e.c, 65, "char")
   e.c = -1
-  t.eq(e.c, ffi.arch == "arm64" and 255 or -1, "char is signed on x64, unsigned on arm64")
+  -- the psABIs: plain char is unsigned on arm, arm64, ppc and s390x, signed on x86
+  local unsigned_char = ({ arm = true, arm64 = true, ppc = true, ppc64 = true, ppc64le = true, s390x = true })[ffi.arch]
+  t.eq(e.c, unsigned_char and 255 or -1, "char is signed on x86 and x64, unsigned on arm, ppc and s390x")
 end)
 
 t.test("neighbouring fields are untouched by a store", function()
@@ -442,8 +444,11 @@ end)
 
 t.test("over-aligned unions are refused by value, never passed wrongly", function()
   ffi.cdef "union __attribute__((aligned(16))) OverU { int i; double d; };"
-  t.errors(function() ffi.callback("void", "union OverU", function() end) end,
-    "over-aligned records cannot be passed by value")
+  -- (targets that refuse every union by value say so instead)
+  local ok, err = pcall(ffi.callback, "void", "union OverU", function() end)
+  t.eq(ok, false)
+  t.truthy(err:find("over-aligned records cannot be passed by value", 1, true)
+    or err:find("unions, packed and bit-field records cannot be passed by value on this target", 1, true), err)
   ffi.cdef "union PlainU { int i; double d; };" -- the same union without the attribute is fine
   local cb = ffi.callback("double", "union PlainU", function(u) return u.d end)
   t.truthy(cb)
