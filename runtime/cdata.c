@@ -150,16 +150,36 @@ static const CField *member_of(lua_State *L, FFIState *S, CType *rt, size_t *off
 }
 
 /* Bit-fields: p is the byte at the field's absolute offset (through anonymous
-   members), so the bytes covering bit_pos .. bit_pos + bit_size start there. */
-static uint64_t bf_load(const CField *f, const char *p) {
+   members), so the bytes covering bit_pos .. bit_pos + bit_size start there.
+   bit_pos counts in allocation order: from the low bit of the first byte on a
+   little-endian target, from its high bit on a big-endian one (s390x). The
+   bytes are read as one number in the target's byte order; *shift is where
+   the field's low bit is in it. */
+static uint64_t bf_load(const CField *f, const char *p, unsigned *shift) {
   uint64_t raw = 0;
   size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  memcpy(&raw, p, nbytes);
+  if (ctarget.big_endian) {
+    for (size_t i = 0; i < nbytes; i++) raw = (raw << 8) | (uint8_t)p[i];
+    *shift = (unsigned)(nbytes * 8 - f->bit_pos - f->bit_size);
+  } else {
+    memcpy(&raw, p, nbytes);
+    *shift = f->bit_pos;
+  }
   return raw;
 }
 
+static void bf_store(const CField *f, char *p, uint64_t raw) {
+  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
+  if (ctarget.big_endian) {
+    for (size_t i = nbytes; i-- > 0; raw >>= 8) p[i] = (char)(raw & 0xff);
+  } else {
+    memcpy(p, &raw, nbytes);
+  }
+}
+
 static void push_bitfield(lua_State *L, const CField *f, const char *p) {
-  uint64_t raw = bf_load(f, p) >> f->bit_pos;
+  unsigned shift;
+  uint64_t raw = bf_load(f, p, &shift) >> shift;
   uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
   uint64_t v = raw & mask;
   if (f->type->kind == CT_BOOL) {
@@ -188,10 +208,10 @@ static void store_bitfield(lua_State *L, FFIState *S, const CField *f, char *p, 
     v = (uint64_t)cconv_toint(L, vidx, &ctx);
   }
   uint64_t mask = f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
-  size_t nbytes = ((size_t)f->bit_pos + f->bit_size + 7) / 8;
-  uint64_t raw = bf_load(f, p);
-  raw = (raw & ~(mask << f->bit_pos)) | ((v & mask) << f->bit_pos);
-  memcpy(p, &raw, nbytes);
+  unsigned shift;
+  uint64_t raw = bf_load(f, p, &shift);
+  raw = (raw & ~(mask << shift)) | ((v & mask) << shift);
+  bf_store(f, p, raw);
 }
 
 /* Element address for arr[i] / ptr[i]; raises on a bad index. */

@@ -444,14 +444,20 @@ end)
 
 t.test("over-aligned unions are refused by value, never passed wrongly", function()
   ffi.cdef "union __attribute__((aligned(16))) OverU { int i; double d; };"
-  -- (targets that refuse every union by value say so instead)
+  -- targets without by-value rules for unions (docs/targets.md) refuse every
+  -- union, and say so; the others take plain unions and refuse over-aligned ones
+  local refusal = "unions, packed and bit-field records cannot be passed by value on this target"
+  ffi.cdef "union PlainU { int i; double d; };" -- the same union without the attribute
+  local okp, cb = pcall(ffi.callback, "double", "union PlainU", function(u) return u.d end)
   local ok, err = pcall(ffi.callback, "void", "union OverU", function() end)
   t.eq(ok, false)
-  t.truthy(err:find("over-aligned records cannot be passed by value", 1, true)
-    or err:find("unions, packed and bit-field records cannot be passed by value on this target", 1, true), err)
-  ffi.cdef "union PlainU { int i; double d; };" -- the same union without the attribute is fine
-  local cb = ffi.callback("double", "union PlainU", function(u) return u.d end)
-  t.truthy(cb)
+  if okp then
+    t.truthy(cb)
+    t.truthy(err:find("over-aligned records cannot be passed by value", 1, true), err)
+  else
+    t.truthy(tostring(cb):find(refusal, 1, true), cb)
+    t.truthy(err:find(refusal, 1, true), err)
+  end
 end)
 
 t.done()
