@@ -121,6 +121,14 @@ static int vec3_index(lua_State *L) {
   return 1;
 }
 
+static int l_vscale(lua_State *L) {
+  Vec3 *a = (Vec3 *)luaL_checkudata(L, 1, VEC3_MT);
+  double k = luaL_checknumber(L, 2);
+  Vec3 r = vscale(*a, k);
+  *push_vec3(L) = r;
+  return 1;
+}
+
 static int l_pmake(lua_State *L) {
   int a = (int)luaL_checkinteger(L, 1);
   int b = (int)luaL_checkinteger(L, 2);
@@ -152,6 +160,15 @@ static int l_sum_var(lua_State *L) {
   long long c = (long long)luaL_checkinteger(L, 4);
   long long d = (long long)luaL_checkinteger(L, 5);
   lua_pushinteger(L, sum_var(n, a, b, c, d));
+  return 1;
+}
+
+static int l_sum_var3(lua_State *L) {
+  int n = (int)luaL_checkinteger(L, 1);
+  long long a = (long long)luaL_checkinteger(L, 2);
+  long long b = (long long)luaL_checkinteger(L, 3);
+  long long c = (long long)luaL_checkinteger(L, 4);
+  lua_pushinteger(L, sum_var(n, a, b, c));
   return 1;
 }
 
@@ -205,6 +222,22 @@ static int l_apply(lua_State *L) {
   tramp_L = L;
   tramp_ref = cb->ref;
   r = apply(trampoline, x);
+  tramp_L = saved_L;
+  tramp_ref = saved_ref;
+  lua_pushinteger(L, r);
+  return 1;
+}
+
+/* The C -> Lua loop: cb_loop() calls the trampoline n times, each a lua_call of
+   the Lua function (the "C loop of lua_call" the FFI's callback row is held to). */
+static int l_cb_loop(lua_State *L) {
+  BenchCallback *cb = (BenchCallback *)luaL_checkudata(L, 1, CB_MT);
+  int n = (int)luaL_checkinteger(L, 2);
+  lua_State *saved_L = tramp_L;
+  int saved_ref = tramp_ref, r;
+  tramp_L = L;
+  tramp_ref = cb->ref;
+  r = cb_loop(trampoline, n);
   tramp_L = saved_L;
   tramp_ref = saved_ref;
   lua_pushinteger(L, r);
@@ -296,13 +329,23 @@ static const luaL_Reg cb_meta[] = {{"__gc", callback_gc}, {NULL, NULL}};
 static const luaL_Reg outer_meta[] = {{"__index", outer_index}, {"__newindex", outer_newindex}, {NULL, NULL}};
 static const luaL_Reg inner_meta[] = {{"__index", inner_index}, {"__newindex", inner_newindex}, {NULL, NULL}};
 
-static const luaL_Reg funcs[] = {{"inc", l_inc},           {"add_dd", l_add_dd},
-                                 {"sum4", l_sum4},         {"ptr_off", l_ptr_off},
-                                 {"newpt", l_newpt},       {"lightbuf", l_lightbuf},
-                                 {"newvec3", l_newvec3},   {"vadd", l_vadd},
-                                 {"pmake", l_pmake},       {"sum_var", l_sum_var},
-                                 {"callback", l_callback}, {"apply", l_apply},
-                                 {"newouter", l_newouter}, {NULL, NULL}};
+static const luaL_Reg funcs[] = {{"inc", l_inc},
+                                 {"add_dd", l_add_dd},
+                                 {"sum4", l_sum4},
+                                 {"ptr_off", l_ptr_off},
+                                 {"newpt", l_newpt},
+                                 {"lightbuf", l_lightbuf},
+                                 {"newvec3", l_newvec3},
+                                 {"vadd", l_vadd},
+                                 {"pmake", l_pmake},
+                                 {"sum_var", l_sum_var},
+                                 {"callback", l_callback},
+                                 {"apply", l_apply},
+                                 {"newouter", l_newouter},
+                                 {"vscale", l_vscale},
+                                 {"cb_loop", l_cb_loop},
+                                 {"sum_var3", l_sum_var3},
+                                 {NULL, NULL}};
 
 #if defined(__GNUC__)
 __attribute__((visibility("default")))

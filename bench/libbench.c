@@ -42,6 +42,21 @@ int sum_var(int n, ...) {
 
 int apply(int (*f)(int), int x) { return f(x); }
 
+Vec3 vscale(Vec3 a, double k) {
+  Vec3 r;
+  r.x = a.x * k;
+  r.y = a.y * k;
+  r.z = a.z * k;
+  return r;
+}
+
+int cb_loop(int (*f)(int), int n) {
+  unsigned s = 0;
+  int i;
+  for (i = 0; i < n; i++) s += (unsigned)f(i);
+  return (int)s;
+}
+
 size_t bench_layout(const char *what) {
   if (strcmp(what, "Vec3") == 0) return sizeof(Vec3);
   if (strcmp(what, "Pair") == 0) return sizeof(Pair);

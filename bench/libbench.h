@@ -48,6 +48,10 @@ LIBBENCH_API Pair pmake(int a, int b);
 /* The n extra arguments are read as long long (the FFI passes Lua integers so). */
 LIBBENCH_API int sum_var(int n, ...);
 LIBBENCH_API int apply(int (*f)(int), int x);
+/* Issue-12 rows: a by-value record in and out with a scalar, and a C loop
+   that calls f(i) for i = 0..n-1 (the sum, wrapped to int, is the result). */
+LIBBENCH_API Vec3 vscale(Vec3 a, double k);
+LIBBENCH_API int cb_loop(int (*f)(int), int n);
 /* sizeof / offsetof by name ("Vec3", "Pair", "Outer", "Outer.inner", "Outer.inner.x",
    "Outer.w"), so bench.lua can check the FFI's layouts; (size_t)-1 for an unknown name. */
 LIBBENCH_API size_t bench_layout(const char *what);

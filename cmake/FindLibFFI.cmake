@@ -6,6 +6,7 @@
 #   FFI_INCLUDE_DIRS   directory holding ffi.h (and ffitarget.h)
 #   FFI_LIBRARIES      the libffi library
 #   LIBFFI_VERSION     from pkg-config when available
+#   LibFFI::LibFFI     imported target (library and include directory)
 
 find_package(PkgConfig QUIET)
 if(PKG_CONFIG_FOUND)
@@ -22,5 +23,11 @@ find_package_handle_standard_args(LibFFI REQUIRED_VARS FFI_LIBRARY FFI_INCLUDE_D
 if(LibFFI_FOUND)
   set(FFI_INCLUDE_DIRS ${FFI_INCLUDE_DIR})
   set(FFI_LIBRARIES ${FFI_LIBRARY})
+  if(NOT TARGET LibFFI::LibFFI)
+    add_library(LibFFI::LibFFI UNKNOWN IMPORTED)
+    set_target_properties(LibFFI::LibFFI PROPERTIES
+      IMPORTED_LOCATION "${FFI_LIBRARY}"
+      INTERFACE_INCLUDE_DIRECTORIES "${FFI_INCLUDE_DIR}")
+  endif()
 endif()
 mark_as_advanced(FFI_INCLUDE_DIR FFI_LIBRARY)

@@ -3,6 +3,7 @@
 ** (MY_MAGIC_INT, add) in C, plus a struct pointer, a string and a callback.
 */
 #include <stddef.h>
+#include <stdlib.h>
 
 int MY_MAGIC_INT = 69;
 
@@ -32,3 +33,25 @@ long long sum_of(int (*f)(int), int n) {
 }
 
 const char *greeting(void) { return "hello from libdemo"; }
+
+/* An object the caller owns, for the LuaJIT-style binding in luajit_oo.lua:
+   point_new allocates, point_free releases, point_live counts what is left. */
+
+static int live_points;
+
+struct Point *point_new(int x, int y) {
+  struct Point *p = malloc(sizeof *p);
+  if (p == NULL) return NULL;
+  p->x = x;
+  p->y = y;
+  live_points++;
+  return p;
+}
+
+void point_free(struct Point *p) {
+  if (p == NULL) return;
+  live_points--;
+  free(p);
+}
+
+int point_live(void) { return live_points; }

@@ -10,17 +10,9 @@
 
 #include "ffi_int.h"
 
-typedef union CallSlot {
-  int64_t i;
-  double d;
-} CallSlot;
-typedef void (*CallStub)(void *fn, const CallSlot *a, CallSlot *r);
-
-#include "callstubs.h"
-
 #define MAX_FAST_ARGS 32    /* argument pointers kept on the C stack */
 #define ARG_STACK_BYTES 512 /* argument values kept on the C stack */
-#define MAX_ARGS 255
+#define MAX_ARGS FFI_MAX_PARAMS
 
 /* -- libffi types -- */
 
@@ -239,6 +231,10 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
 void *ccall_ffitype(CType *t, const char **err) {
   ffi_type *s = scalar_ffitype(t);
   if (s) return s;
+  if (ctype_iscomplex(t) && ctarget.record_abi != CREC_SYSV_X64 && ctarget.record_abi != CREC_AAPCS64) {
+    *err = "complex numbers by value are supported on x86-64 and AArch64 only"; /* where C passes them as */
+    return NULL;                                                                /* the struct { re; im; } */
+  }
   if (ctype_isrecord(t)) {
     if (!t->ffi) t->ffi = record_ffitype(t, err);
     return t->ffi;
@@ -258,9 +254,11 @@ typedef struct CFunc {
   size_t argbytes; /* stack storage for the fixed arguments */
   size_t retbytes; /* storage for the result (at least an ffi_arg) */
   const char *name;
-  ffi_type **atypes; /* nargs entries */
-  uint16_t *offs;    /* nargs entries: offset of each argument's storage */
-  CallStub stub;     /* a compiler-made call for this exact shape, or NULL: libffi */
+  ffi_type **atypes;   /* nargs entries */
+  uint16_t *offs;      /* nargs entries: offset of each argument's storage */
+  lua_CFunction stub;  /* a compiler-made wrapper for this exact shape, or NULL: libffi */
+  uint32_t ptrmask;    /* bit i: parameter i is a pointer (the stubs' int64 class) */
+  int8_t vret, vfixed; /* variadic: result class and fixed-argument shape of varstubs; -1: none */
   /* variadic functions: the cif of the last call, reused while the argument types repeat */
   ffi_cif vcif;
   ffi_type **vtypes; /* VCACHE_EXTRA + nargs entries; NULL when not variadic */
@@ -286,26 +284,6 @@ static char stub_class(const CType *t, bool result) {
   case CT_PTR: return sizeof(void *) == 8 ? 'L' : 0;
   case CT_FLOAT: return t->size == 8 ? 'D' : 0;
   default: return 0;
-  }
-}
-
-static CallStub find_stub(const CType *ft) {
-  if ((ft->flags & CTF_VARARG) || ft->n > CALLSTUB_MAXARGS) return NULL;
-  static const int first[] = {0, 1, 4, 13, 40}; /* combos of each arity, in order */
-  int idx = 0, mul = 1;
-  for (size_t i = ft->n; i-- > 0;) {
-    char c = stub_class(ft->u.params[i], false);
-    if (!c) return NULL;
-    idx += (c == 'I' ? 0 : c == 'L' ? 1 : 2) * mul;
-    mul *= 3;
-  }
-  idx += first[ft->n];
-  switch (stub_class(ft->base, true)) {
-  case 'V': return callstubs_V[idx];
-  case 'I': return callstubs_I[idx];
-  case 'L': return callstubs_L[idx];
-  case 'D': return callstubs_D[idx];
-  default: return NULL;
   }
 }
 
@@ -485,7 +463,7 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
   } else if (ffi_prep_cif_var(&cif, FFI_DEFAULT_ABI, cf->nargs, (unsigned)n, rt, types) != FFI_OK) {
     return luaL_error(L, "cannot prepare the variadic call to '%s'", cf->name);
   }
-  CallFrame fr = {S->frame, L, false};
+  CallFrame fr = {S->frame, L, false, 0};
   S->frame = &fr;
   ffi_call(&cif, FFI_FN(cf->fn), rv, av);
   S->saved_errno = errno;
@@ -496,71 +474,160 @@ static int call_vararg(lua_State *L, CFunc *cf, int n) {
 
 static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n);
 
-/* The closure of a wrapper with a stub: upvalue 1 is the CFunc as a light
-   userdata (cheapest to fetch), upvalue 2 the userdata that owns it. */
-static int stub_call(lua_State *L) {
-  CFunc *cf = lua_touserdata(L, lua_upvalueindex(1));
-  if (l_unlikely(lua_gettop(L) != (int)cf->nargs)) return ccall_argcount_or_vararg(L, cf, lua_gettop(L));
-  FFIState *S = cf->S;
-  CType **params = cf->ft->u.params;
-  CallSlot a[CALLSTUB_MAXARGS], r;
-  for (unsigned i = 0; i < cf->nargs; i++) {
-    CType *t = params[i];
-    int idx = (int)i + 1, isint;
-    if (t->kind == CT_FLOAT) {
-      int isnum;
-      a[i].d = (double)lua_tonumberx(L, idx, &isnum);
-      if (l_unlikely(!isnum)) {
-        ConvCtx ctx = {cf->name, idx};
-        cconv_check(L, S, t, &a[i].d, idx, &ctx);
-      }
-    } else if (t->kind == CT_PTR) {
-      void *p;
-      if (l_likely(lua_islightuserdata(L, idx)))
-        p = lua_touserdata(L, idx);
-      else {
-        ConvCtx ctx = {cf->name, idx};
-        p = cconv_toptr(L, S, idx, t, &ctx);
-      }
-      a[i].i = (int64_t)(intptr_t)p;
-    } else {
-      lua_Integer v = lua_tointegerx(L, idx, &isint);
-      if (l_unlikely(!isint)) { /* enumerator names, or an error naming the argument */
-        ConvCtx ctx = {cf->name, idx};
-        int64_t e = 0;
-        cconv_check(L, S, t, &e, idx, &ctx);
-        v = t->size == 4 ? (lua_Integer)(int32_t)e : (lua_Integer)e;
-      }
-      a[i].i = (int64_t)v;
-    }
+/* -- The fast path's pieces: callstubs.h (generated) makes one lua_CFunction
+   per signature from these. The closure's upvalue 1 is the CFunc as a light
+   userdata (cheapest to fetch), upvalue 2 the userdata that owns it. -- */
+
+#define LC_PROLOGUE(n)                                                                                       \
+  CFunc *cf = lua_touserdata(L, lua_upvalueindex(1));                                                        \
+  if (l_unlikely(lua_gettop(L) != (n))) return ccall_argcount_or_vararg(L, cf, lua_gettop(L))
+
+/* Around the call: the frame that callbacks report errors to, and errno. */
+#define LC_ENTER                                                                                             \
+  FFIState *S_ = cf->S;                                                                                      \
+  CallFrame fr_ = {S_->frame, L, false, 0};                                                                  \
+  S_->frame = &fr_
+#define LC_LEAVE                                                                                             \
+  S_->saved_errno = errno;                                                                                   \
+  S_->frame = fr_.prev;                                                                                      \
+  if (l_unlikely(fr_.failed)) return raise_callback_error(L)
+
+/* Not a Lua integer (an enumerator's name, a boxed value, or an error naming the argument). */
+static l_noinline int64_t lc_arg_int_slow(lua_State *L, CFunc *cf, int idx) {
+  CType *t = cf->ft->u.params[idx - 1];
+  ConvCtx ctx = {cf->name, idx};
+  int64_t e = 0;
+  cconv_check(L, cf->S, t, &e, idx, &ctx);
+  return t->size == 4 ? (int64_t)(int32_t)e : e;
+}
+
+static l_noinline void *lc_arg_ptr_slow(lua_State *L, CFunc *cf, int idx) {
+  ConvCtx ctx = {cf->name, idx};
+  return cconv_toptr(L, cf->S, idx, cf->ft->u.params[idx - 1], &ctx);
+}
+
+static l_noinline double lc_arg_num_slow(lua_State *L, CFunc *cf, int idx) {
+  ConvCtx ctx = {cf->name, idx};
+  double d = 0;
+  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], &d, idx, &ctx);
+  return d;
+}
+
+static inline int32_t lc_arg_I(lua_State *L, CFunc *cf, int idx) {
+  int isint;
+  lua_Integer v = lua_tointegerx(L, idx, &isint);
+  return l_likely(isint) ? (int32_t)v : (int32_t)lc_arg_int_slow(L, cf, idx);
+}
+
+static inline int64_t lc_arg_L(lua_State *L, CFunc *cf, int idx) {
+  if (cf->ptrmask & (1u << (idx - 1))) {
+    void *p = lua_islightuserdata(L, idx) ? lua_touserdata(L, idx) : lc_arg_ptr_slow(L, cf, idx);
+    return (int64_t)(intptr_t)p;
   }
-  CallFrame fr = {S->frame, L, false};
-  S->frame = &fr;
-  cf->stub(cf->fn, a, &r);
-  S->saved_errno = errno;
-  S->frame = fr.prev;
-  if (l_unlikely(fr.failed)) return raise_callback_error(L);
+  int isint;
+  lua_Integer v = lua_tointegerx(L, idx, &isint);
+  return l_likely(isint) ? (int64_t)v : lc_arg_int_slow(L, cf, idx);
+}
+
+static inline double lc_arg_D(lua_State *L, CFunc *cf, int idx) {
+  int isnum;
+  double d = (double)lua_tonumberx(L, idx, &isnum);
+  return l_likely(isnum) ? d : lc_arg_num_slow(L, cf, idx);
+}
+
+static inline int lc_ret_I(lua_State *L, CFunc *cf, int32_t r) {
+  (void)cf;
+  lua_pushinteger(L, (lua_Integer)r);
+  return 1;
+}
+
+static inline int lc_ret_U(lua_State *L, CFunc *cf, uint32_t r) {
+  (void)cf;
+  lua_pushinteger(L, (lua_Integer)r);
+  return 1;
+}
+
+static inline int lc_ret_L(lua_State *L, CFunc *cf, int64_t r) {
   CType *rt = cf->ft->base;
-  switch (rt->kind) {
-  case CT_VOID: return 0;
-  case CT_FLOAT: lua_pushnumber(L, (lua_Number)r.d); return 1;
-  case CT_PTR:
-    if (rt->flags & CTF_VOIDP)
-      lua_pushlightuserdata(L, (void *)(intptr_t)r.i);
-    else
-      cconv_push(L, S, rt, &r.i, 0);
-    return 1;
-  default:
-    if (rt->size == 4)
-      lua_pushinteger(L, (rt->flags & CTF_UNSIGNED) ? (lua_Integer)(uint32_t)r.i : (lua_Integer)(int32_t)r.i);
-    else
-      lua_pushinteger(L, (lua_Integer)r.i);
-    return 1;
+  if (rt->kind != CT_PTR)
+    lua_pushinteger(L, (lua_Integer)r);
+  else if (rt->flags & CTF_VOIDP)
+    lua_pushlightuserdata(L, (void *)(intptr_t)r);
+  else
+    cconv_push(L, cf->S, rt, &r, 0);
+  return 1;
+}
+
+static inline int lc_ret_D(lua_State *L, CFunc *cf, double r) {
+  (void)cf;
+  lua_pushnumber(L, (lua_Number)r);
+  return 1;
+}
+
+/* Extra arguments of a variadic call, already typed by call_vararg_fast. */
+static inline int64_t lv_arg_L(lua_State *L, int idx) {
+  switch (lua_type(L, idx)) {
+  case LUA_TNUMBER: return (int64_t)lua_tointeger(L, idx);
+  case LUA_TSTRING: return (int64_t)(intptr_t)lua_tostring(L, idx); /* stays on the stack: alive */
+  case LUA_TLIGHTUSERDATA: return (int64_t)(intptr_t)lua_touserdata(L, idx);
+  default: return 0; /* nil: NULL */
   }
 }
 
+static inline double lv_arg_D(lua_State *L, int idx) { return (double)lua_tonumber(L, idx); }
+
+#include "callstubs.h"
+
+static lua_CFunction find_stub(const CType *ft) {
+  if ((ft->flags & CTF_VARARG) || ft->n > CALLSTUB_MAXARGS) return NULL;
+  static const int first[] = {0, 1, 4, 13, 40}; /* combos of each arity, in order */
+  int idx = 0, mul = 1;
+  for (size_t i = ft->n; i-- > 0;) {
+    char c = stub_class(ft->u.params[i], false);
+    if (!c) return NULL;
+    idx += (c == 'I' ? 0 : c == 'L' ? 1 : 2) * mul;
+    mul *= 3;
+  }
+  idx += first[ft->n];
+  switch (stub_class(ft->base, true)) {
+  case 'V': return callstubs_V[idx];
+  case 'I': return (ft->base->flags & CTF_UNSIGNED) ? callstubs_U[idx] : callstubs_I[idx];
+  case 'L': return callstubs_L[idx];
+  case 'D': return callstubs_D[idx];
+  default: return NULL;
+  }
+}
+
+/* A variadic call whose extra arguments are all Lua numbers, strings, light
+   userdata or nil: a compiler-made variadic call (varstubs), or -1. Up to
+   VASTUB_MAXEXTRA extra arguments may mix int64 and double; up to
+   VASTUB_MAXLONG when all are int64. */
+static int call_vararg_fast(lua_State *L, CFunc *cf, int n) {
+  int ne = n - (int)cf->nargs;
+  if (cf->vfixed < 0 || ne > VASTUB_MAXLONG) return -1;
+  static const int first[] = {0, 0, 2, 6}; /* mixed extra shapes of each count, in order */
+  int e = 0;
+  for (int idx = (int)cf->nargs + 1; idx <= n; idx++) {
+    int d;
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: d = !lua_isinteger(L, idx); break;
+    case LUA_TSTRING:
+    case LUA_TLIGHTUSERDATA:
+    case LUA_TNIL: d = 0; break;
+    default: return -1;
+    }
+    e = e * 2 + d;
+  }
+  if (ne <= VASTUB_MAXEXTRA) return varstubs[cf->vret][cf->vfixed][first[ne] + e](L, cf);
+  if (e) return -1; /* a double among more than VASTUB_MAXEXTRA extras */
+  return varstubs[cf->vret][cf->vfixed][VASTUB_MIXED + ne - VASTUB_MAXEXTRA - 1](L, cf);
+}
+
 static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n) {
-  if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) return call_vararg(L, cf, n);
+  if ((cf->ft->flags & CTF_VARARG) && n > (int)cf->nargs) {
+    int r = call_vararg_fast(L, cf, n);
+    return r >= 0 ? r : call_vararg(L, cf, n);
+  }
   ccall_argcount(L, cf, n);
   return 0;
 }
@@ -592,7 +659,7 @@ static int cfunc_call(lua_State *L) {
     conv_arg(L, S, t, slot, (int)i + 1, &ctx);
   }
   char *rv = buf + cf->argbytes;
-  CallFrame fr = {S->frame, L, false};
+  CallFrame fr = {S->frame, L, false, 0};
   S->frame = &fr;
   ffi_call(&cf->cif, FFI_FN(cf->fn), rv, av);
   S->saved_errno = errno;
@@ -642,6 +709,19 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   if (ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes) != FFI_OK)
     luaL_error(L, "cannot prepare a call to '%s'", name);
   cf->stub = find_stub(ft);
+  cf->vret = cf->vfixed = -1;
+  if ((ft->flags & CTF_VARARG) && ft->n >= 1 && ft->n <= VASTUB_MAXFIXED) {
+    int fx = ft->n == 1 ? 0 : 3;
+    for (size_t i = 0, mul = ft->n == 1 ? 1 : 3; i < ft->n; i++, mul /= 3) {
+      char c = stub_class(ft->u.params[i], false);
+      fx = c ? fx + (c == 'I' ? 0 : c == 'L' ? 1 : 2) * (int)mul : -1000;
+    }
+    char rc = stub_class(ft->base, true);
+    int vr = rc == 'V' ? 0 : rc == 'I' && !(ft->base->flags & CTF_UNSIGNED) ? 1 : rc == 'L' ? 2 : -1;
+    if (fx >= 0 && vr >= 0) cf->vret = (int8_t)vr, cf->vfixed = (int8_t)fx;
+  }
+  for (size_t i = 0; i < ft->n && i < 32; i++)
+    if (ft->u.params[i]->kind == CT_PTR) cf->ptrmask |= 1u << i;
   if (owner_idx) {
     lua_pushvalue(L, owner_idx);
     lua_setiuservalue(L, -2, 1);
@@ -649,8 +729,33 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   if (cf->stub) {
     lua_pushlightuserdata(L, cf);
     lua_insert(L, -2);
-    lua_pushcclosure(L, stub_call, 2);
+    lua_pushcclosure(L, cf->stub, 2);
   } else {
     lua_pushcclosure(L, cfunc_call, 1);
   }
+}
+
+/* The C function behind a wrapper made by ccall_push (and its type), or NULL
+   for any other Lua value: what lets ffi.C.free stand for a function pointer. */
+void *ccall_address(lua_State *L, int idx, CType **ft) {
+  lua_CFunction f = lua_tocfunction(L, idx);
+  CFunc *cf = NULL;
+  if (!f) return NULL;
+  if (f == cfunc_call) {
+    if (lua_getupvalue(L, idx, 1)) {
+      cf = lua_touserdata(L, -1);
+      lua_pop(L, 1);
+    }
+  } else if (lua_getupvalue(L, idx, 1)) { /* stubs: (light cf, CFunc userdata) */
+    void *light = lua_type(L, -1) == LUA_TLIGHTUSERDATA ? lua_touserdata(L, -1) : NULL;
+    lua_pop(L, 1);
+    if (light && lua_getupvalue(L, idx, 2)) {
+      if (lua_type(L, -1) == LUA_TUSERDATA && lua_touserdata(L, -1) == light && ((CFunc *)light)->stub == f)
+        cf = light;
+      lua_pop(L, 1);
+    }
+  }
+  if (!cf) return NULL;
+  if (ft) *ft = cf->ft;
+  return cf->fn;
 }

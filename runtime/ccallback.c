@@ -19,7 +19,7 @@ typedef struct Pending {
 } Pending;
 
 typedef struct CCallback {
-  ffi_closure *closure;
+  ffi_closure *closure; /* NULL when the entry point comes from the pool (cbstubs.h) */
   void *code;
   ffi_cif cif;
   CType *ft;
@@ -28,10 +28,14 @@ typedef struct CCallback {
   pthread_mutex_t mu;
   pthread_cond_t cv;
   Pending *queue;
-  atomic_long count;
+  atomic_long count;    /* calls that took the slow path (any thread) */
+  unsigned long ocount; /* calls on the fast path: only the owner thread touches it */
   atomic_bool blocking;
   atomic_bool freed;
-  lua_Integer slot;                      /* key of this callback's object in the weak callback table */
+  int fnref;        /* key of the Lua function in the weak table at S->cbtab */
+  int pool[3];      /* result class, shape, entry of a pooled entry point; pool[0] < 0: none */
+  uint32_t ptrmask; /* bit i: parameter i is a void pointer (light userdata) */
+  uint32_t umask;   /* bit i: parameter i is an unsigned 32-bit integer */
   _Alignas(16) unsigned char defret[32]; /* default result, as C bytes (widened) */
   ffi_type *atypes[];
 } CCallback;
@@ -81,11 +85,8 @@ static int cb_run(lua_State *L) {
   CCallback *cb = r->cb;
   FFIState *S = cb->S;
   lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab);
-  if (lua_rawgeti(L, -1, cb->slot) != LUA_TUSERDATA || lua_getiuservalue(L, -1, 1) != LUA_TFUNCTION)
-    return luaL_error(L, "callback was freed");
+  if (lua_rawgeti(L, -1, cb->fnref) != LUA_TFUNCTION) return luaL_error(L, "callback was freed");
   CType *ft = cb->ft;
-  int owner = lua_gettop(L) - 1;
-  (void)owner;
   for (size_t i = 0; i < ft->n; i++) cconv_push(L, S, ft->u.params[i], r->args[i], 0);
   CType *rt = ft->base;
   lua_call(L, (int)ft->n, rt->kind == CT_VOID ? 0 : 1);
@@ -103,9 +104,14 @@ static int cb_run(lua_State *L) {
   return 0;
 }
 
-static void cb_handler(ffi_cif *cif, void *ret, void **args, void *ud) {
-  CCallback *cb = ud;
-  (void)cif;
+/* Every call that the fast path (cbf_enter) does not take: foreign threads,
+   calls outside an FFI call or after an earlier invocation failed, freed
+   callbacks, and shapes without a compiler-made dispatcher (libffi's entry). */
+static void cb_slow(CCallback *cb, void *ret, void **args) {
+  if (!cb) { /* a pooled entry point called after its callback was collected */
+    memset(ret, 0, sizeof(ffi_arg));
+    return;
+  }
   atomic_fetch_add(&cb->count, 1);
   if (atomic_load(&cb->freed)) {
     write_default(cb, ret);
@@ -146,6 +152,216 @@ static void cb_handler(ffi_cif *cif, void *ret, void **args, void *ud) {
   pthread_mutex_unlock(&cb->mu);
 }
 
+static void cb_handler(ffi_cif *cif, void *ret, void **args, void *ud) {
+  (void)cif;
+  cb_slow(ud, ret, args);
+}
+
+/* -- The fast path: compiler-made entry points (cbstubs.h) --
+   On the Lua thread, during an FFI call, a pooled entry point converts its
+   typed arguments straight to Lua values and runs the Lua function under
+   lua_pcall, with no libffi classification, no C function between pcall and
+   the Lua function, and one table lookup for the function. Only arguments
+   whose push cannot raise (integers, doubles, void pointers) are eligible. */
+
+typedef union CBRet {
+  ffi_arg a;
+  int64_t l;
+  double d;
+  _Alignas(16) unsigned char b[32];
+} CBRet;
+
+/* The Lua state to run on, with the function pushed; NULL: slow path. The first
+   fast callback of an FFI call leaves the callback table on L's stack (above
+   the call's arguments, dropped when the call returns) for the ones after it. */
+static inline lua_State *cbf_enter(CCallback *cb) {
+  if (l_unlikely(!cb || atomic_load_explicit(&cb->freed, memory_order_relaxed))) return NULL;
+  CallFrame *fr = cb->S->frame;
+  if (l_unlikely(!fr || fr->failed || !pthread_equal(pthread_self(), cb->owner))) return NULL;
+  lua_State *L = fr->L;
+  if (l_unlikely(!fr->cbtab)) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, cb->S->cbtab);
+    fr->cbtab = lua_gettop(L);
+  }
+  if (l_unlikely(lua_rawgeti(L, fr->cbtab, cb->fnref) != LUA_TFUNCTION)) {
+    lua_pop(L, 1);
+    return NULL;
+  }
+  cb->ocount++;
+  return L;
+}
+
+static inline void cbf_arg_I(lua_State *L, CCallback *cb, int i, int32_t v) {
+  lua_pushinteger(L, (cb->umask >> i) & 1 ? (lua_Integer)(uint32_t)v : (lua_Integer)v);
+}
+
+static inline void cbf_arg_L(lua_State *L, CCallback *cb, int i, int64_t v) {
+  if ((cb->ptrmask >> i) & 1)
+    lua_pushlightuserdata(L, (void *)(intptr_t)v);
+  else
+    lua_pushinteger(L, (lua_Integer)v);
+}
+
+static inline void cbf_arg_D(lua_State *L, CCallback *cb, int i, double v) {
+  (void)cb;
+  (void)i;
+  lua_pushnumber(L, (lua_Number)v);
+}
+
+/* Runs the function; false: it raised, the error is kept for the FFI call. */
+static inline bool cbf_call(lua_State *L, CCallback *cb, int nargs, int nres) {
+  if (l_likely(lua_pcall(L, nargs, nres, 0) == LUA_OK)) return true;
+  cb->S->frame->failed = true; /* the FFI call raises it once C returns */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
+  return false;
+}
+
+/* The default result of a pooled shape (8 bytes at most, so always in defret). */
+static void cbf_defret(CCallback *cb, CBRet *rb) { write_ret(cb->ft->base, rb, cb->defret); }
+
+static int cb_convret(lua_State *L) {
+  CBRun *r = lua_touserdata(L, 1);
+  CType *rt = r->cb->ft->base;
+  _Alignas(16) unsigned char tmp[sizeof(CBRet)];
+  ConvCtx ctx = {"callback", -1};
+  cconv_check(L, r->cb->S, rt, tmp, 2, &ctx);
+  write_ret(rt, r->ret, tmp);
+  return 0;
+}
+
+/* The result is not a plain number: nil (the default), or a conversion that may raise. */
+static l_noinline void cbf_ret_slow(lua_State *L, CCallback *cb, CBRet *rb) {
+  CType *rt = cb->ft->base;
+  if (lua_isnil(L, -1) && rt->kind != CT_PTR) {
+    cbf_defret(cb, rb);
+  } else {
+    CBRun r = {cb, rb, NULL};
+    lua_pushcfunction(L, cb_convret);
+    lua_pushlightuserdata(L, &r);
+    lua_pushvalue(L, -3);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+      cb->S->frame->failed = true;
+      lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_cberr);
+      cbf_defret(cb, rb);
+    }
+  }
+  lua_pop(L, 1); /* the result */
+}
+
+/* Integers as cconv_toint takes them (lua_tointegerx); anything else converts slowly. */
+static inline int32_t cbf_ret_I(lua_State *L, CCallback *cb) {
+  int isint;
+  lua_Integer v = lua_tointegerx(L, -1, &isint);
+  if (l_likely(isint)) {
+    lua_pop(L, 1);
+    return (int32_t)v;
+  }
+  CBRet rb;
+  cbf_ret_slow(L, cb, &rb);
+  return (int32_t)rb.a;
+}
+
+static inline int64_t cbf_ret_L(lua_State *L, CCallback *cb) {
+  int isint;
+  lua_Integer v = cb->ft->base->kind != CT_PTR ? lua_tointegerx(L, -1, &isint) : (isint = 0);
+  if (l_likely(isint)) {
+    lua_pop(L, 1);
+    return (int64_t)v;
+  }
+  CBRet rb;
+  cbf_ret_slow(L, cb, &rb);
+  return rb.l;
+}
+
+static inline double cbf_ret_D(lua_State *L, CCallback *cb) {
+  int isnum;
+  lua_Number v = lua_tonumberx(L, -1, &isnum);
+  if (l_likely(isnum)) {
+    lua_pop(L, 1);
+    return (double)v;
+  }
+  CBRet rb;
+  cbf_ret_slow(L, cb, &rb);
+  return rb.d;
+}
+
+static inline int32_t cbf_default_I(CCallback *cb) {
+  CBRet rb;
+  cbf_defret(cb, &rb);
+  return (int32_t)rb.a;
+}
+
+static inline int64_t cbf_default_L(CCallback *cb) {
+  CBRet rb;
+  cbf_defret(cb, &rb);
+  return rb.l;
+}
+
+static inline double cbf_default_D(CCallback *cb) {
+  CBRet rb;
+  cbf_defret(cb, &rb);
+  return rb.d;
+}
+
+static inline int32_t cbf_slowret_I(const CBRet *rb) { return (int32_t)rb->a; }
+static inline int64_t cbf_slowret_L(const CBRet *rb) { return rb->l; }
+static inline double cbf_slowret_D(const CBRet *rb) { return rb->d; }
+
+#include "cbstubs.h"
+
+static pthread_mutex_t cbpool_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* 'I' int32, 'L' int64 or void pointer, 'D' double ('V' void result); 0: not pooled. */
+static char cbpool_class(const CType *t, bool result) {
+  switch (t->kind) {
+  case CT_VOID: return result ? 'V' : 0;
+  case CT_INT:
+  case CT_ENUM: return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  case CT_PTR: return sizeof(void *) == 8 && (result || (t->flags & CTF_VOIDP)) ? 'L' : 0;
+  case CT_FLOAT: return t->size == 8 ? 'D' : 0;
+  default: return 0;
+  }
+}
+
+/* Hands cb a pooled entry point for its shape, if there is a free one. */
+static void *cbpool_take(CCallback *cb) {
+  CType *ft = cb->ft;
+  if (ft->n > CBSTUB_MAXARGS) return NULL;
+  static const int first[] = {0, 1, 4, 13}; /* shapes of each arity, in order */
+  int c = 0, mul = 1;
+  for (size_t i = ft->n; i-- > 0;) {
+    char k = cbpool_class(ft->u.params[i], false);
+    if (!k) return NULL;
+    c += (k == 'I' ? 0 : k == 'L' ? 1 : 2) * mul;
+    mul *= 3;
+    if (ft->u.params[i]->kind == CT_PTR) cb->ptrmask |= 1u << i;
+    if (k == 'I' && (ft->u.params[i]->flags & CTF_UNSIGNED)) cb->umask |= 1u << i;
+  }
+  c += first[ft->n];
+  char rk = cbpool_class(ft->base, true);
+  int r = rk == 'V' ? 0 : rk == 'I' ? 1 : rk == 'L' ? 2 : rk == 'D' ? 3 : -1;
+  if (r < 0) return NULL;
+  void *code = NULL;
+  pthread_mutex_lock(&cbpool_mu);
+  for (int k = 0; k < CBSTUB_POOL; k++)
+    if (!cbpool[r][c][k]) {
+      cbpool[r][c][k] = cb;
+      cb->pool[0] = r, cb->pool[1] = c, cb->pool[2] = k;
+      code = (void *)cbentries[r][c][k];
+      break;
+    }
+  pthread_mutex_unlock(&cbpool_mu);
+  return code;
+}
+
+static void cbpool_release(CCallback *cb) {
+  if (cb->pool[0] < 0) return;
+  pthread_mutex_lock(&cbpool_mu);
+  cbpool[cb->pool[0]][cb->pool[1]][cb->pool[2]] = NULL;
+  pthread_mutex_unlock(&cbpool_mu);
+  cb->pool[0] = -1;
+}
+
 /* -- Lifetime -- */
 
 static void release_waiters(CCallback *cb) {
@@ -166,9 +382,35 @@ static void cb_free(CCallback *cb) {
   cb->closure = NULL;
 }
 
-void ccallback_gc(CData *cd) {
+/* Keys of the callback table. Not luaL_ref: its free list cannot tell a
+   weak entry cleared while its callback awaits finalization from a free one,
+   and would hand the key out twice. A key is free only once __gc gives it back. */
+static int cbkey_take(FFIState *S) {
+  if (S->ncbfree) return S->cbfree[--S->ncbfree];
+  if (S->cbnext == S->ccbfree) { /* room to give every key handed out back later */
+    int cap = S->ccbfree ? S->ccbfree * 2 : 64;
+    int *p = realloc(S->cbfree, (size_t)cap * sizeof(int));
+    if (!p) return 0;
+    S->cbfree = p;
+    S->ccbfree = cap;
+  }
+  return ++S->cbnext;
+}
+
+static void cbkey_give(FFIState *S, int key) { S->cbfree[S->ncbfree++] = key; }
+
+void ccallback_gc(lua_State *L, CData *cd) {
   CCallback *cb = cb_of(cd);
   cb_free(cb);
+  cbpool_release(cb); /* only now: a freed but live callback's entry returns the default */
+  if (cb->fnref > 0) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, cb->S->cbtab);
+    lua_pushnil(L);
+    lua_rawseti(L, -2, cb->fnref);
+    lua_pop(L, 1);
+    cbkey_give(cb->S, cb->fnref);
+    cb->fnref = 0;
+  }
   pthread_cond_destroy(&cb->cv);
   pthread_mutex_destroy(&cb->mu);
 }
@@ -195,6 +437,7 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   cb->ft = ft;
   cb->S = S;
   cb->owner = pthread_self();
+  cb->pool[0] = -1;
   atomic_init(&cb->count, 0);
   atomic_init(&cb->blocking, false);
   atomic_init(&cb->freed, true); /* until the closure exists: __gc is then harmless */
@@ -209,21 +452,25 @@ static CData *cb_create(lua_State *L, FFIState *S, CType *ft, int fidx) {
   }
   if (ffi_prep_cif(&cb->cif, FFI_DEFAULT_ABI, (unsigned)ft->n, rt, cb->atypes) != FFI_OK)
     luaL_error(L, "cannot prepare the callback's signature");
-  cb->closure = ffi_closure_alloc(sizeof(ffi_closure), &cb->code);
-  if (!cb->closure) luaL_error(L, "cannot allocate a callback (closure memory exhausted)");
-  if (ffi_prep_closure_loc(cb->closure, &cb->cif, cb_handler, cb, cb->code) != FFI_OK) {
-    ffi_closure_free(cb->closure);
-    cb->closure = NULL;
-    luaL_error(L, "cannot prepare the callback");
+  lua_pushvalue(L, fidx); /* the object keeps its function alive; the weak table finds it */
+  lua_setiuservalue(L, -2, 1);
+  cb->fnref = cbkey_take(S);
+  if (!cb->fnref) luaL_error(L, "not enough memory");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab);
+  lua_pushvalue(L, fidx);
+  lua_rawseti(L, -2, cb->fnref);
+  lua_pop(L, 1);
+  cb->code = cbpool_take(cb);
+  if (!cb->code) {
+    cb->closure = ffi_closure_alloc(sizeof(ffi_closure), &cb->code);
+    if (!cb->closure) luaL_error(L, "cannot allocate a callback (closure memory exhausted)");
+    if (ffi_prep_closure_loc(cb->closure, &cb->cif, cb_handler, cb, cb->code) != FFI_OK) {
+      ffi_closure_free(cb->closure);
+      cb->closure = NULL;
+      luaL_error(L, "cannot prepare the callback");
+    }
   }
   atomic_store(&cb->freed, false);
-  lua_pushvalue(L, fidx);
-  lua_setiuservalue(L, -2, 1);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab); /* weak: slot -> object */
-  lua_pushvalue(L, -2);
-  cb->slot = ++S->cbslots;
-  lua_rawseti(L, -2, cb->slot);
-  lua_pop(L, 1);
   return cd;
 }
 
@@ -281,7 +528,7 @@ static int cb_defaultreturn(lua_State *L) {
 
 static int cb_callcount(lua_State *L) {
   CCallback *cb = check_cb(L);
-  lua_pushinteger(L, (lua_Integer)atomic_load(&cb->count));
+  lua_pushinteger(L, (lua_Integer)(atomic_load(&cb->count) + (long)cb->ocount));
   return 1;
 }
 
@@ -321,6 +568,22 @@ static int cb_tick(lua_State *L) {
   return 1;
 }
 
+CType *ccallback_type(CData *cd) { return cb_of(cd)->ft; }
+
+/* cb:set(fn): LuaJIT's method, a new Lua function behind the same entry point. */
+static int cb_set(lua_State *L) {
+  FFIState *S = ffi_state(L);
+  CCallback *cb = check_cb(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  if (atomic_load(&cb->freed)) return luaL_error(L, "the callback was freed");
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, 1, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, S->cbtab);
+  lua_pushvalue(L, 2);
+  lua_rawseti(L, -2, cb->fnref);
+  return 0;
+}
+
 static int cb_freefn(lua_State *L) {
   CCallback *cb = check_cb(L);
   cb_free(cb);
@@ -328,9 +591,13 @@ static int cb_freefn(lua_State *L) {
 }
 
 int ccallback_index(lua_State *L, CData *cd, const char *key) {
-  static const luaL_Reg methods[] = {{"blocking", cb_blocking},   {"defaultreturn", cb_defaultreturn},
-                                     {"callcount", cb_callcount}, {"tick", cb_tick},
-                                     {"free", cb_freefn},         {NULL, NULL}};
+  static const luaL_Reg methods[] = {{"blocking", cb_blocking},
+                                     {"defaultreturn", cb_defaultreturn},
+                                     {"callcount", cb_callcount},
+                                     {"tick", cb_tick},
+                                     {"free", cb_freefn},
+                                     {"set", cb_set},
+                                     {NULL, NULL}};
   (void)cd;
   for (const luaL_Reg *m = methods; m->name; m++)
     if (strcmp(m->name, key) == 0) {
@@ -348,26 +615,22 @@ static int ffi_callback(lua_State *L) {
     return luaL_error(L, "bad argument #%d to 'callback' (function expected as the last argument)",
                       n < 1 ? 1 : n);
   CTState *cts = S->cts;
-  CTMark mark = ctype_begin(cts);
   CType *ret = ffi_checktype(L, S, 1);
   int nparams = n - 2;
   if (nparams == 1 && ffi_checktype(L, S, 2)->kind == CT_VOID) nparams = 0;
-  CType *ft = ctype_new(cts, CT_FUNC);
-  CType **params = ctype_alloc(cts, (size_t)(nparams ? nparams : 1) * sizeof(CType *));
-  if (!ft || !params) {
-    ctype_rollback(cts, mark);
-    return luaL_error(L, "not enough memory");
-  }
-  ft->base = ret;
-  ft->u.params = params;
-  ft->n = (size_t)nparams;
+  CType *params[FFI_MAX_PARAMS];
+  if (nparams > FFI_MAX_PARAMS)
+    return luaL_error(L, "too many parameters to 'callback' (at most %d)", FFI_MAX_PARAMS);
   for (int i = 0; i < nparams; i++) {
     CType *t = ffi_checktype(L, S, 2 + i);
     if (t->kind == CT_VOID)
       return luaL_error(L, "bad argument #%d to 'callback' ('void' must be the only parameter)", 2 + i);
-    if (t->kind == CT_ARRAY) t = ctype_ptr(cts, t->base, false);
+    if (t->kind == CT_ARRAY) t = ctype_ptr_to(cts, t->base);
+    if (!t) return luaL_error(L, "not enough memory");
     params[i] = t;
   }
+  CType *ft = ctype_func(cts, ret, params, (size_t)nparams, 0);
+  if (!ft) return luaL_error(L, "not enough memory");
   cb_create(L, S, ft, n);
   return 1;
 }

@@ -40,6 +40,14 @@ lua_Integer cconv_toint(lua_State *L, int idx, const ConvCtx *ctx) {
   lua_Integer v = lua_tointegerx(L, idx, &isint);
   if (l_likely(isint)) return v;
   if (lua_type(L, idx) == LUA_TNUMBER) cconv_error(L, ctx, "number has no integer representation");
+  if (lua_type(L, idx) == LUA_TUSERDATA && luajit_unbox(L, idx)) { /* ffi.new("int", 5) */
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+      v = cconv_toint(L, lua_gettop(L), ctx);
+      lua_pop(L, 1);
+      return v;
+    }
+    lua_pop(L, 1);
+  }
   cconv_error(L, ctx, "number expected, got %s", value_typename(L, idx));
   return 0;
 }
@@ -194,7 +202,12 @@ void *cconv_toptr(lua_State *L, FFIState *S, int idx, CType *target, const ConvC
         (target->base->size == 1 || target->base->kind == CT_VOID))
       return (void *)lua_tostring(L, idx); /* const unsigned char *, const void *: read-only */
     cconv_error(L, ctx, "pointer expected, got string");
-  case LUA_TFUNCTION:
+  case LUA_TFUNCTION: {
+    void *fn = ccall_address(L, idx, NULL); /* ffi.C.free: the C function itself */
+    if (fn && (!target ||
+               (target->kind == CT_PTR && (target->base->kind == CT_FUNC || target->base->kind == CT_VOID))))
+      return fn;
+  }
     if (target && target->kind == CT_PTR && target->base->kind == CT_FUNC)
       return ccallback_from_function(L, S, idx, target->base);
     cconv_error(L, ctx, "pointer expected, got function");
@@ -213,15 +226,24 @@ static void check_array(lua_State *L, FFIState *S, CType *t, void *p, int idx, c
     if (len < t->size) memset((char *)p + len, 0, t->size - len);
     return;
   }
-  if (lua_istable(L, idx)) {
-    size_t n = (size_t)luaL_len(L, idx);
-    if (n > t->n) cconv_error(L, ctx, "table of %zu elements does not fit in %zu", n, t->n);
+  if (lua_istable(L, idx)) { /* LuaJIT's rule: from [0] when t[0] is present, else from [1] */
+    lua_Integer base = lua_geti(L, idx, 0) != LUA_TNIL ? 0 : 1;
+    lua_pop(L, 1);
     memset(p, 0, t->size);
-    for (size_t i = 0; i < n; i++) {
-      lua_geti(L, idx, (lua_Integer)i + 1);
+    size_t i = 0;
+    for (;; i++) { /* consecutive elements up to the first nil */
+      if (lua_geti(L, idx, base + (lua_Integer)i) == LUA_TNIL) {
+        lua_pop(L, 1);
+        break;
+      }
+      if (i >= t->n)
+        cconv_error(L, ctx, "too many initializers: table of %d elements for %zu",
+                    (int)(luaL_len(L, idx) + (base == 0)), t->n);
       cconv_check(L, S, et, (char *)p + i * et->size, lua_gettop(L), ctx);
       lua_pop(L, 1);
     }
+    for (size_t j = 1; i == 1 && j < t->n; j++) /* exactly one element: repeated (LuaJIT) */
+      memcpy((char *)p + j * et->size, p, et->size);
     return;
   }
   CData *cd = cdata_test(L, S, idx);
@@ -233,7 +255,35 @@ static void check_array(lua_State *L, FFIState *S, CType *t, void *p, int idx, c
   cconv_error(L, ctx, "'%s' expected, got %s", ctype_repr(t, b, sizeof b), value_typename(L, idx));
 }
 
+/* Members of t in declaration order from t[*next], t[*next + 1], ... up to the
+   first nil (anonymous members flattened; a union takes its first member only). */
+static void check_positional(lua_State *L, FFIState *S, CType *t, void *p, int idx, lua_Integer *next,
+                             const ConvCtx *ctx) {
+  for (size_t i = 0; i < t->n; i++) {
+    CField *f = &t->u.fields[i];
+    if (!f->name && ctype_isrecord(f->type)) {
+      check_positional(L, S, f->type, (char *)p + f->offset, idx, next, ctx);
+    } else if (f->name) { /* unnamed bit-fields are padding */
+      if (lua_geti(L, idx, *next) == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+      }
+      if (f->is_bitfield) luaL_error(L, "bit-field '%s' cannot be set from a table initializer", f->name);
+      ConvCtx fc = {f->name ? f->name : "member", 0};
+      cconv_check(L, S, f->type, (char *)p + f->offset, lua_gettop(L), &fc);
+      lua_pop(L, 1);
+      (*next)++;
+    }
+    if (t->kind == CT_UNION) return;
+  }
+}
+
 static void check_record(lua_State *L, FFIState *S, CType *t, void *p, int idx, const ConvCtx *ctx) {
+  if (ctype_iscomplex(t) && lua_type(L, idx) == LUA_TNUMBER) { /* a real number: im = 0 (LuaJIT) */
+    memset(p, 0, t->size);
+    cconv_check(L, S, t->u.fields[0].type, p, idx, ctx);
+    return;
+  }
   CData *cd = cdata_test(L, S, idx);
   if (cd && cd->kind == CDK_OBJECT && (cd->type == t || ctype_equal(cd->type, t))) {
     memmove(p, cd->ptr, t->size);
@@ -246,8 +296,19 @@ static void check_record(lua_State *L, FFIState *S, CType *t, void *p, int idx, 
     memmove(p, v, t->size);
     return;
   }
-  if (lua_istable(L, idx)) { /* {x = 1, y = 2} */
+  if (lua_istable(L, idx)) { /* {x = 1, y = 2}, or positional {1, 2} / {[0] = 1, 2} (LuaJIT) */
     memset(p, 0, t->size);
+    lua_Integer base = lua_geti(L, idx, 0) != LUA_TNIL ? 0 : 1;
+    bool positional = base == 0 || lua_geti(L, idx, 1) != LUA_TNIL;
+    lua_pop(L, base == 0 ? 1 : 2);
+    if (positional) {
+      lua_Integer next = base;
+      check_positional(L, S, t, p, idx, &next, ctx);
+      if (lua_geti(L, idx, next) != LUA_TNIL)
+        cconv_error(L, ctx, "too many initializers for '%s'", t->name ? t->name : "struct");
+      lua_pop(L, 1);
+      return;
+    }
     lua_pushnil(L);
     while (lua_next(L, idx)) {
       if (lua_type(L, -2) != LUA_TSTRING) cconv_error(L, ctx, "table initializer keys must be field names");
@@ -281,12 +342,22 @@ void cconv_check(lua_State *L, FFIState *S, CType *t, void *p, int idx, const Co
     return;
   }
   case CT_BOOL:
+    if (lua_type(L, idx) == LUA_TUSERDATA && luajit_unbox(L, idx)) { /* a boxed bool */
+      bool ok = lua_isboolean(L, -1);
+      *(uint8_t *)p = (uint8_t)lua_toboolean(L, -1);
+      lua_pop(L, 1);
+      if (ok) return;
+    }
     if (!lua_isboolean(L, idx)) cconv_error(L, ctx, "boolean expected, got %s", value_typename(L, idx));
     *(uint8_t *)p = (uint8_t)lua_toboolean(L, idx);
     return;
   case CT_FLOAT: {
     int isnum;
     lua_Number n = lua_tonumberx(L, idx, &isnum);
+    if (!isnum && lua_type(L, idx) == LUA_TUSERDATA && luajit_unbox(L, idx)) { /* a boxed number */
+      n = lua_tonumberx(L, -1, &isnum);
+      lua_pop(L, 1);
+    }
     if (!isnum) cconv_error(L, ctx, "number expected, got %s", value_typename(L, idx));
     if (t->size == 4) {
       float f = (float)n;

@@ -282,13 +282,18 @@ static int cdata_index(lua_State *L) {
       }
       return 1;
     }
+    if (luajit_index(L, S, cd, false) >= 0) return 1; /* static const member, metatype __index */
     return luaL_error(L, "type object has no member '%s'", luaL_tolstring(L, 2, NULL));
   case CDK_BUFFER: return luaL_error(L, "cannot index a buffer (use ffi.read / ffi.write)");
   default: break;
   }
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f = member_of(L, S, rt, &off);
+    const CField *f = field_lookup(L, S, rt, 2, &off);
+    if (!f) {
+      if (luajit_index(L, S, cd, false) >= 0) return 1; /* static const member, metatype __index */
+      f = member_of(L, S, rt, &off);                    /* raises */
+    }
     if (f->is_bitfield) {
       push_bitfield(L, f, base + off);
       return 1;
@@ -309,6 +314,8 @@ static int cdata_index(lua_State *L) {
     cconv_push(L, S, f->type, base + off, 1);
     return 1;
   }
+  if (cd->kind == CDK_OBJECT && (cd->type->flags & CTF_METATYPE) && luajit_index(L, S, cd, false) >= 0)
+    return 1;
   if (lua_type(L, 2) == LUA_TNUMBER) {
     CType *et;
     char *p = elem_addr(L, cd, 2, &et);
@@ -338,7 +345,11 @@ static int cdata_newindex(lua_State *L) {
     return luaL_error(L, "cannot assign to a member of this object");
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f = member_of(L, S, rt, &off);
+    const CField *f = field_lookup(L, S, rt, 2, &off);
+    if (!f) {
+      if (luajit_index(L, S, cd, true) >= 0) return 0; /* metatype __newindex */
+      f = member_of(L, S, rt, &off);                   /* raises */
+    }
     if (f->is_bitfield) {
       store_bitfield(L, S, f, base + off, 3);
       return 0;
@@ -346,6 +357,8 @@ static int cdata_newindex(lua_State *L) {
     store_member(L, S, f->type, base + off, f->name);
     return 0;
   }
+  if (cd->kind == CDK_OBJECT && (cd->type->flags & CTF_METATYPE) && luajit_index(L, S, cd, true) >= 0)
+    return 0;
   if (lua_type(L, 2) == LUA_TNUMBER) {
     CType *et;
     char *p = elem_addr(L, cd, 2, &et);
@@ -412,7 +425,7 @@ static int cdata_gc(lua_State *L) {
       lua_call(L, 1, 0);
     }
   }
-  if (cd->kind == CDK_CALLBACK) ccallback_gc(cd);
+  if (cd->kind == CDK_CALLBACK) ccallback_gc(L, cd);
   return 0;
 }
 
@@ -497,7 +510,10 @@ static int ffi_gc(lua_State *L) {
     return luaL_error(L, "bad argument #1 to 'gc' (ffi object expected, got %s%s)", luaL_typename(L, 1),
                       lua_type(L, 1) == LUA_TLIGHTUSERDATA ? "; use ffi.cast(\"T *\", p) for a typed pointer"
                                                            : "");
-  if (!lua_isnil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+  CData *fc = lua_isnil(L, 2) || lua_isfunction(L, 2) ? NULL : cdata_test(L, S, 2);
+  if (!lua_isnil(L, 2) && !lua_isfunction(L, 2) && /* or a C function pointer (LuaJIT) */
+      !(fc && ((fc->kind == CDK_POINTER && fc->type->base->kind == CT_FUNC) || fc->kind == CDK_CALLBACK)))
+    luaL_checktype(L, 2, LUA_TFUNCTION);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
   lua_pushvalue(L, 1);
   lua_pushvalue(L, 2);
@@ -550,6 +566,7 @@ void cdata_open(lua_State *L, FFIState *S) {
     lua_newtable(L);
     lua_pushvalue(L, -2); /* state userdata (below) as upvalue */
     luaL_setfuncs(L, mt, 1);
+    luajit_wrap_mt(L); /* metatype metamethods, boxed-scalar arithmetic */
     if (gc) {
       lua_pushcfunction(L, cdata_gc);
       lua_setfield(L, -2, "__gc");
@@ -604,20 +621,11 @@ static int do_new(lua_State *L, FFIState *S, CType *t, int argbase) {
   bool var = (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) || (t->flags & CTF_FLEX);
   int nidx = var ? argbase : 0;
   int init = var ? argbase + 1 : argbase;
-  bool has_init = !lua_isnoneornil(L, init);
+  int last = lua_gettop(L);
+  bool has_init = last > init || !lua_isnoneornil(L, init);
   new_instance(L, S, t, nidx);
-  if (has_init) {
-    CData *cd = lua_touserdata(L, -1);
-    ConvCtx ctx = {"initializer", 0};
-    if (t->kind == CT_ARRAY && (t->flags & CTF_VLA)) {
-      CType tmp = *t;
-      tmp.n = cd->size / t->base->size;
-      tmp.size = cd->size;
-      cconv_check(L, S, &tmp, cd->ptr, init, &ctx);
-    } else {
-      cconv_check(L, S, t, cd->ptr, init, &ctx);
-    }
-  }
+  if (has_init) luajit_init(L, S, lua_gettop(L), init, last); /* LuaJIT's initializer rules */
+  if (t->flags & CTF_METATYPE) luajit_newgc(L, S, t);
   return 1;
 }
 
@@ -762,6 +770,14 @@ static int ffi_write(lua_State *L) {
 static int ffi_string(lua_State *L) {
   FFIState *S = ffi_state(L);
   size_t size;
+  if (lua_type(L, 1) == LUA_TSTRING) { /* const char * results are strings already */
+    const char *s = lua_tolstring(L, 1, &size);
+    lua_Integer n = luaL_optinteger(L, 2, (lua_Integer)size);
+    if (n < 0 || (size_t)n > size)
+      return luaL_error(L, "bad argument #2 to 'string' (length %I out of range)", (LUAI_UACINT)n);
+    lua_pushlstring(L, s, (size_t)n);
+    return 1;
+  }
   const char *p = mem_target(L, S, 1, &size, "string");
   if (!p) return luaL_error(L, "bad argument #1 to 'string' (NULL pointer)");
   if (!lua_isnoneornil(L, 2)) {
@@ -797,7 +813,7 @@ static int ffi_cast(lua_State *L) {
   CType *t = ffi_checktype(L, S, 1);
   ConvCtx ctx = {"cast", 2};
   char b[96];
-  if (t->kind == CT_PTR && t->base->kind == CT_FUNC && lua_isfunction(L, 2)) {
+  if (t->kind == CT_PTR && t->base->kind == CT_FUNC && lua_isfunction(L, 2) && !ccall_address(L, 2, NULL)) {
     ccallback_new(L, S, t->base, 2); /* a callback: lives while referenced, or until cb:free() */
     return 1;
   }
@@ -854,6 +870,7 @@ static int ffi_cast(lua_State *L) {
 
 static int ffi_typeof(lua_State *L) {
   FFIState *S = ffi_state(L);
+  luajit_subst(L, S, 1); /* ffi.typeof("$ *", T) */
   cdata_push_ctype(L, S, ffi_checktype(L, S, 1));
   return 1;
 }

@@ -120,7 +120,31 @@ static int lex_escape(CParser *P, LexState *ls) {
   case 'n': return '\n';
   case 't': return '\t';
   case 'r': return '\r';
-  case '0': return 0;
+  case 'x': { /* '\x4F': hex digits, as many as follow (C); the value must fit a char */
+    int v = 0, nd = 0;
+    while (ls->pos < P->len && isxdigit((unsigned char)P->src[ls->pos])) {
+      char h = P->src[ls->pos++];
+      v = v * 16 + (isdigit((unsigned char)h) ? h - '0' : (tolower((unsigned char)h) - 'a' + 10));
+      if (v > 0xff) cp_error(P, "hex escape sequence out of range");
+      nd++;
+    }
+    if (!nd) cp_error(P, "\\x used with no following hex digits");
+    return (char)v; /* a char constant: the target's char signedness aside, as C's int of a char */
+  }
+  case '0':
+  case '1':
+  case '2':
+  case '3':
+  case '4':
+  case '5':
+  case '6':
+  case '7': { /* '\123': up to three octal digits */
+    int v = c - '0';
+    for (int i = 1; i < 3 && ls->pos < P->len && P->src[ls->pos] >= '0' && P->src[ls->pos] <= '7'; i++)
+      v = v * 8 + (P->src[ls->pos++] - '0');
+    if (v > 0xff) cp_error(P, "octal escape sequence out of range");
+    return (char)v;
+  }
   case 'a': return '\a';
   case 'b': return '\b';
   case 'f': return '\f';

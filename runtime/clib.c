@@ -99,11 +99,13 @@ static bool find_soname(const char *base, char *out, size_t outlen) {
   return false;
 }
 
-static void *open_library(const char *name, bool *preloaded, char *err, size_t errlen) {
-  void *h = dlopen(name, RTLD_NOW | RTLD_NOLOAD);
+/* scope: RTLD_LOCAL (ffi.open), or RTLD_GLOBAL (LuaJIT's ffi.load(name, true)),
+   which also promotes a library already loaded locally. */
+static void *open_library(const char *name, int scope, bool *preloaded, char *err, size_t errlen) {
+  void *h = dlopen(name, RTLD_NOW | RTLD_NOLOAD | scope);
   *preloaded = h != NULL;
   if (h) return h;
-  h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+  h = dlopen(name, RTLD_NOW | scope);
   if (h) return h;
   const char *e = dlerror();
   snprintf(err, errlen, "%s", e ? e : "unknown error");
@@ -114,9 +116,9 @@ static void *open_library(const char *name, bool *preloaded, char *err, size_t e
   if (so && so[3] == '.') return NULL; /* already a versioned soname */
   snprintf(base, sizeof base, "%s%s%s", strncmp(name, "lib", 3) == 0 ? "" : "lib", name, so ? "" : ".so");
   if (!find_soname(base, real, sizeof real)) return NULL;
-  h = dlopen(real, RTLD_NOW | RTLD_NOLOAD);
+  h = dlopen(real, RTLD_NOW | RTLD_NOLOAD | scope);
   *preloaded = h != NULL;
-  if (!h) h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
+  if (!h) h = dlopen(real, RTLD_NOW | scope);
   if (!h && (e = dlerror()) != NULL) snprintf(err, errlen, "%s", e);
   return h;
 }
@@ -156,19 +158,16 @@ static int lib_wrap(lua_State *L) {
   const char *name = luaL_checkstring(L, 3);
   int nargs = top - 3;
   if (nargs == 1 && ffi_checktype(L, S, 4)->kind == CT_VOID) nargs = 0;
-  CTState *cts = S->cts;
-  CType **params = ctype_alloc(cts, (size_t)(nargs ? nargs : 1) * sizeof(CType *));
-  CType *ft = ctype_new(cts, CT_FUNC);
-  if (!params || !ft) return luaL_error(L, "not enough memory");
+  CType *params[FFI_MAX_PARAMS];
+  if (nargs > FFI_MAX_PARAMS) return luaL_error(L, "'%s' has too many parameters", name);
   for (int i = 0; i < nargs; i++) {
     CType *t = ffi_checktype(L, S, 4 + i);
     if (t->kind == CT_VOID)
       return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
     params[i] = t;
   }
-  ft->base = ret;
-  ft->n = (size_t)nargs;
-  ft->u.params = params;
+  CType *ft = ctype_func(S->cts, ret, params, (size_t)nargs, 0);
+  if (!ft) return luaL_error(L, "not enough memory");
   void *fn = find_symbol(L, lib, name);
   ccall_push(L, S, ft, fn, name, push_libud(L, 1));
   return 1;
@@ -308,12 +307,12 @@ static CLib *new_clib(lua_State *L) {
   return lib;
 }
 
-static int ffi_open(lua_State *L) {
+static int open_scoped(lua_State *L, int scope) {
   FFIState *S = ffi_state(L);
   const char *name = luaL_checkstring(L, 1);
   char err[512];
   CLib *lib = new_clib(L);
-  lib->handle = open_library(name, &lib->preloaded, err, sizeof err);
+  lib->handle = open_library(name, scope, &lib->preloaded, err, sizeof err);
   if (!lib->handle) return luaL_error(L, "failed to load library '%s': %s", name, err);
   push_library(L, S);
   return 1;
@@ -332,7 +331,12 @@ void clib_open(lua_State *L, FFIState *S) {
   lib->preloaded = true;
   push_library(L, S);
 }
+static int ffi_open(lua_State *L) { return open_scoped(L, RTLD_LOCAL); }
+
+/* LuaJIT's name: ffi.load(name [, global]); global = true is RTLD_GLOBAL. */
+static int ffi_load(lua_State *L) { return open_scoped(L, lua_toboolean(L, 2) ? RTLD_GLOBAL : RTLD_LOCAL); }
+
 const luaL_Reg *clib_functions(void) {
-  static const luaL_Reg fns[] = {{"open", ffi_open}, {NULL, NULL}};
+  static const luaL_Reg fns[] = {{"open", ffi_open}, {"load", ffi_load}, {NULL, NULL}};
   return fns;
 }

@@ -309,8 +309,19 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
   cp_expect(P, ')');
 }
 
+/* Calling conventions: meaningful only on 32-bit Windows (LuaJIT accepts them
+   everywhere), so they are read and ignored. */
+static bool is_callconv(CParser *P) {
+  return is_word(P, "__cdecl") || is_word(P, "__stdcall") || is_word(P, "__fastcall") ||
+         is_word(P, "__thiscall");
+}
+
 /* Attributes, asm labels and qualifiers that may appear between declaration parts. */
 static bool parse_extras(CParser *P, Attrs *a) {
+  if (is_callconv(P)) {
+    cp_next(P);
+    return true;
+  }
   if (is_word(P, "__attribute__") || is_word(P, "__attribute")) {
     cp_next(P);
     parse_attribute_list(P, a);
@@ -380,31 +391,12 @@ static bool is_qualifier(CParser *P) {
          is_word(P, "_Nullable") || is_word(P, "_Nonnull") || is_word(P, "__extension__");
 }
 
-static const char *const type_words[] = {"void",
-                                         "char",
-                                         "short",
-                                         "int",
-                                         "long",
-                                         "float",
-                                         "double",
-                                         "signed",
-                                         "__signed",
-                                         "__signed__",
-                                         "unsigned",
-                                         "_Bool",
-                                         "struct",
-                                         "union",
-                                         "enum",
-                                         "_Complex",
-                                         "__complex__",
-                                         "__int128",
-                                         "__int128_t",
-                                         "__uint128_t",
-                                         "_Float128",
-                                         "__float128",
-                                         "__builtin_va_list",
-                                         "__gnuc_va_list",
-                                         NULL};
+static const char *const type_words[] = {
+    "void",           "char",       "short",       "int",        "long",        "float",
+    "double",         "signed",     "__signed",    "__signed__", "unsigned",    "_Bool",
+    "struct",         "union",      "enum",        "_Complex",   "__complex__", "complex",
+    "__int128",       "__int128_t", "__uint128_t", "_Float128",  "__float128",  "__builtin_va_list",
+    "__gnuc_va_list", NULL};
 
 /* The type an identifier names: a typedef, or else (pluto's convenience) a
    struct/union/enum tag used without its keyword. Functions and variables may
@@ -430,7 +422,7 @@ static bool starts_type(CParser *P) {
 enum { B_NONE, B_VOID, B_CHAR, B_INT, B_FLOAT, B_DOUBLE, B_BOOL, B_OTHER };
 typedef struct SpecWords {
   int base, nlong, nshort;
-  bool sign, unsign;
+  bool sign, unsign, cplx;
 } SpecWords;
 
 static void spec_base(CParser *P, SpecWords *w, int base) {
@@ -458,8 +450,8 @@ static bool spec_builtin_word(CParser *P, SpecWords *w) {
     w->sign = true;
   else if (is_word(P, "unsigned"))
     w->unsign = true;
-  else if (is_word(P, "_Complex") || is_word(P, "__complex__"))
-    cp_error(P, "complex types are not supported");
+  else if (is_word(P, "_Complex") || is_word(P, "__complex__") || is_word(P, "complex")) /* LuaJIT: complex */
+    w->cplx = true;
   else if (is_word(P, "__int128") || is_word(P, "__int128_t") || is_word(P, "__uint128_t"))
     cp_error(P, "128-bit integers are not supported");
   else if (is_word(P, "_Float128") || is_word(P, "__float128"))
@@ -469,11 +461,38 @@ static bool spec_builtin_word(CParser *P, SpecWords *w) {
   return true;
 }
 
+/* double _Complex / float _Complex: a struct { re; im; } made once per state. */
+static CType *complex_type(CParser *P, bool is_float) {
+  const char *key = is_float ? "float _Complex" : "double _Complex";
+  CTName *n = ctype_lookup(P->cts, NS_TAG, key, strlen(key));
+  if (n) return n->type;
+  CType *t = ctype_new(P->cts, CT_STRUCT);
+  CField *fs = cp_alloc(P, 2 * sizeof(CField));
+  if (!t) cp_oom(P);
+  CType *e = ctype_builtin(P->cts, is_float ? CTB_F32 : CTB_F64);
+  fs[0].name = "re";
+  fs[1].name = "im";
+  fs[0].type = fs[1].type = e;
+  t->name = key;
+  t->n = 2;
+  t->u.fields = fs;
+  const char *err = ctype_layout(t, 0, 0, false, NULL);
+  if (err) cp_error(P, "%s", err);
+  define_type_name(P, NS_TAG, key, t);
+  return t;
+}
+
 /* The builtin type the counted words name. */
 static CType *spec_builtin_type(CParser *P, const SpecWords *w) {
   CTState *cts = P->cts;
   bool mods = w->nlong || w->nshort || w->sign || w->unsign;
   if (w->sign && w->unsign) cp_error(P, "both signed and unsigned");
+  if (w->cplx) { /* complex, double complex, float complex, _Complex double */
+    if (w->nlong) cp_error(P, "long double complex is not supported");
+    if (mods || (w->base != B_NONE && w->base != B_DOUBLE && w->base != B_FLOAT))
+      cp_error(P, "complex integer types are not supported");
+    return complex_type(P, w->base == B_FLOAT);
+  }
   switch (w->base) {
   case B_VOID:
   case B_BOOL:
@@ -528,7 +547,7 @@ static bool spec_nontype_word(CParser *P, DeclSpec *ds, bool allow_storage) {
 }
 
 static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
-  SpecWords w = {B_NONE, 0, 0, false, false};
+  SpecWords w = {B_NONE, 0, 0, false, false, false};
   bool typed = false;
   memset(ds, 0, sizeof *ds);
   ds->line = P->ls.line;
@@ -552,18 +571,19 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
       ds->type = ctype_builtin(P->cts, CTB_PTR); /* va_list: an opaque pointer-sized handle */
       w.base = B_OTHER;
     } else {
-      if (typed || w.nlong || w.nshort || w.sign || w.unsign) break; /* the declarator's name */
+      if (typed || w.nlong || w.nshort || w.sign || w.unsign || w.cplx) break; /* the declarator's name */
       CType *nt = type_name(P);
       if (!nt || w.base != B_NONE) break;
       ds->type = nt;
       w.base = B_OTHER;
     }
-    if (w.base != B_NONE || w.nlong || w.nshort || w.sign || w.unsign) typed = true;
+    if (w.base != B_NONE || w.nlong || w.nshort || w.sign || w.unsign || w.cplx) typed = true;
     cp_next(P);
   }
   if (!typed) cp_error(P, "type expected");
   if (w.base == B_OTHER) {
-    if (w.nlong || w.nshort || w.sign || w.unsign) cp_error(P, "invalid type specifier combination");
+    if (w.nlong || w.nshort || w.sign || w.unsign || w.cplx)
+      cp_error(P, "invalid type specifier combination");
     return;
   }
   ds->type = spec_builtin_type(P, &w);
@@ -663,7 +683,7 @@ static bool nested_declarator_follows(CParser *P) {
   cp_next(P);
   bool r = is(P, '*') || is(P, '(') || is(P, '^') ||
            (is(P, TK_IDENT) && !starts_type(P) && !is_word(P, "__attribute__"));
-  if (is_word(P, "__attribute__")) r = true;
+  if (is_word(P, "__attribute__") || is_callconv(P)) r = true;
   P->ls = save;
   return r;
 }
@@ -733,6 +753,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
   d->line = P->ls.line;
   d->col = P->ls.col;
   bool cur_const = base_const;
+  while (is_callconv(P)) cp_next(P); /* int (__stdcall *f)(int) */
   while (accept(P, '*') || accept(P, '^')) {
     base = ctype_ptr(P->cts, base, cur_const);
     if (!base) cp_oom(P);
@@ -830,11 +851,44 @@ static void push_field(CParser *P, CField f, size_t align) {
   P->fields[P->nfields++] = f;
 }
 
+/* LuaJIT's extension: 'static const int N = 5;' inside a struct is a constant
+   scoped to the type (T.N, obj.N), registered as "<type id>:<name>" so it
+   never collides with an ordinary name. Integer constants only, as in LuaJIT. */
+static void parse_static_member(CParser *P, CType *rec) {
+  DeclSpec ds;
+  parse_specifiers(P, &ds, false);
+  if (!ds.is_const) cp_error(P, "a static member must be 'static const'");
+  for (;;) {
+    Declarator d;
+    parse_declarator(P, ds.type, ds.is_const, &d, false);
+    if (!ctype_isint(d.type) && d.type->kind != CT_ENUM && d.type->kind != CT_BOOL)
+      cp_error(P, "static const member '%s' must have an integer type", d.name);
+    cp_expect(P, '=');
+    int64_t v = expr(P);
+    char key[300];
+    int n = snprintf(key, sizeof key, "%u:%s", (unsigned)rec->id, d.name);
+    if (n < 0 || (size_t)n >= sizeof key) cp_error(P, "name too long");
+    CTName *cn = ctype_define(P->cts, NS_ORD, key, (size_t)n);
+    if (!cn) cp_oom(P);
+    if (cn->kind == CN_CONST && cn->value != v) cp_error(P, "redefinition of static member '%s'", d.name);
+    cn->kind = CN_CONST;
+    cn->value = v;
+    cn->type = d.type;
+    if (accept(P, ';')) return;
+    cp_expect(P, ',');
+  }
+}
+
 static void parse_fields(CParser *P, CType *rec) {
   size_t start = P->nfields;
   while (!accept(P, '}')) {
     if (accept(P, ';')) continue;
     if (is(P, TK_EOF)) cp_error(P, "expected '}'");
+    if (is_word(P, "static")) {
+      cp_next(P);
+      parse_static_member(P, rec);
+      continue;
+    }
     DeclSpec ds;
     parse_specifiers(P, &ds, false);
     if (is(P, ';')) { /* no declarator: anonymous member, or a nested tag declaration */
@@ -890,12 +944,11 @@ static void parse_fields(CParser *P, CType *rec) {
       if (!accept(P, ',')) cp_expect(P, ';');
     }
   }
-  /* a flexible array member must be last, after at least one named member */
+  /* a flexible array member must be last (alone is fine: a GNU C and LuaJIT extension) */
   for (size_t i = start; i < P->nfields; i++) {
     CType *ft = P->fields[i].type;
     if (ft->kind != CT_ARRAY || !(ft->flags & CTF_VLA)) continue;
     if (i + 1 < P->nfields) cp_error(P, "flexible array member '%s' not at end of struct", P->fields[i].name);
-    if (i == start) cp_error(P, "flexible array member '%s' in an otherwise empty struct", P->fields[i].name);
     if (rec->kind == CT_UNION) cp_error(P, "flexible array member '%s' in a union", P->fields[i].name);
   }
   rec->n = P->nfields - start;

@@ -26,6 +26,8 @@ struct CTState {
   CTUndo *undo;
   size_t nundo, cundo;
   CType *builtin[CTB__MAX];
+  uint32_t *fhash; /* interned function types (ctype_func): id + 1, 0 = empty */
+  size_t fhsize, nfunc;
 };
 
 static bool grow(void **vec, size_t *cap, size_t need, size_t elem) {
@@ -245,6 +247,7 @@ void ctstate_free(CTState *cts) {
   free(cts->names);
   free(cts->hash);
   free(cts->undo);
+  free(cts->fhash);
   free(cts);
 }
 
@@ -275,6 +278,74 @@ CType *ctype_ptr_to(CTState *cts, CType *t) {
   CType *p = ctype_ptr(cts, t, false);
   if (p) t->ptr_id = p->id + 1;
   return p;
+}
+
+/* Function types made at run time (lib:wrap, ffi.callback) are interned, as
+   LuaJIT's lj_ctype_intern does, so a program that wraps or makes callbacks
+   as it goes does not add a node each time. The table holds ids, checked
+   against the node on every lookup: a rollback may have dropped the node
+   or given its id to another. */
+static uint32_t func_hash(const CType *ret, CType *const *params, size_t n, uint16_t flags) {
+  uint64_t h = 1469598103934665603u ^ ((uint64_t)n << 16 | flags);
+  h = (h ^ (uint64_t)(uintptr_t)ret) * 1099511628211u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (uint64_t)(uintptr_t)params[i]) * 1099511628211u;
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+static bool func_matches(const CType *t, const CType *ret, CType *const *params, size_t n, uint16_t flags) {
+  if (t->kind != CT_FUNC || t->base != ret || t->n != n || t->flags != flags || t->name) return false;
+  for (size_t i = 0; i < n; i++)
+    if (t->u.params[i] != params[i]) return false;
+  return true;
+}
+
+static CType *func_live(CTState *cts, uint32_t e) {
+  return e && e - 1 < cts->ntypes ? cts->types[e - 1] : NULL;
+}
+
+static bool func_rehash(CTState *cts, size_t size) {
+  uint32_t *h = calloc(size, sizeof(uint32_t));
+  if (!h) return false;
+  size_t live = 0;
+  for (size_t i = 0; i < cts->fhsize; i++) {
+    CType *t = func_live(cts, cts->fhash[i]);
+    if (!t || t->kind != CT_FUNC || t->name || t->id + 1 != cts->fhash[i]) continue; /* stale */
+    size_t j = func_hash(t->base, t->u.params, t->n, t->flags) & (size - 1);
+    while (h[j]) j = (j + 1) & (size - 1);
+    h[j] = t->id + 1;
+    live++;
+  }
+  free(cts->fhash);
+  cts->fhash = h;
+  cts->fhsize = size;
+  cts->nfunc = live;
+  return true;
+}
+
+CType *ctype_func(CTState *cts, CType *ret, CType *const *params, size_t n, uint16_t flags) {
+  uint32_t hv = func_hash(ret, params, n, flags);
+  if (cts->fhsize) {
+    size_t mask = cts->fhsize - 1;
+    for (size_t i = hv & mask; cts->fhash[i]; i = (i + 1) & mask) {
+      CType *t = func_live(cts, cts->fhash[i]);
+      if (t && func_matches(t, ret, params, n, flags)) return t;
+    }
+  }
+  if ((cts->nfunc + 1) * 2 > cts->fhsize && !func_rehash(cts, cts->fhsize ? cts->fhsize * 2 : 64))
+    return NULL;
+  CType **pv = ctype_alloc(cts, (n ? n : 1) * sizeof(CType *));
+  CType *t = pv ? ctype_new(cts, CT_FUNC) : NULL;
+  if (!t) return NULL;
+  if (n) memcpy(pv, params, n * sizeof(CType *));
+  t->base = ret;
+  t->u.params = pv;
+  t->n = n;
+  t->flags = flags;
+  size_t mask = cts->fhsize - 1, i = hv & mask;
+  while (cts->fhash[i]) i = (i + 1) & mask;
+  cts->fhash[i] = t->id + 1;
+  cts->nfunc++;
+  return t;
 }
 
 CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla) {
@@ -418,10 +489,11 @@ bool ctype_equal(const CType *a, const CType *b) {
 }
 
 static size_t repr_base(const CType *t, char *buf, size_t len) {
-  const char *kw = t->kind == CT_STRUCT  ? "struct "
-                   : t->kind == CT_UNION ? "union "
-                   : t->kind == CT_ENUM  ? "enum "
-                                         : "";
+  const char *kw = ctype_iscomplex(t)     ? ""
+                   : t->kind == CT_STRUCT ? "struct "
+                   : t->kind == CT_UNION  ? "union "
+                   : t->kind == CT_ENUM   ? "enum "
+                                          : "";
   if (t->kind == CT_INT && !t->name) return (size_t)snprintf(buf, len, "int%zu_t", t->size * 8);
   return (size_t)snprintf(buf, len, "%s%s", kw, t->name ? t->name : "<anonymous>");
 }

@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* -- Target -- */
 
@@ -91,6 +92,7 @@ typedef enum CTKind {
 #define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bitfields (not passable by value) */
 #define CTF_STR 0x0200u        /* PTR: the seed's "str" (const char* as Lua string) */
 #define CTF_VOIDP 0x0400u      /* PTR: the seed's "ptr" (light userdata both ways) */
+#define CTF_METATYPE 0x8000u   /* STRUCT/UNION: ffi.metatype gave it a metatable (lib_luajit.c) */
 
 typedef struct CType CType;
 
@@ -212,6 +214,9 @@ CType *ctype_array(CTState *cts, CType *elem, size_t n, bool vla);
 /* 'pointer to t', made once per t: for run-time operations (p.flex, arr + n),
    which must not grow the registry each time. */
 CType *ctype_ptr_to(CTState *cts, CType *t);
+/* The function type ret(params...), made once per state: later calls with the
+   same result, parameters and flags return the same node. NULL on OOM. */
+CType *ctype_func(CTState *cts, CType *ret, CType *const *params, size_t n, uint16_t flags);
 
 /* -- Layout -- */
 
@@ -230,6 +235,11 @@ static inline bool ctype_isint(const CType *t) {
   return t->kind == CT_INT || t->kind == CT_BOOL || t->kind == CT_ENUM;
 }
 static inline bool ctype_isrecord(const CType *t) { return t->kind == CT_STRUCT || t->kind == CT_UNION; }
+/* Complex numbers are structs { re; im; } named "double _Complex" / "float _Complex"
+   (names no declaration can spell), laid out and passed as C lays them out. */
+static inline bool ctype_iscomplex(const CType *t) {
+  return t->kind == CT_STRUCT && t->name && t->n == 2 && strstr(t->name, " _Complex") != NULL;
+}
 /* Finds a member by name, looking through anonymous members. offset_out gets
    the member's absolute offset. NULL if absent. */
 const CField *ctype_field(const CType *t, const char *name, size_t *offset_out);

@@ -19,6 +19,10 @@
 #define l_likely(x) __builtin_expect(((x) != 0), 1)
 #define l_unlikely(x) __builtin_expect(((x) != 0), 0)
 #endif
+#define l_noinline __attribute__((noinline))
+
+/* Parameters of a function made by lib:wrap or ffi.callback (ccall.c refuses more). */
+#define FFI_MAX_PARAMS 255
 
 /* -- Module state (one per Lua state) -- */
 
@@ -27,6 +31,7 @@ typedef struct CallFrame {
   struct CallFrame *prev;
   lua_State *L;
   bool failed; /* a callback failed: skip further Lua calls, raise after return */
+  int cbtab;   /* stack index on L of the callback table, pushed by the first fast callback; 0: none */
 } CallFrame;
 
 typedef struct FFIState {
@@ -35,8 +40,9 @@ typedef struct FFIState {
   const void *cdata_gcmt; /* the same with __gc: callbacks and ffi.gc'd objects only */
   CallFrame *frame;       /* innermost FFI call on the Lua thread */
   int saved_errno;        /* errno right after the last FFI call */
-  int cbtab;              /* registry slot of the weak table: callback slot -> object */
-  lua_Integer cbslots;    /* callback slots handed out so far */
+  int cbtab;              /* registry slot of the weak-valued table: callback key -> its Lua function */
+  int cbnext;             /* callback keys handed out so far (keys are 1..cbnext) */
+  int *cbfree, ncbfree, ccbfree; /* keys given back by collected callbacks, reused first */
 } FFIState;
 
 /* Registry keys (addresses of these are unique). */
@@ -112,21 +118,44 @@ void ffi_parse(lua_State *L, FFIState *S, const char *src, size_t len, unsigned 
 void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name, int owner_idx);
 /* libffi type of t (records built and cached on demand); NULL with *err set if impossible. */
 void *ccall_ffitype(CType *t, const char **err);
+/* The C function a wrapper calls (and its type), or NULL if idx is not a wrapper. */
+void *ccall_address(lua_State *L, int idx, CType **ft);
 
 /* -- Callbacks (ccallback.c) -- */
 
 const luaL_Reg *ccallback_functions(void); /* callback */
 void *ccallback_code(CData *cd);           /* code address of a callback object */
 int ccallback_index(lua_State *L, CData *cd, const char *key);
-void ccallback_gc(CData *cd);
+void ccallback_gc(lua_State *L, CData *cd);
 /* Pushes a callback object for the Lua function at idx with signature ft. */
 void ccallback_new(lua_State *L, FFIState *S, CType *ft, int idx);
 /* A temporary callback for a Lua function passed to a function-pointer parameter. */
 void *ccallback_from_function(lua_State *L, FFIState *S, int idx, CType *ft);
 
+/* The function type of callback cd (to call it from Lua through its C entry point). */
+CType *ccallback_type(CData *cd);
+
 /* -- Libraries (clib.c) -- */
 
 const luaL_Reg *clib_functions(void); /* open */
 void clib_open(lua_State *L, FFIState *S);
+
+/* -- LuaJIT compatibility (lib_luajit.c) -- */
+
+const luaL_Reg *luajit_functions(void); /* metatype, istype, abi, tonumber */
+void luajit_open(lua_State *L);         /* the registry table of metatypes */
+/* Wraps the metamethods of the memory-object metatable at the top (metatype, boxed scalars). */
+void luajit_wrap_mt(lua_State *L);
+/* Pushes the plain Lua value of a boxed scalar (ffi.new("int", 5)) at idx; false if not one. */
+bool luajit_unbox(lua_State *L, int idx);
+/* __index / __newindex of a metatype for a key that is not a member: results, or -1 if none. */
+int luajit_index(lua_State *L, FFIState *S, CData *cd, bool set);
+/* Initializes the new object at obj from the arguments first..last (LuaJIT's rules). */
+void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last);
+/* '$' placeholders in the declaration at sidx replaced by the arguments after it
+   (LuaJIT's parameterized types, for ffi.cdef and ffi.typeof); false if none. */
+bool luajit_subst(lua_State *L, FFIState *S, int sidx);
+/* After ffi.new of a type with a metatype: its __gc as an implicit ffi.gc. */
+void luajit_newgc(lua_State *L, FFIState *S, CType *t);
 
 #endif

@@ -7,7 +7,15 @@
 
 #include "ffi_cparse.h"
 #include "pluto_ffi.h"
+#include <stdlib.h>
+
 #include "ffi_int.h"
+
+/* The version lives only in CMake's project(VERSION); runtime/CMakeLists.txt
+   passes it in. A build that compiles these sources on its own says so. */
+#ifndef FFI_VERSION
+#define FFI_VERSION "unknown"
+#endif
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
     ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
@@ -48,7 +56,10 @@ CType *ffi_checktype(lua_State *L, FFIState *S, int idx) {
     char err[256];
     if (!cparse_type(S->cts, s, len, &t, err, sizeof err)) {
       ctype_rollback(S->cts, mark);
-      luaL_error(L, "unknown type '%s'", s);
+      luaL_error(L, "unknown type '%s'%s", s,
+                 memchr(s, '$', len)
+                     ? " ('$' placeholders work in ffi.cdef and ffi.typeof only, as in LuaJIT)"
+                     : "");
     }
     lua_pushvalue(L, idx);
     lua_pushlightuserdata(L, t);
@@ -110,6 +121,7 @@ static int ffi_struct(lua_State *L) {
 
 static int ffi_cdef(lua_State *L) {
   FFIState *S = ffi_state(L);
+  luajit_subst(L, S, 1); /* ffi.cdef("typedef struct { $ $; } t;", T, "name") */
   size_t len;
   const char *src = luaL_checklstring(L, 1, &len);
   CParseResult res;
@@ -145,6 +157,8 @@ static int state_gc(lua_State *L) {
   FFIState *S = lua_touserdata(L, 1);
   ctstate_free(S->cts);
   S->cts = NULL;
+  free(S->cbfree);
+  S->cbfree = NULL;
   return 0;
 }
 
@@ -186,6 +200,7 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
   push_weak_table(L, "k");
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+  luajit_open(L);
   cdata_open(L, S);
   clib_open(L, S);
   lua_setfield(L, -3, "C");
@@ -195,6 +210,7 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   add_funcs(L, cdata_functions());
   add_funcs(L, ccallback_functions());
   add_funcs(L, clib_functions());
+  add_funcs(L, luajit_functions());
   lua_pop(L, 1); /* state (kept alive by the closures' upvalues and the registry) */
   lua_pushlightuserdata(L, NULL);
   lua_setfield(L, -2, "nullptr");
@@ -202,6 +218,8 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   lua_setfield(L, -2, "arch");
   lua_pushstring(L, ctarget.os);
   lua_setfield(L, -2, "os");
+  lua_pushliteral(L, "pluto-ffi " FFI_VERSION);
+  lua_setfield(L, -2, "_VERSION");
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_state);
   /* both names give the same table, whichever is required first */

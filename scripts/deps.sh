@@ -8,6 +8,7 @@ packages=(
   cmake make gcc clang clang-format pkg-config   # toolchain; clang-format for the format check
   lua5.4 liblua5.4-dev              # interpreter; headers and liblua5.4.a for cli/ffi-lua
   libffi-dev                        # the call machinery
+  luarocks dpkg-dev file            # tests/install: the rock; cpack -G DEB's dpkg-shlibdeps and its ELF scan
   zlib1g-dev libsqlite3-dev         # real libraries used by tests and benchmarks
   libclang-14-dev clang-14 bindgen libcurl4-openssl-dev libsdl2-dev libpng-dev libuv1-dev  # ffi-import (libclang, its resource dir), its real-header tests, bench/import
   libclang-rt-14-dev                # clang's sanitizer runtimes

@@ -171,8 +171,10 @@ return function(env)
     "no member with name 'z'")
   case("a bad value in a struct initializer", function() ffi.new("struct MuPoint", { x = "a" }) end,
     { "bad value for 'x'", "got string" })
-  case("a number as a struct initializer", function() ffi.MuPoint(1, 2, 3) end,
-    { "initializer", "got number" })
+  case("a number as a struct initializer", function() ffi.MuPoint({}, 2) end,
+    { "got table" })
+  case("more flat initializers than fields (LuaJIT's rule: raise)", function() ffi.MuPoint(1, 2, 3) end,
+    { "too many initializers", "MuPoint" })
 
   local arr = ffi.new("int[3]")
   arr[0], arr[1], arr[2] = 1, 2, 3

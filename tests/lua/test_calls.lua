@@ -503,4 +503,37 @@ t.test("Lua strings pass to const void * (read-only), not to void *", function()
   t.errors(function() ffi.C.memset("abc", 0, 3) end, "got string")
 end)
 
+t.test("variadic calls with 1-2 fixed and up to 3 extra arguments (compiler-made path)", function()
+  local libc = ffi.open("libc.so.6")
+  libc:cdef [[
+    int sprintf(char *buf, const char *fmt, ...);
+    int abs(int);
+  ]]
+  local buf = ffi.alloc(128)
+  -- expected strings from string.format, which uses the same C library's formatting
+  local n = libc.sprintf(buf, "%s|%lld|%.3f", "ab", -(1 << 40), 1.5)
+  local want = string.format("%s|%d|%.3f", "ab", -(1 << 40), 1.5)
+  t.eq(ffi.string(buf), want)
+  t.eq(n, #want)
+  want = string.format("%.1f %.1f %.1f", 0.5, -2.25, 1e3)
+  t.eq(libc.sprintf(buf, "%.1f %.1f %.1f", 0.5, -2.25, 1e3), #want)
+  t.eq(ffi.string(buf), want)
+  t.eq(libc.sprintf(buf, "%p", nil), #"(nil)")
+  t.eq(ffi.string(buf), "(nil)")
+  t.eq(libc.sprintf(buf, "[%s]", ffi.nullptr == nil and "" or "x"), 3)
+  -- up to six integer extras stay on the compiler-made path; seven, or a double
+  -- among four, take the general path: the same results
+  libc.sprintf(buf, "%lld %lld %lld %lld", 1, 2, 3, 4)
+  t.eq(ffi.string(buf), "1 2 3 4")
+  libc.sprintf(buf, "%lld %lld %lld %lld %lld %s", 1, 2, 3, 4, -5, "six")
+  t.eq(ffi.string(buf), "1 2 3 4 -5 six")
+  libc.sprintf(buf, "%lld %lld %lld %lld %lld %lld %lld", 1, 2, 3, 4, 5, 6, 7)
+  t.eq(ffi.string(buf), "1 2 3 4 5 6 7")
+  libc.sprintf(buf, "%lld %lld %lld %.1f", 1, 2, 3, 4.5)
+  t.eq(ffi.string(buf), "1 2 3 4.5")
+  -- an extra argument that is a boolean or an object takes the general path too
+  libc.sprintf(buf, "%d", true)
+  t.eq(ffi.string(buf), "1")
+end)
+
 t.done()
