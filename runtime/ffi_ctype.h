@@ -52,8 +52,9 @@ typedef struct CTarget {
   bool packed_by_value_in_memory; /* misaligned field => record passed in memory (SysV x86-64) */
   uint8_t record_abi;             /* how unions/bit-field/packed records go by value: CREC_* */
   bool unnamed_bitfields_align;   /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
-  bool int_args_extended;         /* the caller extends 32-bit int arguments to 64 bits by their
-                                     signedness and the callee relies on it (ppc64, s390x) */
+  bool int_args_extended;         /* 32-bit int arguments (and results) are extended to 64 bits
+                                     by their signedness, by the caller (by the callee), and the
+                                     other side relies on it (ppc64, s390x) */
   uint8_t hfa_max;                /* CREC_HFA: most members of a homogeneous float aggregate */
 } CTarget;
 
