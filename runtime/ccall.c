@@ -275,10 +275,12 @@ static char stub_class(const CType *t, bool result) {
   case CT_VOID: return result ? 'V' : 0;
   case CT_INT:
   case CT_ENUM: {
-    /* an unsigned 32-bit argument, passed as int32_t, would be sign-extended
-       where the callee relies on the caller's zero extension */
+    /* where 32-bit integers are extended across calls (ppc64, s390x), an
+       unsigned argument passed as int32_t would be sign-extended, and a
+       uint32_t result is trusted to be zero-extended by the callee: through
+       libffi, the result is narrowed by its type whatever the callee did */
     const CType *b = t->kind == CT_ENUM && t->base ? t->base : t;
-    if (!result && t->size == 4 && (b->flags & CTF_UNSIGNED) && ctarget.int_args_extended) return 0;
+    if (t->size == 4 && (b->flags & CTF_UNSIGNED) && ctarget.int_args_extended) return 0;
     return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
   }
   case CT_PTR: return sizeof(void *) == 8 ? 'L' : 0;
