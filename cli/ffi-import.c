@@ -161,6 +161,7 @@ static void print_stats(const ImpOptions *opt, const ImpStats *st, double second
           "%u constants, %u records layout-checked, %u skipped, %u degraded, %.3f s\n",
           opt->nheaders ? opt->headers[0] : "", st->functions, st->variables, st->records, st->opaque,
           st->enums, st->typedefs, st->constants, st->checked, st->skipped, st->degraded, seconds);
+  if (st->fnmacros) fprintf(stderr, "ffi-import:   macro functions: %u\n", st->fnmacros);
   for (unsigned i = 0; i < st->nreasons; i++)
     fprintf(stderr, "ffi-import:   skipped %u: %s\n", st->reasons[i].count, st->reasons[i].reason);
 }

@@ -180,7 +180,8 @@ struct ImpDecl {
   double fval;
   const char *sval; /* IM_STRING */
   size_t slen;
-  ImpType *ptr_type; /* IM_POINTER */
+  ImpType *ptr_type;          /* IM_POINTER */
+  struct ImpFnMacro *fnmacro; /* a function-like macro's tokens and translation (imp_fnmacro.c) */
 };
 
 #define IMP_NEED_NONE 0
@@ -252,7 +253,8 @@ void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent);
 
 typedef struct ImpStats {
   unsigned functions, variables, records, opaque, unions, enums, typedefs, constants;
-  unsigned checked; /* records with layout assertions */
+  unsigned checked;  /* records with layout assertions */
+  unsigned fnmacros; /* function-like macros translated to Lua functions */
   unsigned skipped;
   unsigned degraded; /* fields/params spelled as bytes or void * */
   struct {
@@ -265,6 +267,34 @@ typedef struct ImpStats {
 void imp_stats_skip(ImpStats *st, const char *reason);
 void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st);
 void imp_emit_json(ImpModel *m, const ImpOptions *opt, ImpBuf *out);
+
+/* -- Function-like macros as Lua functions (imp_fnmacro.c) -- */
+
+typedef struct ImpFnNode ImpFnNode;
+typedef struct ImpFnMacro {
+  const char **toks; /* the definition's tokens: NAME ( params ) body */
+  size_t ntoks;
+  const char **params;
+  size_t nparams;
+  ImpFnNode *expr; /* the body's expression tree, once translated */
+  ImpDecl **refs;  /* declarations the translation uses (functions, macros, types) */
+  size_t nrefs, caprefs;
+  int state; /* 0 not yet, 1 translating, 2 translated, 3 skipped */
+} ImpFnMacro;
+
+/* Attaches the tokens of a function-like macro's definition to d. */
+void imp_fnmacro_tokens(ImpModel *m, ImpDecl *d, const char *const *toks, size_t n);
+/* Defines a function-like macro from text ("F(a, b) body"), as the unit tests do. */
+ImpDecl *imp_fnmacro_define(ImpModel *m, const char *text);
+/* Translates every function-like macro wanted(d) selects (others on demand);
+   a macro that does not translate keeps d->skip with the reason. */
+void imp_fnmacro_translate_all(ImpModel *m, bool (*wanted)(const ImpDecl *d, void *ud), void *ud);
+/* Appends "function(params) return EXPR end" for a translated macro. */
+void imp_fnmacro_lua(ImpModel *m, const ImpDecl *d, ImpBuf *b);
+/* Helpers the translated macros call, written once before the first one. */
+extern const char imp_fnmacro_prelude[];
+/* Appends "\"params\": [...], \"expr\": TREE" for --json. */
+void imp_fnmacro_json(const ImpDecl *d, ImpBuf *b);
 
 /* -- Library names -- */
 

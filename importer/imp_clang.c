@@ -673,6 +673,27 @@ static void variable(ImpParser *P, CXCursor c) {
 
 /* -- Macros -- */
 
+static void fnmacro_tokens(ImpParser *P, ImpDecl *d, CXCursor c) {
+  CXToken *toks = NULL;
+  unsigned n = 0;
+  clang_tokenize(P->tu, clang_getCursorExtent(c), &toks, &n);
+  const char **sp = calloc(n + 1, sizeof *sp);
+  if (!sp) abort();
+  for (unsigned i = 0; i < n; i++) {
+    CXString s = clang_getTokenSpelling(P->tu, toks[i]);
+    sp[i] = imp_strdup(P->m->arena, clang_getCString(s));
+    clang_disposeString(s);
+  }
+  if (n) imp_fnmacro_tokens(P->m, d, sp, n);
+  free(sp);
+  if (toks) clang_disposeTokens(P->tu, toks, n);
+}
+
+static bool fnmacro_wanted(const ImpDecl *d, void *ud) {
+  ImpParser *P = ud;
+  return imp_wanted(P->opt, P->match, d);
+}
+
 static void macro(ImpParser *P, CXCursor c) {
   if (clang_Cursor_isMacroBuiltin(c)) return;
   CXFile f = NULL;
@@ -691,6 +712,7 @@ static void macro(ImpParser *P, CXCursor c) {
   locate(P, d, c);
   if (clang_Cursor_isMacroFunctionLike(c)) {
     d->skip = "function-like macro";
+    fnmacro_tokens(P, d, c); /* translated by imp_fnmacro.c once every declaration is known */
     return;
   }
   if (!imp_wanted(P->opt, P->match, d)) return; /* never emitted: not worth evaluating */
@@ -930,6 +952,7 @@ static bool walk(ImpParser *P, FILE *err) {
     clang_getInclusions(P->tu, inclusion_visit, P);
     clang_visitChildren(clang_getTranslationUnitCursor(P->tu), top_visit, P);
     imp_macro_evaluate(P);
+    imp_fnmacro_translate_all(m, fnmacro_wanted, P);
     sort_decls(m);
   }
   clang_disposeTranslationUnit(P->tu);

@@ -211,7 +211,12 @@ static void jmacro(ImpBuf *b, const ImpDecl *d) {
     jkey(b, "type");
     jtype(b, d->ptr_type);
     break;
-  default: break;
+  default:
+    if (d->fnmacro && d->fnmacro->expr && !d->skip) { /* a function-like macro translated to Lua */
+      imp_buf_puts(b, ", \"value_kind\": \"function\", ");
+      imp_fnmacro_json(d, b);
+    }
+    break;
   }
 }
 

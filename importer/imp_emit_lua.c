@@ -28,6 +28,7 @@ typedef struct Emit {
   ImpMap mkeys;     /* keys set on M */
   ImpBuf renames;   /* C name = declared name, for M */
   int level;        /* long-bracket level for the cdef texts */
+  bool fn_prelude;  /* the helpers of translated function-like macros are written */
 } Emit;
 
 static const char *where(Emit *e, const ImpDecl *d) {
@@ -268,7 +269,32 @@ static void emit_enum_consts(Emit *e, ImpBuf *b, const ImpDecl *d) {
              "enumerator");
 }
 
+/* A function-like macro translated to a Lua function (imp_fnmacro.c). */
+static void emit_fnmacro(Emit *e, ImpBuf *b, ImpDecl *d) {
+  if (imp_map_get(&e->mkeys, d->name)) {
+    imp_buf_printf(b, "-- skipped: macro %s: the name is already taken (%s)\n", d->name, where(e, d));
+    imp_stats_skip(e->st, "constant name already taken");
+    return;
+  }
+  if (!e->fn_prelude) {
+    imp_buf_puts(b, imp_fnmacro_prelude);
+    e->fn_prelude = true;
+  }
+  imp_map_set(&e->mkeys, d->name, "function");
+  if (lua_name(d->name))
+    imp_buf_printf(b, "M.%s = ", d->name);
+  else
+    imp_buf_printf(b, "M[\"%s\"] = ", d->name);
+  imp_fnmacro_lua(e->m, d, b);
+  imp_buf_putc(b, '\n');
+  e->st->fnmacros++;
+}
+
 static void emit_macro(Emit *e, ImpBuf *b, ImpDecl *d) {
+  if (d->fnmacro) {
+    emit_fnmacro(e, b, d);
+    return;
+  }
   ImpBuf v = {0};
   switch (d->macro_kind) {
   case IM_INT:
@@ -377,6 +403,8 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
       "%u constants; %u skipped, %u degraded\n",
       st->functions, st->variables, st->records, st->opaque, st->enums, st->typedefs, st->constants,
       st->skipped, st->degraded);
+  if (st->fnmacros)
+    imp_buf_printf(b, "-- macro functions: %u (function-like macros translated to Lua)\n", st->fnmacros);
   if (e->opt->check_layout) imp_buf_printf(b, "-- layout checks: %u records\n", st->checked);
 }
 
@@ -535,7 +563,7 @@ static void write_module(Emit *e, Parts *p, ImpBuf *out) {
 }
 
 void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
-  Emit e = {m, opt, st, {0}, {0}, {0}, 2};
+  Emit e = {m, opt, st, {0}, {0}, {0}, 2, false};
   Parts p = {0};
   memset(st, 0, sizeof *st);
   imp_map_set(&e.mkeys, "types", "types");

@@ -184,6 +184,8 @@ static void need(ImpModel *m, ImpDecl *d, int level) {
     if (d->skip) return;
     if (d->kind == ID_MACRO) {
       if (d->macro_kind == IM_POINTER) need_type(m, d->ptr_type, CTX_NAME);
+      if (d->fnmacro) /* a translated function-like macro: what it uses */
+        for (size_t i = 0; i < d->fnmacro->nrefs; i++) need(m, d->fnmacro->refs[i], IMP_NEED_FULL);
       return;
     }
     if (d->kind == ID_VAR) {

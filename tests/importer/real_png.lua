@@ -13,6 +13,24 @@ t.test("version and signature", function()
   t.truthy(png.png_sig_cmp("GIF89a..", 0, 8) ~= 0)
 end)
 
+-- png.h's arithmetic macros, translated to Lua functions by the importer
+-- (expected values from png.h's definitions: RGBA = COLOR|ALPHA = 3 samples + 1)
+t.test("function-like macros", function()
+  t.eq(png.PNG_IMAGE_SAMPLE_CHANNELS(png.PNG_FORMAT_RGBA), 4)
+  t.eq(png.PNG_IMAGE_SAMPLE_CHANNELS(png.PNG_FORMAT_GRAY), 1)
+  t.eq(png.PNG_IMAGE_SAMPLE_COMPONENT_SIZE(png.PNG_FORMAT_RGBA), 1)
+  t.eq(png.PNG_IMAGE_SAMPLE_COMPONENT_SIZE(png.PNG_FORMAT_LINEAR_RGB_ALPHA), 2)
+  -- a color-mapped format has one channel per pixel (PNG_IMAGE_PIXEL_ passes a macro on)
+  t.eq(png.PNG_IMAGE_PIXEL_CHANNELS(png.PNG_FORMAT_RGB_COLORMAP), 1)
+  t.eq(png.PNG_IMAGE_PIXEL_CHANNELS(png.PNG_FORMAT_RGB), 3)
+  local image = ffi.new("png_image")
+  image.format, image.width, image.height = png.PNG_FORMAT_RGBA, 10, 5
+  t.eq(png.PNG_IMAGE_ROW_STRIDE(image), 40)
+  t.eq(png.PNG_IMAGE_SIZE(image), 200)
+  t.eq(png.PNG_IMAGE_DATA_SIZE(image), 205) -- one filter byte per row
+  t.eq(math.type(png.PNG_IMAGE_SIZE(image)), "integer")
+end)
+
 t.test("write and read an image in memory", function()
   local W, H = 4, 3
   local w = png.png_create_write_struct(png.PNG_LIBPNG_VER_STRING, nil, nil, nil)

@@ -5,6 +5,20 @@ local t = require "harness"
 local ffi = require "ffi"
 local SDL = dofile(assert(arg[1], "usage: real_sdl.lua <module>"))
 
+-- SDL's arithmetic macros, translated to Lua functions by the importer; the
+-- object-like SDL_COMPILEDVERSION is clang's own evaluation of SDL_VERSIONNUM
+t.test("function-like macros", function()
+  t.eq(SDL.SDL_VERSIONNUM(SDL.SDL_MAJOR_VERSION, SDL.SDL_MINOR_VERSION, SDL.SDL_PATCHLEVEL), SDL.SDL_COMPILEDVERSION)
+  t.eq(SDL.SDL_VERSIONNUM(2, 0, 20), 2020)
+  t.eq(SDL.SDL_BUTTON(SDL.SDL_BUTTON_RIGHT), 4) -- 1 << (3 - 1)
+  t.eq(SDL.SDL_PIXELTYPE(SDL.SDL_PIXELFORMAT_RGBA8888), SDL.SDL_PIXELTYPE_PACKED32)
+  t.eq(SDL.SDL_min(3, -2), -2)
+  local surface = ffi.new("SDL_Surface")
+  t.eq(SDL.SDL_MUSTLOCK(surface), false) -- a comparison: a Lua boolean
+  surface.flags = SDL.SDL_RLEACCEL
+  t.eq(SDL.SDL_MUSTLOCK(surface), true)
+end)
+
 t.test("version", function()
   local v = SDL.types.SDL_version()
   SDL.SDL_GetVersion(v)

@@ -146,7 +146,7 @@ t.test("constants", function()
   t.eq(M.FX_NULL, ffi.nullptr)
   t.eq(ffi.cast("intptr_t", M.FX_MINUS_ONE_PTR), -1)
   t.eq(M.FX_STATIC_CONST, 42)
-  t.eq(M.FX_FUNC_LIKE, nil)
+  t.eq(M.FX_FUNC_LIKE(41), 42) -- #define FX_FUNC_LIKE(x) ((x) + 1)
 end)
 
 t.test("types table", function()

@@ -229,11 +229,103 @@ static void test_libs(void) {
   imp_arena_free(a);
 }
 
+/* -- Function-like macros (imp_fnmacro.c) -- */
+
+/* Defines the macros (NULL-terminated), translates them, and returns the Lua
+   text of the last one, or "skipped: REASON". */
+static const char *fnm(ImpModel *m, const char *const *defs) {
+  ImpDecl *d = NULL;
+  for (size_t i = 0; defs[i]; i++) d = imp_fnmacro_define(m, defs[i]);
+  imp_fnmacro_translate_all(m, NULL, NULL);
+  if (d->skip) return imp_sprintf(m->arena, "skipped: %s", d->skip);
+  ImpBuf b = {0};
+  imp_fnmacro_lua(m, d, &b);
+  const char *r = imp_strdup(m->arena, b.s);
+  imp_buf_free(&b);
+  return r;
+}
+
+#define FNM(want, ...)                                                                                       \
+  do {                                                                                                       \
+    ImpModel *m_ = model();                                                                                  \
+    const char *defs_[] = {__VA_ARGS__, NULL};                                                               \
+    CHECK_STR(fnm(m_, defs_), want);                                                                         \
+    imp_arena_free(m_->arena);                                                                               \
+    imp_map_free(&m_->by_macro);                                                                             \
+    free(m_->decls);                                                                                         \
+    free(m_);                                                                                                \
+  } while (0)
+
+static void test_fnmacro(void) {
+  /* C's precedence, written with Lua's parentheses */
+  FNM("function(a, b, c) return (a + (b * c)) end", "F(a, b, c) a + b * c");
+  FNM("function(a, b) return ((a & b) == 0) end", "F(a, b) (a & b) == 0");
+  FNM("function(a, b) return (a & ((b == 0) and 1 or 0)) end", "F(a, b) a & (b == 0)");
+  /* integer literals are typed as C types them; known ints wrap to their width */
+  FNM("function() return __cint((1 << 31), 32, true) end", "F() (1 << 31)");
+  FNM("function() return __cint((0 - __cint(1, 32, false)), 32, false) end", "F() (0u - 1)");
+  FNM("function() return (0 - 1) end", "F() (0ull - 1)");
+  FNM("function() return 4294967295 end", "F() 0xffffffff");
+  /* / and % truncate toward zero; >> of a value not known unsigned is arithmetic */
+  FNM("function(a) return __cdiv(a, 2) end", "F(a) a / 2");
+  FNM("function(a) return (a / 2.0) end", "F(a) a / 2.0");
+  FNM("function(a) return math.fmod(a, 3) end", "F(a) a % 3");
+  FNM("function(a) return __csar(a, 1) end", "F(a) a >> 1");
+  FNM("function(a) return (__cint(a, 32, false) >> 1) end", "F(a) (unsigned)a >> 1");
+  /* casts */
+  FNM("function(a) return __cint(a, 8, false) end", "F(a) (unsigned char)(a)");
+  FNM("function(a) return __cflt(a) end", "F(a) (float)a");
+  FNM("function(a) return (a + 0.0) end", "F(a) (double)a");
+  FNM("function(a) return (__ctruth(a) and 1 or 0) end", "F(a) (_Bool)a");
+  FNM("function(a) return ffi.cast(\"char *\", a) end", "F(a) (char *)a");
+  /* booleans: comparisons and logical operators; numbers where C wants ints */
+  FNM("function(a) return (not __ctruth(a)) end", "F(a) !a");
+  FNM("function(a, b) return __cint((((a < b) and 1 or 0) + 0), 32, true) end", "F(a, b) (a < b) + 0");
+  FNM("function(a) return (math.ult(__cint(a, 64, false), 5)) end", "F(a) (unsigned long long)(a) < 5ull");
+  /* the conditional operator: and/or when the middle value can't be false */
+  FNM("function(a) return (__ctruth(a) and 1 or 2) end", "F(a) a ? 1 : 2");
+  FNM("function(a, b) return (function() if __ctruth(a) then return b end return 0 end)() end",
+      "F(a, b) a ? b : 0");
+  /* other macros, strings, characters, members */
+  FNM("function(x) return M.G((x + 1)) end", "G(y) y", "F(x) G(x + 1)");
+  FNM("function(x) return M.G end", "G(y) y", "F(x) G");
+  FNM("function() return \"ab\\n\" end", "F() \"a\" \"b\\n\"");
+  FNM("function() return 10 end", "F() '\\n'");
+  FNM("function(p, s) return (p.x + s.y[1]) end", "F(p, s) p->x + s.y[1]");
+  FNM("function(p) return p[0] end", "F(p) *p");
+  FNM("function(p_end, p_M) return (p_end + p_M) end", "F(end, M) end + M");
+  FNM("function() return ffi.sizeof(\"int\") end", "F() sizeof(int)");
+  FNM("function() return 6 end", "F() sizeof \"hello\"");
+  /* what stays skipped */
+  FNM("skipped: statement body", "F(x) do { x; } while (0)");
+  FNM("skipped: stringizes or pastes its parameters", "F(x) #x");
+  FNM("skipped: stringizes or pastes its parameters", "F(a, b) a ## b");
+  FNM("skipped: uses a GNU statement expression", "F(x) ({ x; })");
+  FNM("skipped: uses a compiler builtin", "F(x) __builtin_expect(x, 1)");
+  FNM("skipped: variadic macro", "F(...) g(__VA_ARGS__)");
+  FNM("skipped: assigns", "F(x) ((x) = 1)");
+  FNM("skipped: assigns", "F(x) x++");
+  FNM("skipped: takes an address", "F(x) &x");
+  FNM("skipped: uses the comma operator", "F(x) (x, 1)");
+  FNM("skipped: uses 'g', which is not declared", "F(x) g(x)");
+  FNM("skipped: sizeof of an expression whose type is not known", "F(x) sizeof(x)");
+  FNM("skipped: empty macro", "F(x)");
+  FNM("function(x) return (x + 1) end", "F(x) x /* one */ + 1 // more");
+  FNM("skipped: uses macro 'G' (statement body)", "G(y) do {} while (0)", "F(x) G(x)");
+  FNM("skipped: integer operator on a floating value", "F() 1.5 % 2");
+  /* nested conditionals with comments stripped, as in png.h's PNG_IMAGE_PNG_SIZE_MAX_ */
+  FNM("function(a, b) return (function() if __ctruth(a) then return (__cint((2 + 3), 32, false) + "
+      "(function() if "
+      "__ctruth(b) then return (12 + a) end return 0 end)()) end return 0 end)() end",
+      "F(a, b) (a ? 2U + 3U + (b ? 12U + a : 0U) : 0U)");
+}
+
 int main(void) {
   test_cdecl();
   test_text();
   test_map();
   test_libs();
+  test_fnmacro();
   printf("importer unit tests: %d checks, %d failures\n", checks, failures);
   return failures ? 1 : 0;
 }
