@@ -498,9 +498,15 @@ static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n);
 static l_noinline int64_t lc_arg_int_slow(lua_State *L, CFunc *cf, int idx) {
   CType *t = cf->ft->u.params[idx - 1];
   ConvCtx ctx = {cf->name, idx};
+  if (t->size == 4) { /* a 4-byte store into its own variable: on big-endian targets the
+                         low half of an int64_t is not its first 4 bytes */
+    int32_t x = 0;
+    cconv_check(L, cf->S, t, &x, idx, &ctx);
+    return x;
+  }
   int64_t e = 0;
   cconv_check(L, cf->S, t, &e, idx, &ctx);
-  return t->size == 4 ? (int64_t)(int32_t)e : e;
+  return e;
 }
 
 static l_noinline void *lc_arg_ptr_slow(lua_State *L, CFunc *cf, int idx) {
