@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ffi_arch.h"
 #include "imp.h"
 
 /* -- Arena -- */
@@ -332,36 +333,8 @@ void imp_lua_number(ImpBuf *b, double v) {
   }
 }
 
-const char *imp_triple_arch(const char *triple) {
-  static const struct {
-    const char *prefix, *arch;
-  } map[] = {
-      {"x86_64", "x64"},
-      {"amd64", "x64"},
-      {"i386", "x86"},
-      {"i486", "x86"},
-      {"i586", "x86"},
-      {"i686", "x86"},
-      {"aarch64_be", "arm64be"},
-      {"aarch64", "arm64"},
-      {"arm64", "arm64"},
-      {"armeb", "armeb"},
-      {"arm", "arm"},
-      {"thumb", "arm"},
-      {"powerpc64le", "ppc64le"},
-      {"powerpc64", "ppc64"},
-      {"powerpc", "ppc"},
-      {"mips64el", "mips64el"},
-      {"mips64", "mips64"},
-      {"mipsel", "mipsel"},
-      {"mips", "mips"},
-      {"riscv64", "riscv64"},
-      {"s390x", "s390x"},
-  };
-  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-    if (strncmp(triple, map[i].prefix, strlen(map[i].prefix)) == 0) return map[i].arch;
-  return "unknown";
-}
+/* The runtime's own names (runtime/ffi_arch.h), so that a module's guard matches ffi.arch. */
+const char *imp_triple_arch(const char *triple) { return ffi_arch_of_triple(triple); }
 
 const char *imp_triple_os(const char *triple) {
   if (strstr(triple, "linux")) return "Linux";

@@ -150,12 +150,12 @@ static ffi_type *synth_record(const CType *t, const char **err) {
     return NULL;
   }
   ffi_type **el = (ffi_type **)(ft + 1);
-  if (ctarget.record_abi == CREC_AAPCS64) {
-    /* an HFA: 1 to 4 floating members of one width (a union of float and double is not) */
+  if (ctarget.record_abi == CREC_AAPCS64 || ctarget.record_abi == CREC_ELFV2) {
+    /* an HFA: 1 to hfa_max floating members of one width (a union of float and double is not) */
     size_t w = allfp ? lv[0].fp : 0;
     for (size_t i = 0; i < n && w; i++)
       if (lv[i].fp != w) w = 0;
-    if (w && size % w == 0 && size / w <= 4 && !misaligned) {
+    if (w && size % w == 0 && size / w <= ctarget.hfa_max && !misaligned) {
       for (size_t i = 0; i < size / w; i++) el[k++] = w == 4 ? &ffi_type_float : &ffi_type_double;
     } else { /* any other composite: integer registers (or by reference over 16 bytes) */
       for (size_t b = 0; b < size; b++) el[k++] = &ffi_type_uint8;
@@ -286,7 +286,15 @@ static char stub_class(const CType *t, bool result) {
   switch (t->kind) {
   case CT_VOID: return result ? 'V' : 0;
   case CT_INT:
-  case CT_ENUM: return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  case CT_ENUM: {
+    /* where 32-bit integers are extended across calls (ppc64, s390x), an
+       unsigned argument passed as int32_t would be sign-extended, and a
+       uint32_t result is trusted to be zero-extended by the callee: through
+       libffi, the result is narrowed by its type whatever the callee did */
+    const CType *b = t->kind == CT_ENUM && t->base ? t->base : t;
+    if (t->size == 4 && (b->flags & CTF_UNSIGNED) && ctarget.int_args_extended) return 0;
+    return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  }
   case CT_PTR: return sizeof(void *) == 8 ? 'L' : 0;
   case CT_FLOAT: return t->size == 8 ? 'D' : 0;
   default: return 0;
@@ -502,9 +510,15 @@ static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n);
 static l_noinline int64_t lc_arg_int_slow(lua_State *L, CFunc *cf, int idx) {
   CType *t = cf->ft->u.params[idx - 1];
   ConvCtx ctx = {cf->name, idx};
+  if (t->size == 4) { /* a 4-byte store into its own variable: on big-endian targets the
+                         low half of an int64_t is not its first 4 bytes */
+    int32_t x = 0;
+    cconv_check(L, cf->S, t, &x, idx, &ctx);
+    return x;
+  }
   int64_t e = 0;
   cconv_check(L, cf->S, t, &e, idx, &ctx);
-  return t->size == 4 ? (int64_t)(int32_t)e : e;
+  return e;
 }
 
 static l_noinline void *lc_arg_ptr_slow(lua_State *L, CFunc *cf, int idx) {

@@ -316,7 +316,13 @@ static char cbpool_class(const CType *t, bool result) {
   switch (t->kind) {
   case CT_VOID: return result ? 'V' : 0;
   case CT_INT:
-  case CT_ENUM: return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  case CT_ENUM: {
+    /* an unsigned 32-bit result, returned as int32_t, would come back
+       sign-extended where the caller relies on the callee's zero extension */
+    const CType *b = t->kind == CT_ENUM && t->base ? t->base : t;
+    if (result && t->size == 4 && (b->flags & CTF_UNSIGNED) && ctarget.int_args_extended) return 0;
+    return t->size == 4 ? 'I' : t->size == 8 ? 'L' : 0;
+  }
   case CT_PTR: return sizeof(void *) == 8 && (result || (t->flags & CTF_VOIDP)) ? 'L' : 0;
   case CT_FLOAT: return t->size == 8 ? 'D' : 0;
   default: return 0;

@@ -191,32 +191,42 @@ static const CField *member_of(lua_State *L, FFIState *S, CType *rt, size_t *off
 /* Bit-fields: p is the byte at the field's absolute offset (through anonymous
    members), so the bytes covering bit_pos .. bit_pos + bit_size start there:
    up to 9 of them, since under #pragma pack a 64-bit field may start at any
-   bit (bf_lo: the first 8, bf_hi: the ninth, if any). */
+   bit. bit_pos counts in allocation order: from the low bit of the first byte
+   on a little-endian target, from the high bit on a big-endian one (s390x).
+   Read the bytes as one number in the target's byte order: bf_delta is where
+   byte i's low bit lies relative to the field's low bit in that number. */
 static size_t bf_nbytes(const CField *f) { return ((size_t)f->bit_pos + f->bit_size + 7) / 8; }
 
 static uint64_t bf_mask(const CField *f) {
   return f->bit_size == 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_size) - 1);
 }
 
+static int bf_delta(const CField *f, size_t nbytes, size_t i) {
+  if (ctarget.big_endian) return (int)(8 * (nbytes - 1 - i)) - (int)(nbytes * 8 - f->bit_pos - f->bit_size);
+  return (int)(8 * i) - (int)f->bit_pos;
+}
+
 static uint64_t bf_get(const CField *f, const char *p) {
   size_t nbytes = bf_nbytes(f);
-  uint64_t lo = 0;
-  memcpy(&lo, p, nbytes < 8 ? nbytes : 8);
-  uint64_t v = lo >> f->bit_pos;
-  if (nbytes > 8) v |= (uint64_t)(uint8_t)p[8] << (64 - f->bit_pos); /* bit_pos > 0 here */
+  uint64_t v = 0;
+  for (size_t i = 0; i < nbytes; i++) {
+    int d = bf_delta(f, nbytes, i);
+    uint64_t b = (uint8_t)p[i];
+    if (d >= 64 || d <= -8) continue;
+    v |= d >= 0 ? b << d : b >> -d;
+  }
   return v & bf_mask(f);
 }
 
 static void bf_put(const CField *f, char *p, uint64_t v) {
   size_t nbytes = bf_nbytes(f);
-  uint64_t mask = bf_mask(f), lo = 0;
-  v &= mask;
-  memcpy(&lo, p, nbytes < 8 ? nbytes : 8);
-  lo = (lo & ~(mask << f->bit_pos)) | (v << f->bit_pos);
-  memcpy(p, &lo, nbytes < 8 ? nbytes : 8);
-  if (nbytes > 8) { /* the ninth byte holds the field's top bit_pos + bit_size - 64 bits */
-    uint8_t hmask = (uint8_t)(mask >> (64 - f->bit_pos));
-    p[8] = (char)(((uint8_t)p[8] & ~hmask) | (uint8_t)(v >> (64 - f->bit_pos)));
+  uint64_t mask = bf_mask(f);
+  for (size_t i = 0; i < nbytes; i++) {
+    int d = bf_delta(f, nbytes, i);
+    if (d >= 64 || d <= -8) continue;
+    uint8_t bm = (uint8_t)(d >= 0 ? mask >> d : mask << -d);
+    uint8_t bv = (uint8_t)(d >= 0 ? v >> d : v << -d);
+    p[i] = (char)(((uint8_t)p[i] & ~bm) | (bv & bm));
   }
 }
 

@@ -45,16 +45,12 @@ static int clib_gc(lua_State *L) {
 
 /* -- Name resolution -- */
 
+#include "ffi_arch.h" /* FFI_MULTIARCH: Debian's directory of this target's libraries */
+
 static const char *const lib_dirs[] = {
-#if defined(__x86_64__)
-    "/lib/x86_64-linux-gnu",
-    "/usr/lib/x86_64-linux-gnu",
-#elif defined(__aarch64__)
-    "/lib/aarch64-linux-gnu",
-    "/usr/lib/aarch64-linux-gnu",
-#elif defined(__i386__)
-    "/lib/i386-linux-gnu",
-    "/usr/lib/i386-linux-gnu",
+#ifdef FFI_MULTIARCH
+    "/lib/" FFI_MULTIARCH,
+    "/usr/lib/" FFI_MULTIARCH,
 #endif
     "/usr/local/lib",
     "/lib64",

@@ -229,9 +229,11 @@ static int64_t binary(CParser *P, int minprec) {
 static int64_t expr(CParser *P) {
   int64_t c = binary(P, 0);
   if (accept(P, '?')) {
+    depth_enter(P); /* nested conditionals recurse here, not through unary() */
     int64_t a = expr(P);
     cp_expect(P, ':');
     int64_t b = expr(P);
+    P->nesting--;
     return c ? a : b;
   }
   return c;

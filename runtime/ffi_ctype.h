@@ -59,12 +59,18 @@ typedef struct CTarget {
   uint8_t record_abi;             /* how unions/bit-field/packed records go by value: CREC_* */
   bool unnamed_bitfields_align;   /* unnamed (and zero-width) bit-fields align the record (AAPCS) */
   CTVaList va_list;               /* __builtin_va_list inside records (a parameter stays a handle) */
+  bool int_args_extended;         /* 32-bit int arguments (and results) are extended to 64 bits
+                                     by their signedness, by the caller (by the callee), and the
+                                     other side relies on it (ppc64, s390x) */
+  uint8_t hfa_max;                /* CREC_AAPCS64/CREC_ELFV2: most members of a homogeneous float
+                                     aggregate */
 } CTarget;
 
 enum {
   CREC_NONE,     /* refused: the runtime does not know this ABI's rules */
   CREC_SYSV_X64, /* one class per eightbyte: INTEGER or SSE; over 16 bytes in memory */
-  CREC_AAPCS64   /* homogeneous floating-point aggregates in FP registers, the rest as bytes */
+  CREC_AAPCS64,  /* homogeneous floating-point aggregates in FP registers, the rest as bytes */
+  CREC_ELFV2     /* the same rule with up to 8 members (ppc64le ELFv2), hfa_max */
 };
 
 extern const CTarget ctarget;
@@ -237,7 +243,7 @@ CType *ctype_func(CTState *cts, CType *ret, CType *const *params, size_t n, uint
 /* -- Layout -- */
 
 /* field_align entry flag: the member itself is packed (alignment 1 before aligned(N)). */
-#define CTYPE_FIELD_PACKED ((size_t)1 << 62)
+#define CTYPE_FIELD_PACKED (~(SIZE_MAX >> 1)) /* the top bit: alignments stay under 2^29 */
 
 /* Lays out a STRUCT/UNION whose fields have type/name/bit_size filled in.
    pack: 0 = natural, else #pragma pack(N) limit. min_align: aligned(N) on the

@@ -6,25 +6,9 @@
 #include <limits.h>
 #include <wchar.h>
 
-#if defined(__x86_64__)
-#define T_ARCH "x64"
-#elif defined(__aarch64__)
-#define T_ARCH "arm64"
-#elif defined(__i386__)
-#define T_ARCH "x86"
-#elif defined(__arm__)
-#define T_ARCH "arm"
-#elif defined(__powerpc64__)
-#define T_ARCH "ppc64"
-#elif defined(__powerpc__)
-#define T_ARCH "ppc"
-#elif defined(__s390x__)
-#define T_ARCH "s390x"
-#elif defined(__riscv) && __riscv_xlen == 64
-#define T_ARCH "riscv64"
-#else
-#define T_ARCH "unknown"
-#endif
+#include "ffi_arch.h"
+
+#define T_ARCH FFI_ARCH_NAME
 
 #if defined(__linux__)
 #define T_OS "Linux"
@@ -100,6 +84,20 @@ const CTarget ctarget = {
     .packed_by_value_in_memory = false,
     .record_abi = CREC_AAPCS64,
     .unnamed_bitfields_align = true,
+    .hfa_max = 4,
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+    /* ELFv2: homogeneous aggregates of up to 8 floats or doubles in FP registers,
+       any other record as its bytes in GPRs (by value up to the register limit). */
+    .packed_by_value_in_memory = false,
+    .record_abi = CREC_ELFV2,
+    .unnamed_bitfields_align = false,
+    .int_args_extended = true,
+    .hfa_max = 8,
+#elif defined(__s390x__)
+    .packed_by_value_in_memory = true,
+    .record_abi = CREC_NONE,
+    .unnamed_bitfields_align = false,
+    .int_args_extended = true,
 #else
     .packed_by_value_in_memory = true,
     .record_abi = CREC_NONE,

@@ -70,11 +70,25 @@ end
 
 -- -- Libraries and declarations --
 
+-- Targets whose by-value rules for unions, bit-field and packed records the
+-- runtime does not implement (record_abi CREC_NONE: s390x, i386, armhf; see
+-- docs/targets.md) refuse them with this message. There abi_funcs.h is
+-- declared lazily and a case may end in exactly this refusal, never in a
+-- wrong value; elsewhere the eager declaration must succeed.
+local TARGET_REFUSAL = "unions, packed and bit-field records cannot be passed by value on this target"
+local target_refuses = false
+
 local lib, olib
 t.test("declare: abi_types.h, abi_funcs.h (libabi.so), abi_oracle.h (libabi_oracle.so)", function()
   ffi.cdef(text("abi_types.h"))
   lib = ffi.open(t.fixture("abi"))
-  lib:cdef(text("abi_funcs.h"))
+  local ok, err = pcall(lib.cdef, lib, text("abi_funcs.h"))
+  if not ok then
+    if not tostring(err):find(TARGET_REFUSAL, 1, true) then error(err, 0) end
+    target_refuses = true
+    print("this target refuses unions, bit-field and packed records by value: " .. tostring(err))
+    lib:cdef(text("abi_funcs.h"), {lazy = true})
+  end
   olib = ffi.open(t.fixture("abi_oracle"))
 end)
 t.test("declare: abi_refused.h (lazy: by-value use may be refused)", function()
@@ -148,6 +162,10 @@ local function run_case(c)
   local res = table.pack(pcall(c.call, ffi, lib, buf))
   if not res[1] then
     local msg = tostring(res[2])
+    if target_refuses and msg:find(TARGET_REFUSAL, 1, true) then
+      refusals[#refusals + 1] = c.fn .. ": " .. msg
+      return nil
+    end
     if c.refusable then
       -- allowed: a clear refusal naming the function and the reason
       if msg:find(c.fn, 1, true) and (msg:find("packed", 1, true) or msg:find("align", 1, true)) then

@@ -225,7 +225,7 @@ local function shell_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 -- Runs misuse case i in a child process; its own output shows how it went.
 local function in_child(i)
   return function()
-    local cmd = string.format("%s %s --only %d", shell_quote(arg[-1]), shell_quote(arg[0]), i)
+    local cmd = string.format("%s %s --only %d", shell_quote(os.getenv("FFI_LUA_RUNNER") or arg[-1]), shell_quote(arg[0]), i)
     io.stdout:flush()
     local ok, how, code = os.execute(cmd)
     if not ok then
