@@ -47,7 +47,7 @@ return function(env)
   local id_f64 = calls:wrap("f64", "id_f64", "f64")
   local id_bool = calls:wrap("bool", "id_bool", "bool")
   local ptr_is_null = calls:wrap("i32", "ptr_is_null", "ptr")
-  local str_length = calls:wrap("i64", "str_length", "str")
+  local str_length = calls:wrap("long", "str_length", "str")
   local void_fn = calls:wrap("void", "void_fn", "void")
   local call_int_int = cb:wrap("i32", "call_int_int", "ptr", "i32")
 

@@ -212,7 +212,7 @@ static void test_rollback(void) {
   CHECK(ctype_lookup(cts, NS_TAG, "Good", 4) == NULL, "and registers nothing from that text");
   CHECK(parse("struct Good { int a; };"), "the name stays free: %s", err);
   CHECK(parse("struct Good { int a; };"), "an identical redeclaration is accepted: %s", err);
-  CHECK(error_has("struct Good { long a; };", "conflicting redefinition of 'struct Good'"),
+  CHECK(error_has("struct Good { long long a; };", "conflicting redefinition of 'struct Good'"),
         "a conflicting one is not: %s", err);
   CHECK(parse("struct Fwd; struct User { struct Fwd *p; };"), "forward declarations: %s", err);
   CType *fwd = type_of("struct Fwd");
