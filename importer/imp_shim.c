@@ -87,7 +87,8 @@ void imp_shim_command(ImpArena *a, const ImpOptions *opt, const char *src, const
         argv[n++] = s;
         argv[n++] = opt->clang_args[++i];
       }
-    } else if (!strncmp(s, "-I", 2) || !strncmp(s, "-D", 2) || !strncmp(s, "-U", 2) || !strncmp(s, "-std=", 5)) {
+    } else if (!strncmp(s, "-I", 2) || !strncmp(s, "-D", 2) || !strncmp(s, "-U", 2) ||
+               !strncmp(s, "-std=", 5)) {
       argv[n++] = s; /* --target= stays out: for another target, CC names its compiler */
     }
   }
