@@ -202,10 +202,19 @@ static void need(ImpModel *m, ImpDecl *d, int level) {
 }
 
 /* Why a function or variable cannot be declared, or NULL. */
-static const char *decl_problem(ImpModel *m, ImpDecl *d) {
+static const char *decl_problem(ImpModel *m, const ImpOptions *opt, ImpDecl *d) {
   if (d->kind == ID_FUNC) {
-    if (d->is_static) return "static function (the library exports no symbol for it)";
-    if (d->is_inline) return "inline function (the library may export no symbol for it)";
+    bool shim = false;
+    if (d->is_static && d->is_inline) { /* --shim: an exported wrapper (imp_shim.c) */
+      if (!opt->shim) return "static inline (use --shim)";
+      if (d->type->kind == IT_FUNC && d->type->variadic)
+        return "static inline variadic function (a shim cannot forward its arguments)";
+      if (!d->ctypes) return "static inline function with a type C cannot spell (an anonymous record)";
+      shim = true;
+    } else if (d->is_static) {
+      return "static function (the library exports no symbol for it)";
+    }
+    if (d->is_inline && !shim) return "inline function (the library may export no symbol for it)";
     if (d->type->kind == IT_UNSUPPORTED) return d->type->reason;
     if (d->type->kind != IT_FUNC) return "not a function type";
     const char *why = imp_type_unsupported(d->type->base);
@@ -213,6 +222,7 @@ static const char *decl_problem(ImpModel *m, ImpDecl *d) {
     for (size_t i = 0; i < d->type->nparams; i++)
       if ((why = imp_type_unsupported(d->type->params[i])) != NULL)
         return imp_sprintf(m->arena, "parameter %zu is %s", i + 1, why);
+    d->shim = shim;
     return NULL;
   }
   if (d->kind == ID_VAR) {
@@ -318,7 +328,7 @@ void imp_select(ImpModel *m, const ImpOptions *opt) {
   if (opt->match && regcomp(&re, opt->match, REG_EXTENDED | REG_NOSUB) == 0) match = &re;
   for (size_t i = 0; i < m->ndecls; i++) {
     ImpDecl *d = m->decls[i];
-    if ((d->kind == ID_FUNC || d->kind == ID_VAR) && !d->skip) d->skip = decl_problem(m, d);
+    if ((d->kind == ID_FUNC || d->kind == ID_VAR) && !d->skip) d->skip = decl_problem(m, opt, d);
   }
   for (size_t i = 0; i < m->ndecls; i++) {
     ImpDecl *d = m->decls[i];
