@@ -27,6 +27,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ffi_vocab.h"
+
 /* -- Target -- */
 
 /* va_list's representation: a plain pointer (nfields 0: i386, ppc64le), or a
@@ -171,31 +173,17 @@ typedef struct CTState CTState;
 CTState *ctstate_new(void);
 void ctstate_free(CTState *cts);
 
-/* Builtin types: the seed's names and the C spellings resolve to these. */
+/* Builtin types (FFI_BUILTIN_TYPES in ffi_vocab.h): the seed's names and the
+   C spellings resolve to these. */
 typedef enum CTBuiltin {
-  CTB_VOID,
-  CTB_BOOL,
-  CTB_I8,
-  CTB_I16,
-  CTB_I32,
-  CTB_I64,
-  CTB_U8,
-  CTB_U16,
-  CTB_U32,
-  CTB_U64,
-  CTB_F32,
-  CTB_F64,
-  CTB_CHAR,
-  CTB_SCHAR,
-  CTB_UCHAR,
-  CTB_LONG,
-  CTB_ULONG,
-  CTB_PTR,          /* "ptr": void* as light userdata */
-  CTB_STR,          /* "str": const char* as Lua string */
-  CTB_CONST_CHAR_P, /* const char * */
-  CTB_VA_LIST,      /* __builtin_va_list as laid out in memory (ctarget.va_list) */
-  CTB__MAX
+#define CTB_ENUM(id, kind, size, flags, base, name, seed) CTB_##id,
+  FFI_BUILTIN_TYPES(CTB_ENUM)
+#undef CTB_ENUM
+      CTB__MAX
 } CTBuiltin;
+
+/* Predefined typedefs' types the target chooses (FFI_TYPEDEFS). */
+enum { CTA_SIZE = CTB__MAX, CTA_SSIZE, CTA_WCHAR };
 
 CType *ctype_builtin(CTState *cts, CTBuiltin b);
 
