@@ -106,21 +106,22 @@ typedef enum CTKind {
 #define CTF_INCOMPLETE 0x0020u /* STRUCT/UNION/ENUM: declared, not defined */
 #define CTF_PACKED 0x0040u     /* STRUCT/UNION: has a field below natural alignment */
 #define CTF_FLEX 0x0080u       /* STRUCT: last field is a flexible array */
-#define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bitfields (not passable by value) */
+#define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bit-fields (by value: the record ABI rules) */
 #define CTF_STR 0x0200u        /* PTR: the seed's "str" (const char* as Lua string) */
 #define CTF_VOIDP 0x0400u      /* PTR: the seed's "ptr" (light userdata both ways) */
 #define CTF_METATYPE 0x8000u   /* STRUCT/UNION: ffi.metatype gave it a metatable (lib_luajit.c) */
 
 typedef struct CType CType;
 
-/* A struct/union member. bit_size 0 means "not a bitfield". */
+/* A struct/union member. is_bitfield tells a bit-field from an ordinary member,
+   not bit_size: a zero-width bit-field (int : 0) has bit_size 0 too. */
 typedef struct CField {
   const char *name; /* NULL for an anonymous struct/union member */
   const void *key;  /* interned Lua string of name (set by the module), or NULL */
   CType *type;
   size_t offset;    /* bytes from the start of the record */
-  uint8_t bit_pos;  /* bitfields: bit offset inside the storage unit at offset */
-  uint8_t bit_size; /* bitfields: width; 0 = ordinary member */
+  uint8_t bit_pos;  /* bit-fields: bit offset from the byte at offset (big-endian: from its top bit) */
+  uint8_t bit_size; /* bit-fields: width, 0 for int : 0 (no storage, aligns what follows); else 0 */
   bool is_bitfield;
 } CField;
 
@@ -233,7 +234,7 @@ CType *ctype_func(CTState *cts, CType *ret, CType *const *params, size_t n, uint
 /* field_align entry flag: the member itself is packed (alignment 1 before aligned(N)). */
 #define CTYPE_FIELD_PACKED (~(SIZE_MAX >> 1)) /* the top bit: alignments stay under 2^29 */
 
-/* Lays out a STRUCT/UNION whose fields have type/name/bit_size filled in.
+/* Lays out a STRUCT/UNION whose fields have type/name/is_bitfield/bit_size filled in.
    pack: 0 = natural, else #pragma pack(N) limit. min_align: aligned(N) on the
    record (0 = none). packed: __attribute__((packed)). Returns NULL or an error. */
 const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,

@@ -21,7 +21,8 @@
             where char is unsigned)
      base   CTB_* of the pointee, or -1
      name   the node's name in messages (NULL: none)
-     seed   the seed's short name for ffi.new("i32") and friends, or NULL
+     seed   the seed's short name for ffi.new("i32") and friends, or NULL (at
+            most 4 characters: lib_ffi.c does not look longer strings up)
    VA_LIST is not a scalar: ctype.c builds it from ctarget.va_list, last. */
 #define FFI_SZ_LONG (-1)
 #define FFI_SZ_PTR (-2)
@@ -44,7 +45,7 @@
   X(UCHAR, CT_INT, 1, CTF_CHAR | CTF_UNSIGNED, -1, "unsigned char", NULL)                                    \
   X(LONG, CT_INT, FFI_SZ_LONG, 0, -1, "long", NULL)                                                          \
   X(ULONG, CT_INT, FFI_SZ_LONG, CTF_UNSIGNED, -1, "unsigned long", NULL)                                     \
-  X(PTR, CT_PTR, FFI_SZ_PTR, CTF_VOIDP, CTB_VOID, "ptr", "ptr") /* void* as light userdata */                \
+  X(PTR, CT_PTR, FFI_SZ_PTR, CTF_VOIDP, CTB_VOID, "ptr", "ptr")           /* void* as light userdata */      \
   X(STR, CT_PTR, FFI_SZ_PTR, CTF_STR | CTF_CONST, CTB_CHAR, "str", "str") /* const char* as a Lua string */  \
   X(CONST_CHAR_P, CT_PTR, FFI_SZ_PTR, CTF_STR | CTF_CONST, CTB_CHAR, NULL, NULL) /* const char * */          \
   X(VA_LIST, CT_STRUCT, 0, 0, -1, NULL, NULL) /* __builtin_va_list as laid out in memory */
@@ -89,14 +90,17 @@
 #define KWC_C 1
 #define KWC_TYPE 2
 #define KWC_QUAL 4
-#define FFI_KW_TOKENS(T)                                                                                     \
-  T(NONE) /* not a keyword */                                                                                \
-  T(OTHER) /* a C keyword of statements: break, case, ... */                                                 \
-  T(VOID) T(CHAR) T(SHORT) T(INT) T(LONG) T(FLOAT) T(DOUBLE) T(SIGNED) T(UNSIGNED) T(BOOL) T(COMPLEX)        \
-  T(INT128) T(FLOAT128) T(FLOAT32) T(FLOAT64) T(FLOAT32X) T(FLOAT64X) T(VA_LIST) T(STRUCT) T(UNION) T(ENUM)  \
-  T(CONST) T(VOLATILE) T(RESTRICT) T(ATOMIC) T(NULLABILITY) T(EXTENSION)                                     \
-  T(TYPEDEF) T(EXTERN) T(STATIC) T(AUTO) T(REGISTER) T(THREAD) T(INLINE) T(NORETURN)                         \
+/* clang-format off */
+#define FFI_KW_TOKENS(T) \
+  T(NONE) /* not a keyword */ \
+  T(OTHER) /* a C keyword of statements: break, case, ... */ \
+  T(VOID) T(CHAR) T(SHORT) T(INT) T(LONG) T(FLOAT) T(DOUBLE) T(SIGNED) T(UNSIGNED) T(BOOL) \
+  T(COMPLEX) T(INT128) T(FLOAT128) T(FLOAT32) T(FLOAT64) T(FLOAT32X) T(FLOAT64X) T(VA_LIST) \
+  T(STRUCT) T(UNION) T(ENUM) \
+  T(CONST) T(VOLATILE) T(RESTRICT) T(ATOMIC) T(NULLABILITY) T(EXTENSION) \
+  T(TYPEDEF) T(EXTERN) T(STATIC) T(AUTO) T(REGISTER) T(THREAD) T(INLINE) T(NORETURN) \
   T(SIZEOF) T(ALIGNOF) T(ALIGNAS) T(STATIC_ASSERT) T(ATTRIBUTE) T(ASM) T(DECLSPEC) T(CALLCONV)
+/* clang-format on */
 #define FFI_KEYWORDS(X)                                                                                      \
   X("_Alignas", ALIGNAS, KWC_C)                                                                              \
   X("_Alignof", ALIGNOF, KWC_C)                                                                              \

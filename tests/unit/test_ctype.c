@@ -247,6 +247,13 @@ static void test_vocabulary(void) {
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     CHECK(cp_keyword(words[i], strlen(words[i]), NULL) == KW_NONE, "'%s' is no keyword", words[i]);
   CHECK(cp_keyword("constant", 5, NULL) == KW_CONST, "the lexer's length is the word's");
+  static const char *const seeds[] = {
+#define SEED_ROW(id, kind, size, flags, base, name, seed) seed,
+      FFI_BUILTIN_TYPES(SEED_ROW)
+#undef SEED_ROW
+  };
+  for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+    CHECK(!seeds[i] || strlen(seeds[i]) <= 4, "seed name '%s' is at most 4 characters", seeds[i]);
 #define TD_SIZE(T) CHECK(type_of(#T) && type_of(#T)->size == sizeof(T), "sizeof(" #T ")")
   TD_SIZE(int8_t);
   TD_SIZE(uint64_t);
