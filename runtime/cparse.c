@@ -363,7 +363,7 @@ static CType *apply_mode(CParser *P, CType *t, uint8_t mode) {
   case 1: return ctype_builtin(P->cts, u ? CTB_U8 : CTB_I8);
   case 2: return ctype_builtin(P->cts, u ? CTB_U16 : CTB_I16);
   case 4: return ctype_builtin(P->cts, u ? CTB_U32 : CTB_I32);
-  default: return ctype_builtin(P->cts, u ? CTB_U64 : CTB_I64);
+  default: FFI_ASSERT(mode == 8); return ctype_builtin(P->cts, u ? CTB_U64 : CTB_I64);
   }
 }
 
@@ -490,6 +490,7 @@ static CType *spec_builtin_type(CParser *P, const SpecWords *w) {
     if (w->nlong || w->nshort) cp_error(P, "invalid type specifier combination");
     return ctype_builtin(cts, w->sign ? CTB_SCHAR : w->unsign ? CTB_UCHAR : CTB_CHAR);
   default: /* int, or only modifiers */
+    FFI_ASSERT(w->base == B_INT || w->base == B_NONE);
     if (w->nshort && w->nlong) cp_error(P, "both long and short");
     if (w->nlong > 2) cp_error(P, "too long for a type");
     if (w->nshort) return ctype_builtin(cts, w->unsign ? CTB_U16 : CTB_I16);

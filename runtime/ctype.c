@@ -242,6 +242,7 @@ CTState *ctstate_new(void) {
                                           : bt[i].size;
     uint16_t flags = (uint16_t)(bt[i].flags & ~(uint32_t)FFI_TF_CHAR);
     if (bt[i].flags & FFI_TF_CHAR) flags |= ctarget.char_signed ? CTF_CHAR : (CTF_CHAR | CTF_UNSIGNED);
+    FFI_ASSERT(bt[i].kind <= CT_PTR && bt[i].base < i); /* scalars, pointing back */
     b[i] = mk_scalar(cts, (CTKind)bt[i].kind, (size_t)size, flags, bt[i].name);
   }
   b[CTB_VA_LIST] = mk_va_list(cts, b);
@@ -289,7 +290,10 @@ void ctstate_free(CTState *cts) {
   free(cts);
 }
 
-CType *ctype_builtin(CTState *cts, CTBuiltin b) { return cts->builtin[b]; }
+CType *ctype_builtin(CTState *cts, CTBuiltin b) {
+  FFI_ASSERT((unsigned)b < CTB__MAX); /* a CTA_* is resolved by ctstate_new, never looked up */
+  return cts->builtin[b];
+}
 
 /* -- Derived types -- */
 
@@ -474,6 +478,7 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, c
   if (min_align > align) align = min_align;
   size = align_up(size, align);
   if (size > CT_MAX_SIZE) return CT_TOO_LARGE;
+  FFI_ASSERT(align && (align & (align - 1)) == 0 && size % align == 0);
   t->align = align;
   t->size = (size_t)size;
   t->flags &= (uint16_t)~CTF_INCOMPLETE;

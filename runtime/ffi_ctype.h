@@ -29,6 +29,23 @@
 
 #include "ffi_vocab.h"
 
+/* -- Internal invariants --
+   FFI_ASSERT(cond) states something the code relies on and no input can break
+   (LuaJIT's lj_assertCTS). Checked where FFI_ASSERTS is set (the FFI_SANITIZE
+   build): a failure names the condition and aborts. Elsewhere it costs nothing
+   and does not evaluate cond. Bad input gets a Lua error, never an assert. */
+#if defined(FFI_ASSERTS) && FFI_ASSERTS
+#include <stdio.h>
+#include <stdlib.h>
+static inline void ffi_assert_fail(const char *cond, const char *file, int line) {
+  fprintf(stderr, "pluto-ffi: internal invariant broken: %s (%s:%d)\n", cond, file, line);
+  abort();
+}
+#define FFI_ASSERT(cond) ((cond) ? (void)0 : ffi_assert_fail(#cond, __FILE__, __LINE__))
+#else
+#define FFI_ASSERT(cond) ((void)sizeof(!(cond)))
+#endif
+
 /* -- Target -- */
 
 /* va_list's representation: a plain pointer (nfields 0: i386, ppc64le), or a
