@@ -24,16 +24,19 @@ FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)
 
 /* -- Types from Lua values -- */
 
+/* The seed's short names (FFI_BUILTIN_TYPES' seed column): "i32", "ptr", ... */
 static CType *seed_type(FFIState *S, const char *s, size_t len) {
   static const struct {
     const char *name;
     CTBuiltin b;
-  } seed[] = {{"void", CTB_VOID}, {"i8", CTB_I8},   {"i16", CTB_I16}, {"i32", CTB_I32}, {"i64", CTB_I64},
-              {"u8", CTB_U8},     {"u16", CTB_U16}, {"u32", CTB_U32}, {"u64", CTB_U64}, {"f32", CTB_F32},
-              {"f64", CTB_F64},   {"ptr", CTB_PTR}, {"str", CTB_STR}};
+  } seed[] = {
+#define SEED_ROW(id, kind, size, flags, base, name, seed) {seed, CTB_##id},
+      FFI_BUILTIN_TYPES(SEED_ROW)
+#undef SEED_ROW
+  };
   if (len > 4) return NULL;
   for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
-    if (strcmp(seed[i].name, s) == 0) return ctype_builtin(S->cts, seed[i].b);
+    if (seed[i].name && strcmp(seed[i].name, s) == 0) return ctype_builtin(S->cts, seed[i].b);
   return NULL;
 }
 
