@@ -727,8 +727,13 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   }
   cf->argbytes = off;
   cf->retbytes = align16(ft->base->size > sizeof(ffi_arg) ? ft->base->size : sizeof(ffi_arg));
-  if (ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes) != FFI_OK)
-    luaL_error(L, "cannot prepare a call to '%s'", name);
+  /* a variadic function called without extras is still called as variadic:
+     on armhf (AAPCS-VFP) its floating-point arguments and result then go in
+     core registers, not VFP ones */
+  ffi_status st = (ft->flags & CTF_VARARG)
+                      ? ffi_prep_cif_var(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, cf->nargs, rt, cf->atypes)
+                      : ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes);
+  if (st != FFI_OK) luaL_error(L, "cannot prepare a call to '%s'", name);
   cf->stub = find_stub(ft);
   cf->vret = cf->vfixed = -1;
   if ((ft->flags & CTF_VARARG) && ft->n >= 1 && ft->n <= VASTUB_MAXFIXED) {
