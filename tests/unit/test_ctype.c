@@ -4,11 +4,12 @@
 ** Expected layouts come from this compiler's own sizeof/offsetof.
 */
 #include <stddef.h>
+#include <limits.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/types.h>
 #include <time.h>
-#include <wchar.h>
 
 #include "cparse_int.h"
 #include "ffi_cparse.h"
@@ -271,9 +272,9 @@ static void test_vocabulary(void) {
 #undef TD_SIZE
   CHECK(type_of("size_t") && (type_of("size_t")->flags & CTF_UNSIGNED), "size_t is unsigned");
   CHECK(type_of("ptrdiff_t") && !(type_of("ptrdiff_t")->flags & CTF_UNSIGNED), "ptrdiff_t is signed");
-  CHECK(type_of("wchar_t") && ((type_of("wchar_t")->flags & CTF_UNSIGNED) == 0) == ((wchar_t)-1 < 0),
+  CHECK(type_of("wchar_t") && ((type_of("wchar_t")->flags & CTF_UNSIGNED) == 0) == (WCHAR_MIN < 0),
         "wchar_t's signedness");
-  CHECK(type_of("char") && ((type_of("char")->flags & CTF_UNSIGNED) == 0) == ((char)-1 < 0),
+  CHECK(type_of("char") && ((type_of("char")->flags & CTF_UNSIGNED) == 0) == (CHAR_MIN < 0),
         "char's signedness");
 }
 
