@@ -253,11 +253,16 @@ static l_noinline void cbf_ret_slow(lua_State *L, CCallback *cb, CBRet *rb) {
    slowly. cls is a constant at every (inlined) call. */
 static inline void cbf_ret(lua_State *L, CCallback *cb, char cls, CBRet *rb) {
   int ok = 0;
-  if (cls == 'D') rb->d = lua_tonumberx(L, -1, &ok);
-  else if (cls == 'I') rb->a = (ffi_arg)lua_tointegerx(L, -1, &ok);
-  else if (cb->ft->base->kind != CT_PTR) rb->l = (int64_t)lua_tointegerx(L, -1, &ok);
-  if (l_likely(ok)) lua_pop(L, 1);
-  else cbf_ret_slow(L, cb, rb);
+  if (cls == 'D')
+    rb->d = lua_tonumberx(L, -1, &ok);
+  else if (cls == 'I')
+    rb->a = (ffi_arg)lua_tointegerx(L, -1, &ok);
+  else if (cb->ft->base->kind != CT_PTR)
+    rb->l = (int64_t)lua_tointegerx(L, -1, &ok);
+  if (l_likely(ok))
+    lua_pop(L, 1);
+  else
+    cbf_ret_slow(L, cb, rb);
 }
 
 /* clang-format off */
@@ -587,7 +592,7 @@ int ccallback_index(lua_State *L, CData *cd, const char *key) {
   return 1;
 }
 
-static int ffi_callback(lua_State *L) {
+int ffi_callback(lua_State *L) {
   FFIState *S = ffi_state(L);
   int n = lua_gettop(L);
   if (n < 2 || !lua_isfunction(L, n))
@@ -612,9 +617,4 @@ static int ffi_callback(lua_State *L) {
   if (!ft) return luaL_error(L, "not enough memory");
   cb_create(L, S, ft, n);
   return 1;
-}
-
-const luaL_Reg *ccallback_functions(void) {
-  static const luaL_Reg fns[] = {{"callback", ffi_callback}, {NULL, NULL}};
-  return fns;
 }

@@ -315,12 +315,7 @@ void clib_open(lua_State *L, FFIState *S) {
   lib->preloaded = true;
   push_library(L, S);
 }
-static int ffi_open(lua_State *L) { return open_scoped(L, RTLD_LOCAL); }
+int ffi_open(lua_State *L) { return open_scoped(L, RTLD_LOCAL); }
 
 /* LuaJIT's name: ffi.load(name [, global]); global = true is RTLD_GLOBAL. */
-static int ffi_load(lua_State *L) { return open_scoped(L, lua_toboolean(L, 2) ? RTLD_GLOBAL : RTLD_LOCAL); }
-
-const luaL_Reg *clib_functions(void) {
-  static const luaL_Reg fns[] = {{"open", ffi_open}, {"load", ffi_load}, {NULL, NULL}};
-  return fns;
-}
+int ffi_load(lua_State *L) { return open_scoped(L, lua_toboolean(L, 2) ? RTLD_GLOBAL : RTLD_LOCAL); }
