@@ -868,6 +868,58 @@ static void sort_decls(ImpModel *m) {
 
 /* -- Diagnostics -- */
 
+/* The standard header that declares a well-known name a header may use
+   without including it (a header that does not compile alone). */
+static const char *std_header_of(const char *name) {
+  static const struct {
+    const char *name, *header;
+  } known[] = {
+      {"FILE", "stdio.h"},       {"fpos_t", "stdio.h"},      {"size_t", "stddef.h"},
+      {"NULL", "stddef.h"},      {"ptrdiff_t", "stddef.h"},  {"max_align_t", "stddef.h"},
+      {"int8_t", "stdint.h"},    {"int16_t", "stdint.h"},    {"int32_t", "stdint.h"},
+      {"int64_t", "stdint.h"},   {"uint8_t", "stdint.h"},    {"uint16_t", "stdint.h"},
+      {"uint32_t", "stdint.h"},  {"uint64_t", "stdint.h"},   {"intptr_t", "stdint.h"},
+      {"uintptr_t", "stdint.h"}, {"intmax_t", "stdint.h"},   {"uintmax_t", "stdint.h"},
+      {"va_list", "stdarg.h"},   {"bool", "stdbool.h"},      {"true", "stdbool.h"},
+      {"false", "stdbool.h"},    {"time_t", "time.h"},       {"tm", "time.h"},
+      {"clock_t", "time.h"},     {"ssize_t", "sys/types.h"}, {"off_t", "sys/types.h"},
+      {"pid_t", "sys/types.h"},  {"uid_t", "sys/types.h"},   {"gid_t", "sys/types.h"},
+      {"mode_t", "sys/types.h"}, {"wchar_t", "wchar.h"},     {"wint_t", "wchar.h"},
+      {"mbstate_t", "wchar.h"},
+  };
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+    if (strcmp(known[i].name, name) == 0) return known[i].header;
+  return NULL;
+}
+
+/* For "unknown type name 'X'" (and an undeclared identifier, such as NULL):
+   which header to add with -include, once per name. */
+static void unknown_name_hint(ImpParser *P, const char *text, FILE *err) {
+  static const char *const forms[] = {"unknown type name '", "use of undeclared identifier '", NULL};
+  for (int i = 0; forms[i]; i++) {
+    const char *s = strstr(text, forms[i]);
+    if (!s) continue;
+    s += strlen(forms[i]);
+    size_t n = strcspn(s, "'");
+    if (!n || !s[n]) return;
+    const char *name = imp_strndup(P->m->arena, s, n);
+    if (imp_map_get(&P->hinted, name)) return;
+    imp_map_set(&P->hinted, name, (void *)name);
+    const char *h = std_header_of(name);
+    if (h)
+      fprintf(err,
+              "ffi-import: note: '%s' is declared in <%s>, which the header uses without including it: "
+              "add -include %s\n",
+              name, h, h);
+    else
+      fprintf(err,
+              "ffi-import: note: '%s' is not declared: the header does not compile alone; "
+              "-include the header that declares it\n",
+              name);
+    return;
+  }
+}
+
 /* Errors as clang prints them (file:line:col: error: text). One that clang
    places in the virtual main file happened at the end of the header that
    line includes: it is reported there. */
@@ -894,6 +946,7 @@ static unsigned report_diagnostics(ImpParser *P, FILE *err) {
                 sev == CXDiagnostic_Fatal ? "fatal error" : "error", clang_getCString(s));
       else if (err)
         fprintf(err, "%s\n", clang_getCString(s));
+      if (err) unknown_name_hint(P, clang_getCString(s), err);
       clang_disposeString(s);
     }
     clang_disposeDiagnostic(dg);
@@ -1110,6 +1163,7 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   if (P.match) regfree(P.match);
   free(P.files);
   free(P.macros);
+  imp_map_free(&P.hinted);
   imp_buf_free(&main);
   if (!ok) {
     imp_model_free(m);

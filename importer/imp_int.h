@@ -33,6 +33,7 @@ typedef struct ImpParser {
   regex_t *match;   /* --match, compiled */
   ImpDecl **macros; /* object-like macros to evaluate */
   size_t nmacros, capmacros;
+  ImpMap hinted; /* names an -include hint was printed for */
 } ImpParser;
 
 ImpType *imp_clang_type(ImpParser *P, CXType t);
