@@ -71,11 +71,14 @@ char *imp_strndup(ImpArena *a, const char *s, size_t n) {
 
 char *imp_strdup(ImpArena *a, const char *s) { return s ? imp_strndup(a, s, strlen(s)) : NULL; }
 
+/* Formats once into a stack buffer; only a longer result is formatted twice. */
 char *imp_sprintf(ImpArena *a, const char *fmt, ...) {
+  char tmp[256];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
+  if ((size_t)n < sizeof tmp) return imp_strndup(a, tmp, (size_t)n);
   char *p = imp_alloc(a, (size_t)n + 1);
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -109,11 +112,18 @@ void imp_buf_puts(ImpBuf *b, const char *s) { imp_buf_putn(b, s, strlen(s)); }
 
 void imp_buf_putc(ImpBuf *b, char c) { imp_buf_putn(b, &c, 1); }
 
+/* Formats straight into the free space; only when it does not fit does the
+   buffer grow and the text get formatted again. */
 void imp_buf_printf(ImpBuf *b, const char *fmt, ...) {
   va_list ap;
+  buf_grow(b, 64);
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
   va_end(ap);
+  if (b->n + (size_t)n < b->cap) {
+    b->n += (size_t)n;
+    return;
+  }
   buf_grow(b, (size_t)n);
   va_start(ap, fmt);
   vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
