@@ -826,7 +826,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
   case CXCursor_EnumDecl: enum_of(P, c); break;
   case CXCursor_TypedefDecl: typedef_of(P, c); break;
   case CXCursor_FunctionDecl: function(P, c); break;
-  case CXCursor_VarDecl: variable(P, c); break;
+  case CXCursor_VarDecl:
+    if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+      imp_macro_probe_seen(P, c); /* the main file holds only the macro probes */
+    else
+      variable(P, c);
+    break;
   case CXCursor_MacroDefinition: macro(P, c); break;
   default: break;
   }
@@ -920,6 +925,25 @@ static void unknown_name_hint(ImpParser *P, const char *text, FILE *err) {
   }
 }
 
+/* An error of a macro probe (after the #include lines of the main file),
+   or clang stopping at its error limit because of them: not the headers'. */
+static bool probe_diagnostic(ImpParser *P, CXDiagnostic dg, unsigned header_errors) {
+  CXFile f = NULL;
+  unsigned line = 0;
+  clang_getExpansionLocation(clang_getDiagnosticLocation(dg), &f, &line, NULL, NULL);
+  if (!f) {
+    CXString s = clang_getDiagnosticSpelling(dg);
+    bool limit = strstr(clang_getCString(s), "too many errors") != NULL;
+    clang_disposeString(s);
+    return limit && header_errors < 19;
+  }
+  CXString fname = clang_getFileName(f);
+  const char *fn = clang_getCString(fname);
+  bool probe = fn && strcmp(fn, P->main_path) == 0 && line > P->opt->nheaders;
+  clang_disposeString(fname);
+  return probe;
+}
+
 /* Errors as clang prints them (file:line:col: error: text). One that clang
    places in the virtual main file happened at the end of the header that
    line includes: it is reported there. */
@@ -928,6 +952,10 @@ static unsigned report_diagnostics(ImpParser *P, FILE *err) {
   for (unsigned i = 0; i < n; i++) {
     CXDiagnostic dg = clang_getDiagnostic(P->tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(dg);
+    if (sev >= CXDiagnostic_Error && probe_diagnostic(P, dg, nerr)) {
+      clang_disposeDiagnostic(dg);
+      continue;
+    }
     if (sev >= CXDiagnostic_Error) {
       nerr++;
       CXFile f = NULL;
@@ -1087,6 +1115,8 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
   P->main_text = main->s ? main->s : "";
   P->main_len = main->n;
+  imp_buf_putn(&P->first, P->main_text, P->main_len);
+  imp_macro_prescan(P, abs_headers, &P->first);
 
   size_t n = 0;
   P->args = imp_alloc(m->arena, (opt->nclang_args + 16) * sizeof(char *));
@@ -1105,7 +1135,7 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
 /* Parses, reports clang's errors, walks the declarations, evaluates the macros. */
 static bool walk(ImpParser *P, FILE *err) {
   ImpModel *m = P->m;
-  struct CXUnsavedFile uf = {P->main_path, P->main_text, P->main_len};
+  struct CXUnsavedFile uf = {P->main_path, P->first.s, P->first.n};
   enum CXErrorCode ec = clang_parseTranslationUnit2(
       P->index, P->main_path, P->args, (int)P->nargs, &uf, 1,
       CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &P->tu);
@@ -1164,6 +1194,10 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   free(P.files);
   free(P.macros);
   imp_map_free(&P.hinted);
+  imp_map_free(&P.cand);
+  imp_map_free(&P.probes);
+  free(P.probe_cursors);
+  imp_buf_free(&P.first);
   imp_buf_free(&main);
   if (!ok) {
     imp_model_free(m);

@@ -18,8 +18,9 @@ typedef struct ImpParser {
   CXIndex index;
   CXTranslationUnit tu;  /* the unit being walked (main, then the macro probe) */
   const char *main_path; /* the virtual main file */
-  const char *main_text;
+  const char *main_text; /* the #include lines */
   size_t main_len;
+  ImpBuf first;           /* the main unit's text: main_text, then the macro probes */
   const char **own_paths; /* the named headers' real paths */
   const char **args;      /* clang arguments */
   size_t nargs;
@@ -34,6 +35,10 @@ typedef struct ImpParser {
   ImpDecl **macros; /* object-like macros to evaluate */
   size_t nmacros, capmacros;
   ImpMap hinted; /* names an -include hint was printed for */
+  ImpMap cand;   /* name -> the candidate macro (imp_macro_candidate) */
+  ImpMap probes; /* probe variable name -> index in probe_cursors: probes of the main unit */
+  CXCursor *probe_cursors;
+  size_t nprobes, capprobes;
 } ImpParser;
 
 ImpType *imp_clang_type(ImpParser *P, CXType t);
@@ -45,5 +50,7 @@ bool imp_wanted(const ImpOptions *opt, const regex_t *match, const ImpDecl *d);
 /* imp_macro.c */
 void imp_macro_candidate(ImpParser *P, ImpDecl *d);
 void imp_macro_evaluate(ImpParser *P);
+void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes);
+void imp_macro_probe_seen(ImpParser *P, CXCursor c);
 
 #endif
