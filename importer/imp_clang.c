@@ -508,10 +508,52 @@ static const char *decl_key(ImpParser *P, CXCursor c) {
   return key;
 }
 
+/* -- Cursors already converted --
+   A record or typedef is met again and again (every field, parameter and
+   pointer naming it); its USR, computed twice a time, was a sixth of the
+   walk. Cursors seen are remembered (clang_hashCursor, clang_equalCursors):
+   the same cursor always gives the same declaration. */
+
+struct CursorSlot {
+  CXCursor c;
+  CXTranslationUnit tu;
+  ImpDecl *d;
+  unsigned h;
+};
+
+static ImpDecl *seen_get(ImpParser *P, CXCursor c, unsigned h) {
+  if (!P->capseen) return NULL;
+  for (size_t i = h & (P->capseen - 1); P->seen[i].d; i = (i + 1) & (P->capseen - 1))
+    if (P->seen[i].h == h && P->seen[i].tu == P->tu && clang_equalCursors(P->seen[i].c, c))
+      return P->seen[i].d;
+  return NULL;
+}
+
+static void seen_put(ImpParser *P, CXCursor c, unsigned h, ImpDecl *d) {
+  if ((P->nseen + 1) * 2 > P->capseen) {
+    struct CursorSlot *old = P->seen;
+    size_t oldcap = P->capseen;
+    P->capseen = oldcap ? oldcap * 2 : 1024;
+    P->seen = calloc(P->capseen, sizeof *P->seen);
+    if (!P->seen) abort();
+    for (size_t i = 0; i < oldcap; i++) {
+      if (!old[i].d) continue;
+      size_t k = old[i].h & (P->capseen - 1);
+      while (P->seen[k].d) k = (k + 1) & (P->capseen - 1);
+      P->seen[k] = old[i];
+    }
+    free(old);
+  }
+  size_t k = h & (P->capseen - 1);
+  while (P->seen[k].d) k = (k + 1) & (P->capseen - 1);
+  P->seen[k] = (struct CursorSlot){c, P->tu, d, h};
+  P->nseen++;
+}
+
 /* The model's declaration of the tag at c (keyed by its definition when there
    is one), made and located on first sight; *fresh says it was just made. */
-static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
-                         bool *fresh) {
+static ImpDecl *tag_decl_new(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
+                             bool *fresh) {
   CXCursor def = clang_getCursorDefinition(c);
   *has_def = !clang_Cursor_isNull(def);
   CXCursor key = *has_def ? def : clang_getCanonicalCursor(c);
@@ -524,6 +566,20 @@ static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *k
   d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
   locate(P, d, key);
+  return d;
+}
+
+/* tag_decl_new, once per cursor. */
+static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
+                         bool *fresh) {
+  unsigned h = clang_hashCursor(c);
+  ImpDecl *d = seen_get(P, c, h);
+  if (d && d->kind == kind) {
+    *fresh = false;
+    return d;
+  }
+  d = tag_decl_new(P, c, kind, key_out, has_def, fresh);
+  seen_put(P, c, h, d);
   return d;
 }
 
@@ -646,16 +702,22 @@ static void typedef_from(ImpParser *P, ImpDecl *d, CXCursor c) {
    header: which of the two comes first, and how stdarg.h spells it, change
    with the clang version (docs/importer.md, "Versions of libclang"). */
 static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
+  /* the same cursor again: typedef_from below already ran for it */
+  unsigned h = clang_hashCursor(c);
+  ImpDecl *d = seen_get(P, c, h);
+  if (d && d->kind == ID_TYPEDEF) return d;
   CXString usr = clang_getCursorUSR(c);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
   if (d) {
     clang_disposeString(usr);
     if (d->in_clang && !in_clang_header(P, c)) typedef_from(P, d, c);
+    seen_put(P, c, h, d);
     return d;
   }
   d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
   d->usr = cx_take(P->m, usr);
   imp_map_set(&P->m->by_usr, d->usr, d);
+  seen_put(P, c, h, d);
   typedef_from(P, d, c);
   return d;
 }
@@ -1197,6 +1259,7 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   imp_map_free(&P.cand);
   imp_map_free(&P.probes);
   free(P.probe_cursors);
+  free(P.seen);
   imp_buf_free(&P.first);
   imp_buf_free(&main);
   if (!ok) {

@@ -39,6 +39,8 @@ typedef struct ImpParser {
   ImpMap probes; /* probe variable name -> index in probe_cursors: probes of the main unit */
   CXCursor *probe_cursors;
   size_t nprobes, capprobes;
+  struct CursorSlot *seen; /* declaration cursor -> its ImpDecl (imp_clang.c) */
+  size_t nseen, capseen;
 } ImpParser;
 
 ImpType *imp_clang_type(ImpParser *P, CXType t);
