@@ -190,18 +190,29 @@ static void scan_file(Scan *S, const char *path) {
      grows), then hand each logical line that is a directive on */
   char *o = t.s, *src = t.s, *end = t.s + t.n;
   bool block = false;
+  static bool special[256]; /* the characters that start something other than plain text */
+  special['/'] = special['"'] = special['\''] = special['\\'] = true;
   while (src < end) {
-    char c = *src;
     if (block) {
-      if (c == '*' && src + 1 < end && src[1] == '/') {
+      char *star = memchr(src, '*', (size_t)(end - src));
+      if (!star) break;
+      src = star + 1;
+      if (src < end && *src == '/') {
         block = false;
-        src += 2;
-        *o++ = ' ';
-      } else {
         src++;
+        *o++ = ' ';
       }
       continue;
     }
+    size_t k = 0;
+    while (src + k < end && !special[(unsigned char)src[k]]) k++;
+    if (k) { /* plain text, moved down over what comments took */
+      if (o != src) memmove(o, src, k);
+      o += k;
+      src += k;
+      continue;
+    }
+    char c = *src;
     if (c == '/' && src + 1 < end && src[1] == '*') {
       block = true;
       src += 2;
