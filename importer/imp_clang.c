@@ -184,6 +184,7 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c);
 static ImpDecl *typedef_of(ImpParser *P, CXCursor c);
 
 static ImpType *convert(ImpParser *P, CXType t);
+static ImpDecl *seen_get(ImpParser *P, CXCursor c, unsigned h);
 
 /* Converts t; qualifiers are those of this level only. */
 ImpType *imp_clang_type(ImpParser *P, CXType t) { return convert(P, t); }
@@ -262,12 +263,20 @@ static ImpType *convert_function(ImpParser *P, CXType t) {
 /* A typedef reference; *q loses the qualifiers that belong to the typedef itself. */
 static ImpType *convert_typedef(ImpParser *P, CXType t, unsigned *q) {
   CXCursor d = clang_getTypeDeclaration(t);
-  CXString s = clang_getCursorSpelling(d);
-  bool va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
-  clang_disposeString(s);
+  /* a typedef met before: its name and layout are known (typedef_from) */
+  ImpDecl *known = seen_get(P, d, clang_hashCursor(d));
+  if (known && known->kind != ID_TYPEDEF) known = NULL;
+  bool va;
+  if (known) {
+    va = strcmp(known->name, "__builtin_va_list") == 0;
+  } else {
+    CXString s = clang_getCursorSpelling(d);
+    va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
+    clang_disposeString(s);
+  }
   ImpType *r = imp_type_new(P->m, va ? IT_VALIST : IT_TYPEDEF);
-  r->size = clang_Type_getSizeOf(t);
-  r->align = clang_Type_getAlignOf(t);
+  r->size = known ? known->size : clang_Type_getSizeOf(t);
+  r->align = known ? known->align : clang_Type_getAlignOf(t);
   if (!va) {
     r->decl = typedef_of(P, d);
     *q &= ~quals_of(clang_getTypedefDeclUnderlyingType(d));
