@@ -35,7 +35,8 @@
 #   bench/import/run.sh layout     only the first table
 #
 # env: BUILD (default <repo>/build/gcc), N (runs per measurement, default 5),
-#      BINDGEN (default bindgen), LUA (default lua5.4), CASTXML (default castxml)
+#      BINDGEN (default bindgen), LUA (default lua5.4), CASTXML (default castxml),
+#      LIBCLANG_PATH (bindgen's libclang; default /usr/lib/llvm-14/lib if installed)
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,6 +52,9 @@ case "${1:-}" in
   *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
 CASTXML=${CASTXML:-castxml}
+# bindgen (Debian's 0.60) loads libclang at run time; on libclang 16 it panics
+# on the new names of anonymous records, so it gets libclang 14 when installed
+if [ -z "${LIBCLANG_PATH:-}" ] && [ -d /usr/lib/llvm-14/lib ]; then export LIBCLANG_PATH=/usr/lib/llvm-14/lib; fi
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -100,15 +104,19 @@ load_ms() {
 row() {
   name=$1 bheader=$2 allow=$3
   shift 4
-  stats=$("$IMPORT" --check-layout --stats "$@" -o "$OUT/$name.pluto" 2>&1 >/dev/null | head -1)
+  stats=$("$IMPORT" --check-layout --stats "$@" -o "$OUT/$name.pluto" 2>&1 >/dev/null | grep ' functions, ' | head -1)
   decls=$(printf '%s' "$stats" | awk -F'[:,]' '{
     n = 0; for (i = 1; i <= NF; i++) if ($i ~ /(functions|variables|records \(|enums|typedefs|constants)/) { split($i, w, " "); n += w[1] }
     print n }')
   skipped=$(printf '%s' "$stats" | sed -n 's/.* \([0-9]*\) skipped.*/\1/p')
   checked=$(printf '%s' "$stats" | sed -n 's/.* \([0-9]*\) records layout-checked.*/\1/p')
   imp=$(best_ms "$IMPORT" --check-layout "$@" -o "$OUT/$name.pluto")
-  bg=$(best_ms "$BINDGEN" --no-rustfmt-bindings --allowlist-file "$allow" "$bheader" -o "$OUT/$name.rs")
-  ratio=$(awk -v a="$imp" -v b="$bg" 'BEGIN { printf "%.2f", a / b }')
+  # bindgen 0.60 panics on clang 16's names of anonymous records (math.h, evp.h)
+  if bg=$(best_ms "$BINDGEN" --no-rustfmt-bindings --allowlist-file "$allow" "$bheader" -o "$OUT/$name.rs" 2>/dev/null); then
+    ratio=$(awk -v a="$imp" -v b="$bg" 'BEGIN { printf "%.2f", a / b }')
+  else
+    bg=failed ratio=-
+  fi
   load=$(load_ms "$OUT/$name.pluto")
   printf '%-8s %6s %8s %8s %10s %10s %6s %9s\n' "$name" "$decls" "$skipped" "$checked" "$imp" "$bg" "$ratio" "$load"
 }
