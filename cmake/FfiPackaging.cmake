@@ -16,12 +16,12 @@ set(FFI_CMAKE_PACKAGE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/PlutoFFI")
 install(EXPORT PlutoFFITargets NAMESPACE PlutoFFI:: FILE PlutoFFITargets.cmake
   DESTINATION ${FFI_CMAKE_PACKAGE_DIR})
 configure_package_config_file(cmake/PlutoFFIConfig.cmake.in
-  ${CMAKE_BINARY_DIR}/PlutoFFIConfig.cmake INSTALL_DESTINATION ${FFI_CMAKE_PACKAGE_DIR})
+  ${PROJECT_BINARY_DIR}/PlutoFFIConfig.cmake INSTALL_DESTINATION ${FFI_CMAKE_PACKAGE_DIR})
 # 0.x: a minor version may break the API, so only the same minor version is compatible.
-write_basic_package_version_file(${CMAKE_BINARY_DIR}/PlutoFFIConfigVersion.cmake
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/PlutoFFIConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
-install(FILES ${CMAKE_BINARY_DIR}/PlutoFFIConfig.cmake ${CMAKE_BINARY_DIR}/PlutoFFIConfigVersion.cmake
-  ${CMAKE_SOURCE_DIR}/cmake/FindLibFFI.cmake DESTINATION ${FFI_CMAKE_PACKAGE_DIR})
+install(FILES ${PROJECT_BINARY_DIR}/PlutoFFIConfig.cmake ${PROJECT_BINARY_DIR}/PlutoFFIConfigVersion.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/FindLibFFI.cmake DESTINATION ${FFI_CMAKE_PACKAGE_DIR})
 
 # -- pkg-config --
 # libffi through its own .pc when it has one (it then adds its flags), else -lffi.
@@ -41,7 +41,7 @@ string(STRIP "${FFI_PC_LIBS}" FFI_PC_LIBS)
 # so the file is finished at install time; a directory per prefix keeps
 # concurrent installs from one build apart.
 set(FFI_PC_PREFIX "@FFI_PC_PREFIX@")
-configure_file(cmake/pluto-ffi.pc.in ${CMAKE_BINARY_DIR}/pkgconfig/pluto-ffi.pc.in @ONLY)
+configure_file(cmake/pluto-ffi.pc.in ${PROJECT_BINARY_DIR}/pkgconfig/pluto-ffi.pc.in @ONLY)
 set(_ffi_pc_code [[
   string(SHA1 _ffi_pc_tag "$ENV{DESTDIR}|${CMAKE_INSTALL_PREFIX}")
   set(FFI_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
@@ -53,11 +53,11 @@ string(CONFIGURE "${_ffi_pc_code}" _ffi_pc_code @ONLY)
 install(CODE "${_ffi_pc_code}")
 
 # -- The release rockspec (the checked-in one is scm-1) --
-file(READ ${CMAKE_SOURCE_DIR}/pluto-ffi-scm-1.rockspec _ffi_rockspec)
+file(READ ${PROJECT_SOURCE_DIR}/pluto-ffi-scm-1.rockspec _ffi_rockspec)
 string(REPLACE "version = \"scm-1\"" "version = \"${PROJECT_VERSION}-1\"" _ffi_rockspec "${_ffi_rockspec}")
 string(REGEX REPLACE "(\n  url = \"[^\"]*\",)" "\\1\n  tag = \"v${PROJECT_VERSION}\"," _ffi_rockspec "${_ffi_rockspec}")
-file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/pluto-ffi-${PROJECT_VERSION}-1.rockspec CONTENT "${_ffi_rockspec}" @ONLY)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/pluto-ffi-scm-1.rockspec)
+file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/pluto-ffi-${PROJECT_VERSION}-1.rockspec CONTENT "${_ffi_rockspec}" @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/pluto-ffi-scm-1.rockspec)
 
 # -- Debian package (cpack -G DEB, from the build directory) --
 # Files go where Debian's lua5.4 looks: /usr/lib/lua/5.4/ffi.so and

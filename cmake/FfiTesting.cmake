@@ -17,10 +17,10 @@
 
 # "\\;" is a literal ';' inside one ENVIRONMENT entry (a plain ';' would split the list).
 set(FFI_TEST_ENVIRONMENT
-  "LUA_CPATH_5_4=${CMAKE_BINARY_DIR}/lua/?.so\\;\\;"
-  "LUA_PATH_5_4=${CMAKE_SOURCE_DIR}/tests/lua/?.lua\\;${CMAKE_BINARY_DIR}/lua/?.lua\\;\\;"
-  "FFI_FIXTURE_DIR=${CMAKE_BINARY_DIR}/tests/fixtures"
-  "FFI_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  "LUA_CPATH_5_4=${PROJECT_BINARY_DIR}/lua/?.so\\;\\;"
+  "LUA_PATH_5_4=${PROJECT_SOURCE_DIR}/tests/lua/?.lua\\;${PROJECT_BINARY_DIR}/lua/?.lua\\;\\;"
+  "FFI_FIXTURE_DIR=${PROJECT_BINARY_DIR}/tests/fixtures"
+  "FFI_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 if(FFI_SANITIZE)
   list(APPEND FFI_TEST_ENVIRONMENT
     "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0"

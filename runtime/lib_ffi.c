@@ -183,7 +183,7 @@ static void push_weak_table(lua_State *L, const char *mode) {
   lua_setmetatable(L, -2);
 }
 
-__attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
+PLUTO_FFI_API int luaopen_ffi(lua_State *L) {
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_state) == LUA_TTABLE) return 1; /* opened before */
   lua_pop(L, 1);
   lua_newtable(L); /* module */
@@ -236,7 +236,7 @@ __attribute__((visibility("default"))) int luaopen_ffi(lua_State *L) {
   return 1;
 }
 
-void pluto_ffi_preload(lua_State *L) {
+PLUTO_FFI_API void pluto_ffi_preload(lua_State *L) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, luaopen_ffi);
   lua_setfield(L, -2, "ffi");
