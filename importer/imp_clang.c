@@ -1267,6 +1267,7 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   imp_map_free(&P.hinted);
   imp_map_free(&P.cand);
   imp_map_free(&P.probes);
+  imp_map_free(&P.probe_lines);
   free(P.probe_cursors);
   free(P.seen);
   imp_buf_free(&P.first);

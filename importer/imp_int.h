@@ -39,7 +39,9 @@ typedef struct ImpParser {
   ImpMap probes; /* probe variable name -> index in probe_cursors: probes of the main unit */
   CXCursor *probe_cursors;
   size_t nprobes, capprobes;
-  struct CursorSlot *seen; /* declaration cursor -> its ImpDecl (imp_clang.c) */
+  ImpMap probe_lines;       /* macro name -> the main-file line of its value probe */
+  unsigned probe_last_line; /* the last line that gave a probe variable */
+  struct CursorSlot *seen;  /* declaration cursor -> its ImpDecl (imp_clang.c) */
   size_t nseen, capseen;
 } ImpParser;
 

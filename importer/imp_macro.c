@@ -80,7 +80,21 @@ static bool resolve_include(const ImpParser *P, const char *dir, const char *nam
     int k = snprintf(path, sizeof path, "%s/%s", d, name);
     if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
   }
-  return false; /* the system directories hold no header of the library */
+  static const char *const sys[] = {
+    "/usr/local/include",
+#if defined(__x86_64__)
+    "/usr/include/x86_64-linux-gnu",
+#elif defined(__aarch64__)
+    "/usr/include/aarch64-linux-gnu",
+#endif
+    "/usr/include",
+    NULL
+  };
+  for (int i = 0; sys[i]; i++) { /* <openssl/macros.h> from openssl/evp.h */
+    int k = snprintf(path, sizeof path, "%s/%s", sys[i], name);
+    if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
+  }
+  return false;
 }
 
 static bool ident_start(int c) { return isalpha(c) || c == '_'; }
@@ -255,11 +269,16 @@ static void scan_file(Scan *S, const char *path) {
 void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes) {
   Scan S = {P, {0}, {0}, NULL, 0, 0};
   for (size_t i = 0; i < P->opt->nheaders; i++) scan_file(&S, abs_headers[i]);
+  size_t line = P->opt->nheaders; /* the main file's lines so far */
   for (size_t i = 0; i < S.n; i++) {
     const char *n = S.order[i];
     imp_buf_printf(probes, "#ifdef %s\n__auto_type " PROBE_VALUE "%s = %s;\n", n, n, n);
-    if (*(const char *)imp_map_get(&S.names, n) == 'a')
+    imp_map_set(&P->probe_lines, n, (void *)(line + 2));
+    line += 3;
+    if (*(const char *)imp_map_get(&S.names, n) == 'a') {
       imp_buf_printf(probes, "unsigned long long " PROBE_ADDR "%s = (unsigned long long)(%s);\n", n, n);
+      line++;
+    }
     imp_buf_printf(probes, "#endif\n");
   }
   free(S.order);
@@ -277,6 +296,9 @@ void imp_macro_probe_seen(ImpParser *P, CXCursor c) {
       if (!P->probe_cursors) abort();
     }
     P->probe_cursors[P->nprobes] = c;
+    unsigned line = 0;
+    clang_getFileLocation(clang_getCursorLocation(c), NULL, &line, NULL, NULL);
+    if (line > P->probe_last_line) P->probe_last_line = line;
     imp_map_set(&P->probes, imp_strdup(P->m->arena, var), (void *)(P->nprobes + 1));
     P->nprobes++;
   }
@@ -465,6 +487,10 @@ void imp_macro_evaluate(ImpParser *P) {
   if (!here) abort();
   for (size_t i = 0; i < P->nmacros; i++) {
     CXCursor *c = main_probe(P, PROBE_VALUE, P->macros[i]);
+    /* no variable for a probe that clang did parse (one after it did give a
+       variable): the declaration was an error, as it would be apart */
+    size_t line = (size_t)imp_map_get(&P->probe_lines, P->macros[i]->name);
+    if (!c && line && line < P->probe_last_line) here[i] = true;
     if (!c) continue;
     here[i] = true;
     if (!clang_isInvalidDeclaration(*c)) eval_value(P, P->macros[i], *c);
@@ -473,7 +499,7 @@ void imp_macro_evaluate(ImpParser *P) {
     ImpDecl *d = P->macros[i];
     if (!here[i]) {
       left[nleft++] = d;
-    } else if (d->macro_kind == IM_POINTER) {
+    } else if (d->macro_kind == IM_POINTER && main_probe(P, PROBE_VALUE, d)) {
       CXCursor *c = main_probe(P, PROBE_ADDR, d);
       if (!c)
         left[nleft++] = d; /* the scan took it for a literal: the second unit decides */
