@@ -845,6 +845,7 @@ static void macro(ImpParser *P, CXCursor c) {
   ImpDecl *d = imp_map_get(&P->m->by_macro, name);
   if (d) { /* redefined: the value at the end of the headers counts */
     clang_disposeString(sp);
+    imp_macro_redefined(P, d);
     return;
   }
   d = imp_decl_new(P->m, ID_MACRO, imp_strdup(P->m->arena, name));
@@ -877,8 +878,17 @@ static void macro(ImpParser *P, CXCursor c) {
       expr = false;
     clang_disposeString(s);
   }
+  /* one literal token: its value is known without a probe */
+  bool literal = false;
+  if (n == 2 && clang_getTokenKind(toks[1]) == CXToken_Literal) {
+    CXString s = clang_getTokenSpelling(P->tu, toks[1]);
+    literal = imp_macro_literal(P, d, clang_getCString(s));
+    clang_disposeString(s);
+  }
   if (toks) clang_disposeTokens(P->tu, toks, n);
-  if (n <= 1)
+  if (literal)
+    return;
+  else if (n <= 1)
     d->skip = "empty macro";
   else if (!expr || depth)
     d->skip = "not a constant expression";
@@ -1268,6 +1278,7 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   imp_map_free(&P.cand);
   imp_map_free(&P.probes);
   imp_map_free(&P.probe_lines);
+  imp_map_free(&P.literal_ok);
   free(P.probe_cursors);
   free(P.seen);
   imp_buf_free(&P.first);

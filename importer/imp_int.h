@@ -41,6 +41,7 @@ typedef struct ImpParser {
   size_t nprobes, capprobes;
   ImpMap probe_lines;       /* macro name -> the main-file line of its value probe */
   unsigned probe_last_line; /* the last line that gave a probe variable */
+  ImpMap literal_ok;        /* macros defined once, as one literal, in the headers scanned */
   struct CursorSlot *seen;  /* declaration cursor -> its ImpDecl (imp_clang.c) */
   size_t nseen, capseen;
 } ImpParser;
@@ -56,5 +57,7 @@ void imp_macro_candidate(ImpParser *P, ImpDecl *d);
 void imp_macro_evaluate(ImpParser *P);
 void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes);
 void imp_macro_probe_seen(ImpParser *P, CXCursor c);
+bool imp_macro_literal(ImpParser *P, ImpDecl *d, const char *tok);
+void imp_macro_redefined(ImpParser *P, ImpDecl *d);
 
 #endif

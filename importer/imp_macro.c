@@ -47,6 +47,157 @@ static ImpDecl *probe_target(ImpParser *P, const char *var, const char *prefix) 
   return imp_map_get(&P->cand, var + n);
 }
 
+/* -- One literal token: the value without a probe --
+   A macro whose whole expansion is one integer or plain string literal is
+   worth a probe declaration to clang (some 30k instructions) only to learn
+   what C already fixes: the literal's value and type (C 6.4.4.1 on LP64:
+   int, then long for decimals; int, unsigned, long, unsigned long for hex
+   and octal; suffixes u, l, ll) or its bytes (C 6.4.5, up to the first NUL,
+   as clang_EvalResult_getAsStr gives them). Anything else (floats, 0b,
+   wide or prefixed strings, unusual escapes) still gets the probe. */
+
+static bool int_literal(const char *s, size_t n, ImpDecl *d) {
+  const char *p = s, *end = s + n;
+  int base = 10;
+  if (n >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    base = 16;
+    p += 2;
+  } else if (p < end && p[0] == '0') {
+    base = 8;
+  }
+  const char *digits = p;
+  unsigned long long v = 0;
+  for (; p < end; p++) {
+    int dv;
+    if (*p >= '0' && *p <= '9')
+      dv = *p - '0';
+    else if (base == 16 && isxdigit((unsigned char)*p))
+      dv = tolower((unsigned char)*p) - 'a' + 10;
+    else
+      break;
+    if (dv >= base || v > (ULLONG_MAX - (unsigned)dv) / (unsigned)base) return false;
+    v = v * (unsigned)base + (unsigned)dv;
+  }
+  if (p == digits && base != 8) return false;
+  bool u = false;
+  int l = 0;
+  while (p < end) {
+    if ((*p == 'u' || *p == 'U') && !u) {
+      u = true;
+      p++;
+    } else if ((*p == 'l' || *p == 'L') && !l) {
+      l = p + 1 < end && p[1] == p[0] ? 2 : 1;
+      p += l;
+    } else {
+      return false;
+    }
+  }
+  bool uns;
+  if (u)
+    uns = true;
+  else if (!l && v <= INT_MAX)
+    uns = false;
+  else if (!l && base != 10 && v <= UINT_MAX)
+    uns = true;
+  else if (v <= LLONG_MAX) /* long and long long are both 64 bits */
+    uns = false;
+  else if (base != 10)
+    uns = true;
+  else
+    return false; /* a decimal too large for long long: clang warns, the probe decides */
+  if (d) {
+    d->macro_kind = IM_INT;
+    d->is_unsigned = uns;
+    d->uval = v;
+    d->ival = (long long)v;
+    d->skip = NULL;
+  }
+  return true;
+}
+
+static bool string_literal(ImpArena *a, const char *s, size_t n, ImpDecl *d) {
+  if (n < 2 || s[0] != '"' || s[n - 1] != '"') return false;
+  char *out = a ? imp_alloc(a, n) : NULL;
+  size_t k = 0;
+  for (size_t i = 1; i < n - 1; i++) {
+    unsigned c = (unsigned char)s[i];
+    if (c == '"') return false; /* "a" "b": two tokens */
+    if (c == '\\') {
+      if (++i >= n - 1) return false;
+      switch (s[i]) {
+      case 'n': c = '\n'; break;
+      case 't': c = '\t'; break;
+      case 'r': c = '\r'; break;
+      case 'a': c = '\a'; break;
+      case 'b': c = '\b'; break;
+      case 'f': c = '\f'; break;
+      case 'v': c = '\v'; break;
+      case '\\':
+      case '"':
+      case '\'':
+      case '?': c = (unsigned char)s[i]; break;
+      default:
+        if (s[i] < '0' || s[i] > '7') return false; /* \x, \u...: the probe */
+        c = 0;
+        for (int m = 0; m < 3 && i < n - 1 && s[i] >= '0' && s[i] <= '7'; m++, i++)
+          c = c * 8 + (unsigned)(s[i] - '0');
+        i--;
+        if (c > 255) return false;
+      }
+    }
+    if (out) out[k] = (char)c;
+    k++;
+  }
+  if (d) {
+    out[k] = 0;
+    d->macro_kind = IM_STRING;
+    d->slen = strlen(out);
+    d->sval = out;
+    d->skip = NULL;
+  }
+  return true;
+}
+
+/* Whether the one token tok is a literal evaluated here; d (may be NULL: only
+   asking) gets the value. */
+static bool literal_value(ImpArena *a, const char *tok, size_t n, ImpDecl *d) {
+  if (n && tok[0] == '"') return string_literal(a, tok, n, d);
+  if (n && tok[0] >= '0' && tok[0] <= '9') return int_literal(tok, n, d);
+  return false;
+}
+
+/* Whether the target is the one literal_value assumes: LP64, not Windows. */
+static bool lp64_target(const ImpParser *P) {
+  return P->m->ptr_size == 8 && P->m->triple && !strstr(P->m->triple, "windows") &&
+         !strstr(P->m->triple, "win32") && !strstr(P->m->triple, "mingw");
+}
+
+bool imp_macro_literal(ImpParser *P, ImpDecl *d, const char *tok) {
+  return imp_map_get(&P->literal_ok, d->name) && lp64_target(P) &&
+         literal_value(P->m->arena, tok, strlen(tok), d);
+}
+
+void imp_macro_redefined(ImpParser *P, ImpDecl *d) {
+  /* defined again where the scan did not look: the value at the end counts */
+  if (d->macro_kind != IM_NONE && imp_map_get(&P->literal_ok, d->name) && !imp_map_get(&P->cand, d->name)) {
+    d->macro_kind = IM_NONE;
+    imp_macro_candidate(P, d);
+  }
+}
+
+/* Arguments that may change the target: probes for every macro then. */
+static bool default_target(const ImpParser *P) {
+  if (sizeof(long) != 8 || sizeof(void *) != 8) return false;
+  for (size_t i = 0; i < P->opt->nclang_args; i++) {
+    const char *x = P->opt->clang_args[i];
+    if (strncmp(x, "-target", 7) == 0 || strncmp(x, "--target", 8) == 0 || strcmp(x, "-m32") == 0 ||
+        strcmp(x, "-m16") == 0 || strcmp(x, "-mx32") == 0 || strncmp(x, "-arch", 5) == 0 ||
+        strncmp(x, "-triple", 7) == 0)
+      return false;
+  }
+  return true;
+}
+
 /* -- The text scan: object-like #defines of the library's headers -- */
 
 typedef struct Scan {
@@ -55,6 +206,8 @@ typedef struct Scan {
   ImpMap names;       /* macro names probed: value "a" when the address probe is wanted too */
   const char **order; /* the names in the order found */
   size_t n, cap;
+  bool skip_literals; /* literal_value applies (the default, LP64 target) */
+  ImpMap listed;      /* the names in order[] */
 } Scan;
 
 static bool in_library(const ImpParser *P, const char *path) {
@@ -158,9 +311,19 @@ static void scan_line(Scan *S, const char *dir, char *l, size_t n) {
     if (i < n && l[i] == '(') return; /* function-like */
     bool lit = false;
     if (!body_ok(l + i, n - i, &lit)) return;
+    size_t b = i, e = n;
+    while (b < e && isspace((unsigned char)l[b])) b++;
+    while (e > b && isspace((unsigned char)l[e - 1])) e--;
+    bool known = S->skip_literals && literal_value(NULL, l + b, e - b, NULL);
     const char *name = imp_strndup(S->P->m->arena, l + nm, i - nm);
     const char *had = imp_map_get(&S->names, name);
-    if (!had) {
+    if (had && *had == 'u') { /* #undef before: a name not listed yet */
+      imp_map_set(&S->names, name, lit ? "v" : "a");
+      had = NULL;
+      known = false;
+    }
+    if (!had && !imp_map_get(&S->listed, name)) {
+      imp_map_set(&S->listed, name, (void *)name);
       if (S->n == S->cap) {
         S->cap = S->cap ? 2 * S->cap : 256;
         S->order = realloc(S->order, S->cap * sizeof *S->order);
@@ -168,7 +331,24 @@ static void scan_line(Scan *S, const char *dir, char *l, size_t n) {
       }
       S->order[S->n++] = name;
     }
-    if (!had || (!lit && had[0] == 'v')) imp_map_set(&S->names, name, lit ? "v" : "a");
+    /* "l": every definition seen is a literal evaluated here; "v": a value
+       probe; "a": the address probe too */
+    const char *want = known && !had ? "l" : lit ? "v" : "a"; /* defined twice: probed */
+    if (had && (*had == 'a' || *want == 'l')) want = *had == 'a' ? "a" : "v";
+    imp_map_set(&S->names, name, (void *)want);
+    return;
+  }
+  if (i - w == 5 && strncmp(l + w, "undef", 5) == 0) { /* the value at the end counts: probed */
+    while (i < n && isspace((unsigned char)l[i])) i++;
+    size_t nm = i;
+    while (i < n && ident_char((unsigned char)l[i])) i++;
+    if (i == nm) return;
+    const char *name = imp_strndup(S->P->m->arena, l + nm, i - nm);
+    const char *had = imp_map_get(&S->names, name);
+    if (had && *had == 'l')
+      imp_map_set(&S->names, name, "v");
+    else if (!had)
+      imp_map_set(&S->names, name, "u"); /* a later #define is probed */
     return;
   }
   if (i - w == 7 && strncmp(l + w, "include", 7) == 0) {
@@ -267,21 +447,27 @@ static void scan_file(Scan *S, const char *path) {
 }
 
 void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes) {
-  Scan S = {P, {0}, {0}, NULL, 0, 0};
+  Scan S = {P, {0}, {0}, NULL, 0, 0, default_target(P), {0}};
   for (size_t i = 0; i < P->opt->nheaders; i++) scan_file(&S, abs_headers[i]);
   size_t line = P->opt->nheaders; /* the main file's lines so far */
   for (size_t i = 0; i < S.n; i++) {
     const char *n = S.order[i];
+    const char *want = imp_map_get(&S.names, n);
+    if (*want == 'l') { /* one #define, one literal, no #undef: evaluated here */
+      imp_map_set(&P->literal_ok, n, (void *)n);
+      continue;
+    }
     imp_buf_printf(probes, "#ifdef %s\n__auto_type " PROBE_VALUE "%s = %s;\n", n, n, n);
     imp_map_set(&P->probe_lines, n, (void *)(line + 2));
     line += 3;
-    if (*(const char *)imp_map_get(&S.names, n) == 'a') {
+    if (*want == 'a') {
       imp_buf_printf(probes, "unsigned long long " PROBE_ADDR "%s = (unsigned long long)(%s);\n", n, n);
       line++;
     }
     imp_buf_printf(probes, "#endif\n");
   }
   free(S.order);
+  imp_map_free(&S.listed);
   imp_map_free(&S.seen);
   imp_map_free(&S.names);
 }
