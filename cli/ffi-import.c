@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -48,6 +49,11 @@ static const char usage_text[] =
     "                     (POSIX extended) instead of the named headers' own declarations\n"
     "  --all              select every declaration, system headers included\n"
     "  --check-layout     make the module assert clang's sizeof/alignof/offsetof of every record\n"
+    "  --shim LIB.so      bind static inline functions through LIB.so, a library of exported\n"
+    "                     wrappers compiled with $CC (default cc) and the -I/-D/-include flags;\n"
+    "                     the module opens it (a relative path: relative to the module's file)\n"
+    "  --shim-c FILE.c    write the wrappers' C source to FILE.c instead of compiling it\n"
+    "                     (needs --shim: the library the module then expects)\n"
     "  --json             write the declaration model as JSON instead of a module\n"
     "  --stats            print what was emitted and skipped to standard error\n"
     "  --version          print the version and exit\n"
@@ -164,6 +170,8 @@ static void print_stats(const ImpOptions *opt, const ImpModel *m, const ImpStats
           opt->nheaders ? opt->headers[0] : "", st->functions, st->variables, st->records, st->opaque,
           st->enums, st->typedefs, st->constants, st->checked, st->skipped, st->degraded, seconds);
   if (st->fnmacros) fprintf(stderr, "ffi-import:   macro functions: %u\n", st->fnmacros);
+  if (st->shimmed)
+    fprintf(stderr, "ffi-import:   shimmed: %u static inline functions (%s)\n", st->shimmed, opt->shim);
   for (unsigned i = 0; i < st->nreasons; i++)
     fprintf(stderr, "ffi-import:   skipped %u: %s\n", st->reasons[i].count, st->reasons[i].reason);
 }
@@ -175,6 +183,7 @@ typedef struct Cli {
   Arg *rec;                      /* the command line to record */
   size_t nh, nc, nrec;
   const char *out, *lib, *match, *pkg;
+  const char *shim, *shim_c; /* --shim LIB.so, --shim-c FILE.c */
   bool all, check, json, stats, only_headers;
   int exit_now; /* >= 0: exit with this status (help, version, usage error) */
 } Cli;
@@ -271,6 +280,16 @@ static bool parse_option(Cli *c, int argc, char **argv, int *i) {
     bool *flag = s[2] == 'a' ? &c->all : s[2] == 'c' ? &c->check : &c->json;
     *flag = true;
     c->rec[c->nrec++] = (Arg){s, NULL, false};
+  } else if ((strncmp(s, "--shim", 6) == 0 && (s[6] == 0 || s[6] == '=')) ||
+             (strncmp(s, "--shim-c", 8) == 0 && (s[8] == 0 || s[8] == '='))) {
+    bool src = s[6] == '-';
+    const char *o = src ? "--shim-c" : "--shim";
+    if (!(v = value_of(s, strlen(o), argc, argv, i)) || !*v)
+      c->exit_now = usage_error("option '%s' needs a value", o);
+    else {
+      *(src ? &c->shim_c : &c->shim) = v;
+      c->rec[c->nrec++] = (Arg){o, v, true};
+    }
   } else if (strcmp(s, "--stats") == 0) {
     c->stats = true;
   } else {
@@ -300,6 +319,163 @@ static void parse_args(Cli *c, int argc, char **argv) {
     c->exit_now = usage_error("%s", "no header given");
   else if (c->match && c->all)
     c->exit_now = usage_error("%s", "--match and --all exclude each other");
+  else if (c->shim_c && !c->shim)
+    c->exit_now = usage_error("--shim-c %s needs --shim LIB.so: the library the module opens", c->shim_c);
+}
+
+/* -- The shim library of static inline functions (--shim) -- */
+
+/* The absolute, real form of a file's path whose directory exists. */
+static bool real_file(const char *path, char *abs) {
+  char dir[PATH_MAX];
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1,
+           slash ? (slash == path ? "/" : path) : ".");
+  char rdir[PATH_MAX];
+  if (!*base || !realpath(dir, rdir)) return false;
+  size_t nd = strcmp(rdir, "/") ? strlen(rdir) : 0, nb = strlen(base);
+  if (nd + nb + 2 > PATH_MAX) return false;
+  memcpy(abs, rdir, nd);
+  abs[nd] = '/';
+  memcpy(abs + nd + 1, base, nb + 1);
+  return true;
+}
+
+/* The shim's path as the module writes it: relative to the module's file
+   (a module written to standard output gets the path as given). */
+static const char *shim_for_module(const char *shim, const char *out) {
+  char s[PATH_MAX], o[PATH_MAX];
+  if (shim[0] == '/' || !out || !real_file(shim, s) || !real_file(out, o)) return shim;
+  *strrchr(o, '/') = 0;     /* the module's directory */
+  size_t k = 0, common = 0; /* the longest common directory prefix */
+  for (; o[k] && o[k] == s[k]; k++)
+    if (s[k] == '/') common = k;
+  if (!o[k] && s[k] == '/') common = k;
+  ImpBuf b = {0};
+  for (const char *p = o + common; *p; p++)
+    if (*p == '/') imp_buf_puts(&b, "../");
+  imp_buf_puts(&b, s + common + 1);
+  const char *r = imp_strdup(arena, b.s);
+  imp_buf_free(&b);
+  return r;
+}
+
+static const char *shell_words(const ImpShimCmd *cmd) {
+  ImpBuf b = {0};
+  for (size_t i = 0; i < cmd->argc; i++) imp_buf_printf(&b, "%s%s", i ? " " : "", cmd->argv[i]);
+  const char *r = imp_strdup(arena, b.s);
+  imp_buf_free(&b);
+  return r;
+}
+
+/* Runs the compiler; its messages (stdout and stderr) into msgs. The exit status, or -1. */
+static int run_compiler(const ImpShimCmd *cmd, ImpBuf *msgs) {
+  int fd[2];
+  if (pipe(fd) != 0) return -1;
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fd[0]);
+    close(fd[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    dup2(fd[1], 1);
+    dup2(fd[1], 2);
+    close(fd[0]);
+    close(fd[1]);
+    execvp(cmd->argv[0], (char *const *)cmd->argv);
+    fprintf(stderr, "cannot run '%s': %s\n", cmd->argv[0], strerror(errno));
+    _exit(127);
+  }
+  close(fd[1]);
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0) imp_buf_putn(msgs, buf, (size_t)n);
+  close(fd[0]);
+  int status;
+  while (waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+}
+
+/* Compiles the shim's source into c->shim. 0 ok, else 1 with a message. */
+static int build_shim(Cli *c, const ImpOptions *opt, const ImpBuf *src, size_t nwrappers) {
+  const char *tmpdir = getenv("TMPDIR");
+  char srcpath[PATH_MAX];
+  snprintf(srcpath, sizeof srcpath, "%s/ffi-import-shim-XXXXXX.c", tmpdir && *tmpdir ? tmpdir : "/tmp");
+  int fd = mkstemps(srcpath, 2);
+  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  bool ok = f && fwrite(src->s, 1, src->n, f) == src->n;
+  if (f) ok = fclose(f) == 0 && ok;
+  if (!ok) {
+    fprintf(stderr, "ffi-import: error: cannot write the shim's source '%s': %s\n", srcpath, strerror(errno));
+    if (fd >= 0) remove(srcpath);
+    return 1;
+  }
+  const char *tmpout = imp_sprintf(arena, "%s.tmp%ld", c->shim, (long)getpid());
+  ImpShimCmd cmd;
+  imp_shim_command(arena, opt, srcpath, tmpout, &cmd);
+  ImpBuf msgs = {0};
+  int rc = run_compiler(&cmd, &msgs);
+  if (rc == 0 && rename(tmpout, c->shim) != 0) {
+    fprintf(stderr, "ffi-import: error: cannot write '%s': %s\n", c->shim, strerror(errno));
+    rc = -2;
+  }
+  if (rc == 0) {
+    if (msgs.n) fprintf(stderr, "%s", msgs.s); /* the compiler's warnings */
+    remove(srcpath);
+    imp_buf_free(&msgs);
+    return 0;
+  }
+  remove(tmpout);
+  if (rc != -2) {
+    ImpBuf blame = {0};
+    size_t nb = msgs.s ? imp_shim_blame(srcpath, src->s, msgs.s, &blame) : 0;
+    fprintf(stderr, "ffi-import: error: the C compiler '%s' failed (%s %d) building the shim %s", cmd.argv[0],
+            rc == 127  ? "cannot run it: exit status"
+            : rc > 128 ? "killed by signal"
+                       : "exit status",
+            rc > 128 ? rc - 128 : rc, c->shim);
+    if (nb)
+      fprintf(stderr, "\n  on the wrapper%s of the static inline function%s: %s\n", nb == 1 ? "" : "s",
+              nb == 1 ? "" : "s", blame.s);
+    else
+      fprintf(stderr, " (%zu wrappers; it named no wrapper's line)\n", nwrappers);
+    fprintf(stderr, "  command: %s\n  (set CC to choose the compiler)\n", shell_words(&cmd));
+    if (msgs.n) fprintf(stderr, "%s%s", msgs.s, msgs.s[msgs.n - 1] == '\n' ? "" : "\n");
+    fprintf(stderr, "ffi-import: the shim's source is kept in %s; nothing written\n", srcpath);
+    imp_buf_free(&blame);
+  } else {
+    remove(srcpath);
+  }
+  imp_buf_free(&msgs);
+  return 1;
+}
+
+/* --shim: the wrappers' source, compiled (or written: --shim-c). */
+static int make_shim(Cli *c, ImpModel *m, const ImpOptions *opt, const ImpStats *st) {
+  if (!st->shimmed) {
+    fprintf(stderr, "ffi-import: warning: no static inline function selected: no shim written (%s)\n",
+            c->shim_c ? c->shim_c : c->shim);
+    return 0;
+  }
+  ImpBuf src = {0};
+  size_t n = imp_shim_source(m, opt, &src);
+  int rc;
+  if (c->shim_c) {
+    ImpShimCmd cmd; /* how to build it, for the reader */
+    imp_shim_command(arena, opt, c->shim_c, c->shim, &cmd);
+    imp_buf_printf(&src, "\n/* build: %s */\n", shell_words(&cmd));
+    rc = write_output(c->shim_c, &src);
+  } else {
+    rc = build_shim(c, opt, &src, n);
+  }
+  imp_buf_free(&src);
+  return rc;
 }
 
 /* -- Main -- */
@@ -321,6 +497,7 @@ static int run(Cli *c, const ImpOptions *opt_in, double t0) {
     return 1;
   }
   opt.command = command_line(arena, m, c->rec, c->nrec);
+  if (c->shim) opt.shim = shim_for_module(c->shim, c->out);
   imp_select(m, &opt);
   ImpBuf text = {0};
   ImpStats st;
@@ -333,7 +510,8 @@ static int run(Cli *c, const ImpOptions *opt_in, double t0) {
   } else {
     imp_emit_lua(m, &opt, &text, &st);
   }
-  int rc = write_output(c->out, &text);
+  int rc = c->shim ? make_shim(c, m, &opt, &st) : 0;
+  if (rc == 0) rc = write_output(c->out, &text);
   if (c->stats) print_stats(&opt, m, &st, now() - t0);
   imp_buf_free(&text);
   imp_model_free(m);

@@ -68,7 +68,7 @@ local buf = ffi.alloc(16)
 show("ffi.alloc(16) is zero-filled", ffi.read(buf) == string.rep("\0", 16))
 assert(ffi.read(buf) == string.rep("\0", 16))
 ffi.write(buf, "hello, C")
-local strlen_ptr = libc:wrap("u64", "strlen", "ptr") -- "ptr" takes the buffer's address
+local strlen_ptr = libc:wrap("size_t", "strlen", "ptr") -- "ptr" takes the buffer's address
 show("strlen(buffer) after ffi.write", strlen_ptr(buf))
 assert(strlen_ptr(buf) == 8)
 assert(ffi.read(buf):sub(1, 9) == "hello, C\0")

@@ -170,6 +170,10 @@ struct ImpDecl {
   ImpParam *params;
   const char *asm_label; /* symbol when it differs from name */
   bool is_static, is_inline, is_definition;
+  /* static inline functions (--shim, imp_shim.c): clang's spelling of the
+     result (ctypes[0]) and parameter types, from the definition */
+  const char **ctypes;
+  bool shim; /* bound through the shim library */
 
   /* ID_VAR: static const integer with a known value */
   bool has_value;
@@ -206,6 +210,7 @@ typedef struct ImpOptions {
   const char *lib_how;      /* how the library was found (no -l), or NULL */
   const char *command;      /* the command line to record (normalized) */
   const char *resource_dir; /* clang's resource directory */
+  const char *shim;         /* --shim: the shim library as the module opens it, or NULL */
 } ImpOptions;
 
 typedef struct ImpModel {
@@ -263,6 +268,7 @@ typedef struct ImpStats {
   unsigned checked;  /* records with layout assertions */
   unsigned fnmacros; /* function-like macros translated to Lua functions */
   unsigned aliases;  /* macros that name a function or variable */
+  unsigned shimmed;  /* static inline functions bound through the shim library */
   unsigned skipped;
   unsigned degraded; /* fields/params spelled as bytes or void * */
   struct {
@@ -303,6 +309,28 @@ void imp_fnmacro_lua(ImpModel *m, const ImpDecl *d, ImpBuf *b);
 extern const char imp_fnmacro_prelude[];
 /* Appends "\"params\": [...], \"expr\": TREE" for --json. */
 void imp_fnmacro_json(const ImpDecl *d, ImpBuf *b);
+
+/* -- Static inline functions through a shim library (imp_shim.c) -- */
+
+#define IMP_SHIM_PREFIX "pluto_shim_"
+
+/* The wrapper's symbol of a shimmed function (an arena string). */
+const char *imp_shim_symbol(ImpModel *m, const ImpDecl *d);
+/* Appends the shim's C source: the named headers, then one exported wrapper
+   per shimmed function. Returns the number of wrappers. */
+size_t imp_shim_source(ImpModel *m, const ImpOptions *opt, ImpBuf *out);
+/* The compiler command (without source and output) for the shim: $CC split
+   at blanks (default cc), -shared -fPIC -O2, the import's -I/-isystem/-D/-U/
+   -include/-std= flags; lib_args the linker arguments for the module's library. */
+typedef struct ImpShimCmd {
+  const char **argv; /* NULL-terminated */
+  size_t argc;
+} ImpShimCmd;
+void imp_shim_command(ImpArena *a, const ImpOptions *opt, const char *src, const char *out, ImpShimCmd *cmd);
+/* The functions whose wrappers are on the lines of the C source (path src,
+   text) that a compiler's messages name ("src:LINE:"): appended to names,
+   comma-separated. Returns how many. */
+size_t imp_shim_blame(const char *src, const char *text, const char *messages, ImpBuf *names);
 
 /* -- Library names -- */
 

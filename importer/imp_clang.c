@@ -739,6 +739,23 @@ typedef struct ParamScan {
   size_t n, max;
 } ParamScan;
 
+/* The spelling of a static function's result and parameter types, for the
+   shim's wrapper (imp_shim.c); NULL when a type has no name C could spell
+   (an anonymous record). (Bodies are skipped: clang sees no definition.) */
+static const char **spell_types(ImpParser *P, CXCursor c) {
+  CXType ft = clang_getCursorType(c);
+  int n = clang_getNumArgTypes(ft);
+  if (n < 0) n = 0;
+  const char **ts = imp_alloc(P->m->arena, ((size_t)n + 1) * sizeof(char *));
+  for (int i = -1; i < n; i++) {
+    CXType t = i < 0 ? clang_getResultType(ft) : clang_getArgType(ft, (unsigned)i);
+    const char *s = cx_take(P->m, clang_getTypeSpelling(t));
+    if (strstr(s, "(unnamed") || strstr(s, "(anonymous")) return NULL;
+    ts[i + 1] = s;
+  }
+  return ts;
+}
+
 static void function(ImpParser *P, CXCursor c) {
   CXString sp = clang_getCursorSpelling(c);
   const char *name = clang_getCString(sp);
@@ -751,6 +768,7 @@ static void function(ImpParser *P, CXCursor c) {
     d->is_inline |= inl;
     d->is_static |= stat;
     if (clang_isCursorDefinition(c)) d->is_definition = true;
+    if (d->is_static && !d->ctypes) d->ctypes = spell_types(P, c);
     return;
   }
   d = imp_decl_new(P->m, ID_FUNC, imp_strdup(P->m->arena, name));
@@ -760,6 +778,7 @@ static void function(ImpParser *P, CXCursor c) {
   d->is_inline = inl;
   d->is_static = stat;
   d->is_definition = clang_isCursorDefinition(c) != 0;
+  if (stat) d->ctypes = spell_types(P, c);
   d->type = convert(P, clang_getCursorType(c));
   const ImpType *ft = imp_type_resolve(d->type); /* "handler_fn f;" declares a function too */
   if (ft && ft->kind == IT_FUNC) d->type = (ImpType *)ft;

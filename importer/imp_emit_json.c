@@ -167,10 +167,17 @@ static void jsymbol(ImpBuf *b, const ImpDecl *d) {
   jstr(b, d->asm_label);
 }
 
-static void jfunction(ImpBuf *b, const ImpDecl *d) {
+static void jfunction(ImpBuf *b, const ImpDecl *d, const char *shim) {
   jsymbol(b, d);
   if (d->is_inline) imp_buf_puts(b, ", \"inline\": true");
   if (d->is_static) imp_buf_puts(b, ", \"static\": true");
+  if (d->shim) { /* through the shim library: the wrapper's symbol there */
+    imp_buf_puts(b, ", \"shim\": {\"symbol\": \"" IMP_SHIM_PREFIX);
+    imp_buf_puts(b, d->name);
+    imp_buf_puts(b, "\", \"library\": ");
+    jstr(b, shim);
+    imp_buf_putc(b, '}');
+  }
   if (d->type->kind != IT_FUNC) return;
   jkey(b, "return");
   jtype(b, d->type->base);
@@ -224,7 +231,7 @@ static void jmacro(ImpBuf *b, const ImpDecl *d) {
   }
 }
 
-static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
+static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d, const char *shim) {
   static const char *const kinds[] = {"record", "enum", "typedef", "function", "variable", "macro"};
   const char *kind = d->kind == ID_RECORD ? (d->is_union ? "union" : "struct") : kinds[d->kind];
   imp_buf_puts(b, "  {\"kind\": ");
@@ -251,7 +258,7 @@ static void jdecl(ImpModel *m, ImpBuf *b, const ImpDecl *d) {
     jconsts(b, d);
     break;
   case ID_TYPEDEF: jtypedef(m, b, d); break;
-  case ID_FUNC: jfunction(b, d); break;
+  case ID_FUNC: jfunction(b, d, shim); break;
   case ID_VAR:
     jsymbol(b, d);
     if (d->has_value) imp_buf_printf(b, ", \"value\": %lld", d->value);
@@ -274,9 +281,13 @@ void imp_emit_json(ImpModel *m, const ImpOptions *opt, ImpBuf *out) {
   jstr(out, m->triple);
   jkey(out, "library");
   jstr(out, opt->lib);
+  if (opt->shim) { /* --shim: the library of the static inline functions' wrappers */
+    jkey(out, "shim");
+    jstr(out, opt->shim);
+  }
   imp_buf_puts(out, ",\n \"declarations\": [\n");
   for (size_t i = 0; i < m->nout; i++) {
-    jdecl(m, out, m->out[i]);
+    jdecl(m, out, m->out[i], opt->shim);
     imp_buf_puts(out, i + 1 < m->nout ? ",\n" : "\n");
   }
   imp_buf_puts(out, "]}\n");

@@ -29,6 +29,7 @@ typedef struct Emit {
   ImpBuf renames;   /* C name = declared name, for M */
   int level;        /* long-bracket level for the cdef texts */
   bool fn_prelude;  /* the helpers of translated function-like macros are written */
+  ImpBuf shimmed;   /* declared names of the functions in the shim library */
 } Emit;
 
 static const char *where(Emit *e, const ImpDecl *d) {
@@ -195,8 +196,10 @@ static const char *declared_name(Emit *e, ImpBuf *b, const ImpDecl *d) {
   return alias;
 }
 
-static void put_symbol(ImpBuf *b, const ImpDecl *d, const char *declared) {
-  if (d->asm_label)
+static void put_symbol(Emit *e, ImpBuf *b, const ImpDecl *d, const char *declared) {
+  if (d->shim)
+    imp_buf_printf(b, " __asm__(\"%s\")", imp_shim_symbol(e->m, d));
+  else if (d->asm_label)
     imp_buf_printf(b, " __asm__(\"%s\")", d->asm_label);
   else if (declared != d->name)
     imp_buf_printf(b, " __asm__(\"%s\")", d->name);
@@ -217,9 +220,13 @@ static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
   note_degraded(e, b, before, d->name);
   imp_buf_putn(b, text.s, text.n);
   imp_buf_free(&text);
-  put_symbol(b, d, name);
+  put_symbol(e, b, d, name);
   imp_buf_puts(b, ";\n");
   e->st->functions++;
+  if (d->shim) {
+    e->st->shimmed++;
+    imp_buf_printf(&e->shimmed, "  %s = true,\n", name);
+  }
 }
 
 static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
@@ -231,7 +238,7 @@ static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
   note_degraded(e, b, before, d->name);
   imp_buf_putn(b, text.s, text.n);
   imp_buf_free(&text);
-  put_symbol(b, d, name);
+  put_symbol(e, b, d, name);
   imp_buf_puts(b, ";\n");
   e->st->variables++;
 }
@@ -426,6 +433,9 @@ static void header(Emit *e, ImpBuf *b, const ImpStats *st) {
     imp_buf_printf(b, "-- macro functions: %u (function-like macros translated to Lua)\n", st->fnmacros);
   if (e->opt->check_layout) imp_buf_printf(b, "-- layout checks: %u records\n", st->checked);
   if (st->aliases) imp_buf_printf(b, "-- aliases: %u macros name a function or variable\n", st->aliases);
+  if (st->shimmed)
+    imp_buf_printf(b, "-- shim: %u static inline functions through %s\n", st->shimmed,
+                   e->opt->shim ? e->opt->shim : "");
 }
 
 static void open_cdef(ImpBuf *b, const char *prefix, int level) {
@@ -440,6 +450,7 @@ static void close_cdef(ImpBuf *b, const char *suffix, int level) {
 typedef struct Parts {
   ImpBuf types, types_skipped; /* ffi.cdef text, and comments before it */
   ImpBuf fns, fns_skipped;     /* lib:cdef text, and comments before it */
+  ImpBuf shim;                 /* shim:cdef text (static inline functions, --shim) */
   ImpBuf consts;               /* M.NAME = value lines */
   ImpBuf tmap;                 /* M.types entries */
   ImpBuf checks;               /* check(...) calls */
@@ -496,7 +507,7 @@ static void collect_decls(Emit *e, Parts *p) {
       else
         emit_variable(e, &p->fns, d);
       break;
-    case ID_FUNC: emit_function(e, &p->fns, d); break;
+    case ID_FUNC: emit_function(e, d->shim ? &p->shim : &p->fns, d); break;
     default: break;
     }
     if (key) type_entry(&p->tmap, key, ctype);
@@ -522,9 +533,35 @@ static void collect_constants(Emit *e, Parts *p) {
   }
 }
 
+/* The shim library of the static inline functions (--shim): its path as
+   given, a relative one relative to the module's file. */
+static void write_shim(Emit *e, Parts *p, ImpBuf *out) {
+  const char *path = e->opt->shim ? e->opt->shim : "";
+  imp_buf_printf(out,
+                 "\n-- static inline functions: exported wrappers in the shim library (ffi-import --shim)\n"
+                 "local shim_path = ");
+  imp_lua_string(out, path, strlen(path));
+  imp_buf_puts(
+      out,
+      "\n"
+      "if shim_path:sub(1, 1) ~= \"/\" then -- relative to this module's file\n"
+      "  local src = debug.getinfo(1, \"S\").source\n"
+      "  shim_path = (src:sub(1, 1) == \"@\" and src:match(\"^@(.*)/\") or \".\") .. \"/\" .. shim_path\n"
+      "end\n"
+      "local shim_ok, shim = pcall(ffi.open, shim_path)\n"
+      "if not shim_ok then\n"
+      "  error(\"cannot open the shim library of this module (made by ffi-import --shim): \" .. "
+      "tostring(shim), 2)\n"
+      "end\n");
+  open_cdef(out, "shim:cdef(", e->level);
+  imp_buf_putn(out, p->shim.s, p->shim.n);
+  close_cdef(out, ", { lazy = true })", e->level);
+  imp_buf_printf(out, "local shimmed = {\n%s}\n", e->shimmed.s);
+}
+
 /* The library, its lazy declarations and M's lookup. */
 static void write_library(Emit *e, Parts *p, ImpBuf *out) {
-  bool has_lib = p->fns.n || e->opt->lib;
+  bool has_lib = p->fns.n || p->shim.n || e->opt->lib;
   if (has_lib) {
     const char *lib = e->opt->lib ? e->opt->lib : "libc.so.6";
     imp_buf_puts(out, "\nlocal lib = ffi.open(");
@@ -537,6 +574,7 @@ static void write_library(Emit *e, Parts *p, ImpBuf *out) {
     imp_buf_putn(out, p->fns.s, p->fns.n);
     close_cdef(out, ", { lazy = true })", e->level);
   }
+  if (p->shim.n) write_shim(e, p, out);
   if (e->renames.n) imp_buf_printf(out, "\nlocal renamed = {\n%s}\n", e->renames.s);
   if (!has_lib) {
     imp_buf_puts(out, "\nlocal M = {}\n");
@@ -545,7 +583,7 @@ static void write_library(Emit *e, Parts *p, ImpBuf *out) {
   imp_buf_printf(out,
                  "\n-- functions resolve on first use (an error names a missing symbol) and stay in M;\n"
                  "-- variables are read from the library at each use\n"
-                 "local function find(k) return lib[k] end\n"
+                 "local function find(k) %s end\n"
                  "local M = setmetatable({}, { __index = function(M, k)\n"
                  "  local ok, v = pcall(find, %s)\n"
                  "  if not ok then\n"
@@ -557,6 +595,7 @@ static void write_library(Emit *e, Parts *p, ImpBuf *out) {
                  "  if type(v) == \"function\" then rawset(M, k, v) end\n"
                  "  return v\n"
                  "end })\n",
+                 p->shim.n ? "if shimmed[k] then return shim[k] end return lib[k]" : "return lib[k]",
                  e->renames.n ? "renamed[k] or k" : "k");
 }
 
@@ -592,7 +631,7 @@ static void write_module(Emit *e, Parts *p, ImpBuf *out) {
 }
 
 void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st) {
-  Emit e = {m, opt, st, {0}, {0}, {0}, 2, false};
+  Emit e = {m, opt, st, {0}, {0}, {0}, 2, false, {0}};
   Parts p = {0};
   memset(st, 0, sizeof *st);
   imp_map_set(&e.mkeys, "types", "types");
@@ -604,12 +643,13 @@ void imp_emit_lua(ImpModel *m, const ImpOptions *opt, ImpBuf *out, ImpStats *st)
   ImpBuf all = {0};
   imp_buf_puts(&all, p.types.s ? p.types.s : "");
   imp_buf_puts(&all, p.fns.s ? p.fns.s : "");
+  imp_buf_puts(&all, p.shim.s ? p.shim.s : "");
   e.level = imp_lua_level(all.s ? all.s : "");
   if (e.level < 2) e.level = 2;
   imp_buf_free(&all);
   write_module(&e, &p, out);
-  ImpBuf *bufs[] = {&p.types,  &p.types_skipped, &p.fns,    &p.fns_skipped,
-                    &p.consts, &p.tmap,          &p.checks, &e.renames};
+  ImpBuf *bufs[] = {&p.types, &p.types_skipped, &p.fns,     &p.fns_skipped, &p.consts,
+                    &p.tmap,  &p.checks,        &e.renames, &p.shim,        &e.shimmed};
   for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) imp_buf_free(bufs[i]);
   imp_map_free(&e.typenames);
   imp_map_free(&e.mkeys);

@@ -11,13 +11,13 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <ctype.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ffi_sofind.h" /* the runtime's: linker scripts, library directories */
 #include "imp.h"
 
 /* -- ELF -- */
@@ -98,42 +98,10 @@ done:
 
 /* -- Search -- */
 
-static const char *const default_dirs[] = {
-#if defined(__x86_64__)
-    "/usr/local/lib/x86_64-linux-gnu",
-    "/lib/x86_64-linux-gnu",
-    "/usr/lib/x86_64-linux-gnu",
-#elif defined(__aarch64__)
-    "/usr/local/lib/aarch64-linux-gnu",
-    "/lib/aarch64-linux-gnu",
-    "/usr/lib/aarch64-linux-gnu",
-#elif defined(__i386__)
-    "/usr/local/lib/i386-linux-gnu",
-    "/lib/i386-linux-gnu",
-    "/usr/lib/i386-linux-gnu",
-#endif
-    "/usr/local/lib",
-    "/lib64",
-    "/usr/lib64",
-    "/lib",
-    "/usr/lib",
-    NULL};
-
 /* The first shared object a linker script names (GROUP ( /lib/.../libc.so.6 ... )). */
 static const char *script_target(ImpArena *a, const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f) return NULL;
-  char buf[4096];
-  size_t n = fread(buf, 1, sizeof buf - 1, f);
-  fclose(f);
-  buf[n] = 0;
-  if (n >= 4 && memcmp(buf, ELFMAG, SELFMAG) == 0) return NULL;
-  for (char *p = buf; (p = strchr(p, '/')) != NULL;) {
-    size_t len = strcspn(p, " \t\r\n()");
-    if (memmem(p, len, ".so", 3)) return imp_strndup(a, p, len);
-    p += len;
-  }
-  return NULL;
+  char out[1024];
+  return ffi_so_script_target(path, out, sizeof out) ? imp_strdup(a, out) : NULL;
 }
 
 /* What the linker would record for the file at path. */
@@ -173,25 +141,16 @@ const char *imp_resolve_lib(ImpArena *a, const char *name, const char *const *di
   const char *base =
       strncmp(name, "lib", 3) == 0 ? imp_strndup(a, name, len) : imp_sprintf(a, "lib%.*s", (int)len, name);
   const char *file = imp_sprintf(a, "%s.so", base);
-  if (!dirs) dirs = default_dirs;
+  if (!dirs) dirs = ffi_lib_dirs;
   for (int i = 0; dirs[i]; i++) {
     const char *path = imp_sprintf(a, "%s/%s", dirs[i], file);
     if (is_file(path)) return soname_of_file(a, path);
   }
   /* no development symlink: the shortest lib<base>.so.N (libz.so.1 before libz.so.1.2.13) */
   for (int i = 0; dirs[i]; i++) {
-    DIR *dir = opendir(dirs[i]);
-    if (!dir) continue;
-    const char *best = NULL;
-    size_t flen = strlen(file);
-    for (struct dirent *de; (de = readdir(dir)) != NULL;) {
-      if (strncmp(de->d_name, file, flen) == 0 && de->d_name[flen] == '.' &&
-          (!best || strlen(de->d_name) < strlen(best) ||
-           (strlen(de->d_name) == strlen(best) && strcmp(de->d_name, best) < 0)))
-        best = imp_strdup(a, de->d_name);
-    }
-    closedir(dir);
-    if (best) return soname_of_file(a, imp_sprintf(a, "%s/%s", dirs[i], best));
+    char best[256];
+    if (ffi_so_versioned(dirs[i], file, best, sizeof best))
+      return soname_of_file(a, imp_sprintf(a, "%s/%s", dirs[i], best));
   }
   size_t k = (size_t)snprintf(err, errlen, "cannot find library '%s' (looked for %s in", name, file);
   for (int i = 0; dirs[i] && k < errlen; i++) k += (size_t)snprintf(err + k, errlen - k, " %s", dirs[i]);
@@ -239,7 +198,7 @@ static const char **linker_dirs(ImpArena *a, const char *extra) {
       if (*s) s++;
     }
   }
-  for (int i = 0; default_dirs[i] && n + 1 < cap; i++) dirs[n++] = default_dirs[i];
+  for (int i = 0; ffi_lib_dirs[i] && n + 1 < cap; i++) dirs[n++] = ffi_lib_dirs[i];
   dirs[n] = NULL;
   return dirs;
 }
@@ -458,7 +417,7 @@ const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpB
     }
   }
   imp_buf_printf(tried, " in the linker's directories (LIBRARY_PATH,");
-  for (int k = 0; default_dirs[k]; k++) imp_buf_printf(tried, " %s", default_dirs[k]);
+  for (int k = 0; ffi_lib_dirs[k]; k++) imp_buf_printf(tried, " %s", ffi_lib_dirs[k]);
   imp_buf_printf(tried, ")");
   if (found) *how = imp_sprintf(a, "%s.so in the linker's directories", found_stem);
   return found;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ffi_ctype.h"
 #include "imp_emit.h"
 #include "imp_int.h"
 
@@ -30,39 +31,69 @@ bool imp_wanted(const ImpOptions *opt, const regex_t *match, const ImpDecl *d) {
 
 /* -- Names the runtime defines itself -- */
 
+/* The runtime's predefined typedefs and the seed's short names (runtime/ffi_vocab.h),
+   as what a header's typedef of the same name must resolve to. */
 typedef struct Predef {
   const char *name;
-  char cls; /* i: signed integer, u: unsigned, f: float, b: bool, p: pointer */
-  int size; /* bytes; 0: pointer size */
+  int type; /* CTB_* or CTA_* */
 } Predef;
 
 static const Predef predefs[] = {
-    {"int8_t", 'i', 1},    {"int16_t", 'i', 2},  {"int32_t", 'i', 4},  {"int64_t", 'i', 8},
-    {"uint8_t", 'u', 1},   {"uint16_t", 'u', 2}, {"uint32_t", 'u', 4}, {"uint64_t", 'u', 8},
-    {"size_t", 'u', 0},    {"ssize_t", 'i', 0},  {"intptr_t", 'i', 0}, {"uintptr_t", 'u', 0},
-    {"ptrdiff_t", 'i', 0}, {"wchar_t", 'i', 4},  {"bool", 'b', 1},     {"intmax_t", 'i', 8},
-    {"uintmax_t", 'u', 8}, {"off_t", 'i', 8},    {"time_t", 'i', 0},   {"i8", 'i', 1},
-    {"i16", 'i', 2},       {"i32", 'i', 4},      {"i64", 'i', 8},      {"u8", 'u', 1},
-    {"u16", 'u', 2},       {"u32", 'u', 4},      {"u64", 'u', 8},      {"f32", 'f', 4},
-    {"f64", 'f', 8},       {"ptr", 'p', 0},      {"str", 'p', 0},      {NULL, 0, 0}};
+#define TD_ROW(name, type) {name, type},
+    FFI_TYPEDEFS(TD_ROW)
+#undef TD_ROW
+#define SEED_ROW(id, kind, size, flags, base, name, seed) {kind == CT_VOID ? NULL : seed, CTB_##id},
+        FFI_BUILTIN_TYPES(SEED_ROW) /* void is a keyword: no header names a typedef so */
+#undef SEED_ROW
+};
 
 static const Predef *predef_of(const char *name) {
   if (!name) return NULL;
-  for (const Predef *p = predefs; p->name; p++)
-    if (strcmp(p->name, name) == 0) return p;
+  for (size_t i = 0; i < sizeof predefs / sizeof predefs[0]; i++)
+    if (predefs[i].name && strcmp(predefs[i].name, name) == 0) return &predefs[i];
   return NULL;
+}
+
+/* What a predefined type is: i (signed integer), u (unsigned), f (float), b (bool),
+   p (pointer), and its size in bytes (0: the pointer size). */
+static char predef_class(int type, int *size) {
+  static const struct {
+    int kind, size;
+    unsigned flags;
+  } bt[] = {
+#define BT_ROW(id, kind, size, flags, base, name, seed) {kind, size, flags},
+      FFI_BUILTIN_TYPES(BT_ROW)
+#undef BT_ROW
+  };
+  *size = 0;
+  if (type == CTA_SIZE) return 'u';
+  if (type == CTA_SSIZE) return 'i';
+  if (type == CTA_WCHAR) { /* the model does not say wchar_t's signedness: int, as on Linux x86 */
+    *size = 4;
+    return 'i';
+  }
+  *size = bt[type].size > 0 ? bt[type].size : 0; /* long: taken as pointer-sized (LP64, ILP32) */
+  switch (bt[type].kind) {
+  case CT_INT: return (bt[type].flags & CTF_UNSIGNED) ? 'u' : 'i';
+  case CT_FLOAT: return 'f';
+  case CT_BOOL: return 'b';
+  case CT_PTR: return 'p';
+  default: return 0;
+  }
 }
 
 /* Does the header's typedef mean what the runtime's predefined name means? */
 static bool predef_matches(const ImpModel *m, const Predef *p, const ImpType *t) {
   const ImpType *r = imp_type_resolve(t);
   if (!r) return false;
-  long long size = p->size ? p->size : m->ptr_size;
-  switch (p->cls) {
+  int bytes;
+  char cls = predef_class(p->type, &bytes);
+  long long size = bytes ? bytes : m->ptr_size;
+  switch (cls) {
   case 'i':
   case 'u':
     if (r->kind == IT_ENUM) r = r->decl->inttype;
-    return r->kind == IT_INT && r->size == size && r->is_unsigned == (p->cls == 'u');
+    return r->kind == IT_INT && r->size == size && r->is_unsigned == (cls == 'u');
   case 'f': return r->kind == IT_FLOAT && r->size == size;
   case 'b': return r->kind == IT_BOOL;
   case 'p': return r->kind == IT_PTR;
@@ -202,10 +233,19 @@ static void need(ImpModel *m, ImpDecl *d, int level) {
 }
 
 /* Why a function or variable cannot be declared, or NULL. */
-static const char *decl_problem(ImpModel *m, ImpDecl *d) {
+static const char *decl_problem(ImpModel *m, const ImpOptions *opt, ImpDecl *d) {
   if (d->kind == ID_FUNC) {
-    if (d->is_static) return "static function (the library exports no symbol for it)";
-    if (d->is_inline) return "inline function (the library may export no symbol for it)";
+    bool shim = false;
+    if (d->is_static && d->is_inline) { /* --shim: an exported wrapper (imp_shim.c) */
+      if (!opt->shim) return "static inline (use --shim)";
+      if (d->type->kind == IT_FUNC && d->type->variadic)
+        return "static inline variadic function (a shim cannot forward its arguments)";
+      if (!d->ctypes) return "static inline function with a type C cannot spell (an anonymous record)";
+      shim = true;
+    } else if (d->is_static) {
+      return "static function (the library exports no symbol for it)";
+    }
+    if (d->is_inline && !shim) return "inline function (the library may export no symbol for it)";
     if (d->type->kind == IT_UNSUPPORTED) return d->type->reason;
     if (d->type->kind != IT_FUNC) return "not a function type";
     const char *why = imp_type_unsupported(d->type->base);
@@ -213,6 +253,7 @@ static const char *decl_problem(ImpModel *m, ImpDecl *d) {
     for (size_t i = 0; i < d->type->nparams; i++)
       if ((why = imp_type_unsupported(d->type->params[i])) != NULL)
         return imp_sprintf(m->arena, "parameter %zu is %s", i + 1, why);
+    d->shim = shim;
     return NULL;
   }
   if (d->kind == ID_VAR) {
@@ -318,7 +359,7 @@ void imp_select(ImpModel *m, const ImpOptions *opt) {
   if (opt->match && regcomp(&re, opt->match, REG_EXTENDED | REG_NOSUB) == 0) match = &re;
   for (size_t i = 0; i < m->ndecls; i++) {
     ImpDecl *d = m->decls[i];
-    if ((d->kind == ID_FUNC || d->kind == ID_VAR) && !d->skip) d->skip = decl_problem(m, d);
+    if ((d->kind == ID_FUNC || d->kind == ID_VAR) && !d->skip) d->skip = decl_problem(m, opt, d);
   }
   for (size_t i = 0; i < m->ndecls; i++) {
     ImpDecl *d = m->decls[i];

@@ -27,7 +27,7 @@ static ffi_type *scalar_ffitype(const CType *t) {
     case 1: return u ? &ffi_type_uint8 : &ffi_type_sint8;
     case 2: return u ? &ffi_type_uint16 : &ffi_type_sint16;
     case 4: return u ? &ffi_type_uint32 : &ffi_type_sint32;
-    default: return u ? &ffi_type_uint64 : &ffi_type_sint64;
+    default: FFI_ASSERT(t->size == 8); return u ? &ffi_type_uint64 : &ffi_type_sint64;
     }
   }
   case CT_FLOAT: return t->size == 4 ? &ffi_type_float : &ffi_type_double;
@@ -93,6 +93,7 @@ static bool collect_leaves(const CType *t, size_t base, Leaf *lv, size_t *n) {
       if (!collect_leaves(t->base, base + i * t->base->size, lv, n)) return false;
     return true;
   default:
+    FFI_ASSERT(t->kind != CT_FUNC && t->kind != CT_VOID); /* records hold no such members */
     lv[(*n)++] = (Leaf){base, t->size, t->kind == CT_FLOAT ? (uint8_t)t->size : 0,
                         t->align > 1 && base % t->align != 0};
     return true;
@@ -726,8 +727,13 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   }
   cf->argbytes = off;
   cf->retbytes = align16(ft->base->size > sizeof(ffi_arg) ? ft->base->size : sizeof(ffi_arg));
-  if (ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes) != FFI_OK)
-    luaL_error(L, "cannot prepare a call to '%s'", name);
+  /* a variadic function called without extras is still called as variadic:
+     on armhf (AAPCS-VFP) its floating-point arguments and result then go in
+     core registers, not VFP ones */
+  ffi_status st = (ft->flags & CTF_VARARG)
+                      ? ffi_prep_cif_var(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, cf->nargs, rt, cf->atypes)
+                      : ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes);
+  if (st != FFI_OK) luaL_error(L, "cannot prepare a call to '%s'", name);
   cf->stub = find_stub(ft);
   cf->vret = cf->vfixed = -1;
   if ((ft->flags & CTF_VARARG) && ft->n >= 1 && ft->n <= VASTUB_MAXFIXED) {

@@ -190,6 +190,9 @@ void cp_next(CParser *P) {
     while (ls->pos < P->len && (isalnum((unsigned char)s[ls->pos]) || s[ls->pos] == '_' || s[ls->pos] == '$'))
       ls->pos++;
     ls->tok = TK_IDENT;
+    int kwc;
+    ls->kw = (uint8_t)cp_keyword(s + ls->tstart, ls->pos - ls->tstart, &kwc);
+    ls->kwc = (uint8_t)kwc;
   } else if (isdigit((unsigned char)c) ||
              (c == '.' && ls->pos + 1 < P->len && isdigit((unsigned char)s[ls->pos + 1]))) {
     ls->num = lex_number(P, ls);
@@ -267,18 +270,33 @@ const char *cp_tok_str(CParser *P) {
   return s;
 }
 
-bool cp_is_keyword(CParser *P) {
-  static const char *const kw[] = {
-      "auto",     "break",    "case",     "char",    "const",          "continue",  "default",
-      "do",       "double",   "else",     "enum",    "extern",         "float",     "for",
-      "goto",     "if",       "inline",   "int",     "long",           "register",  "restrict",
-      "return",   "short",    "signed",   "sizeof",  "static",         "struct",    "switch",
-      "typedef",  "union",    "unsigned", "void",    "volatile",       "while",     "_Bool",
-      "_Complex", "_Alignas", "_Alignof", "_Atomic", "_Static_assert", "_Noreturn", "_Thread_local",
-      NULL};
-  for (int i = 0; kw[i]; i++)
-    if (is_word(P, kw[i])) return true;
-  return false;
+/* The keyword table, in ASCII order (FFI_KEYWORDS), searched by halves. */
+static const struct {
+  const char *s;
+  uint8_t len, kw, kwc;
+} keywords[] = {
+#define KW_ROW(s, tok, cls) {s, sizeof s - 1, KW_##tok, cls},
+    FFI_KEYWORDS(KW_ROW)
+#undef KW_ROW
+};
+
+int cp_keyword(const char *s, size_t len, int *kwc) {
+  size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2, n = keywords[mid].len;
+    int c = memcmp(s, keywords[mid].s, len < n ? len : n);
+    if (c == 0) c = len < n ? -1 : len > n;
+    if (c == 0) {
+      if (kwc) *kwc = keywords[mid].kwc;
+      return keywords[mid].kw;
+    }
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  if (kwc) *kwc = 0;
+  return KW_NONE;
 }
 
 /* An identifier that names something (not a keyword), copied; raises otherwise. */

@@ -2,7 +2,6 @@
 ** clib.c -- libraries: dlopen lifetime, name resolution like the dynamic
 ** linker, symbol lookup, and the library methods wrap / value / cdef.
 */
-#include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 
 #include "ffi_cparse.h"
 #include "ffi_int.h"
+#include "ffi_sofind.h"
 
 /* A loaded library: a userdata whose __gc closes it. Wrappers and views keep it. */
 typedef struct CLib {
@@ -45,61 +45,16 @@ static int clib_gc(lua_State *L) {
 
 /* -- Name resolution -- */
 
-#include "ffi_arch.h" /* FFI_MULTIARCH: Debian's directory of this target's libraries */
-
-static const char *const lib_dirs[] = {
-#ifdef FFI_MULTIARCH
-    "/lib/" FFI_MULTIARCH,
-    "/usr/lib/" FFI_MULTIARCH,
-#endif
-    "/usr/local/lib",
-    "/lib64",
-    "/usr/lib64",
-    "/lib",
-    "/usr/lib",
-    NULL};
-
-/* libc.so and friends are linker scripts: find the real shared object inside. */
-static bool from_linker_script(const char *path, char *out, size_t outlen) {
-  FILE *f = fopen(path, "r");
-  if (!f) return false;
-  char buf[4096];
-  size_t n = fread(buf, 1, sizeof buf - 1, f);
-  fclose(f);
-  buf[n] = 0;
-  if (n < 4 || memcmp(buf, "\177ELF", 4) == 0) return false;
-  for (char *p = buf; (p = strchr(p, '/')) != NULL; p++) {
-    size_t len = strcspn(p, " \t\n()");
-    if (len < outlen && memmem(p, len, ".so", 3)) {
-      memcpy(out, p, len);
-      out[len] = 0;
-      return true;
-    }
-  }
-  return false;
-}
-
-/* Finds "<base>.so.N" (the soname) in the usual directories. */
+/* Finds what the linker would use for base ("libm.so") in the usual
+   directories: the shared object a linker script names, else the versioned
+   file (the soname). */
 static bool find_soname(const char *base, char *out, size_t outlen) {
-  size_t blen = strlen(base);
-  for (int i = 0; lib_dirs[i]; i++) {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", lib_dirs[i], base);
-    if (from_linker_script(path, out, outlen)) return true;
-    DIR *d = opendir(lib_dirs[i]);
-    if (!d) continue;
-    const char *best = NULL;
-    char bestbuf[256];
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-      if (strncmp(e->d_name, base, blen) == 0 && e->d_name[blen] == '.' &&
-          (!best || strlen(e->d_name) < strlen(best))) { /* libz.so.1 before libz.so.1.2.13 */
-        snprintf(bestbuf, sizeof bestbuf, "%s", e->d_name);
-        best = bestbuf;
-      }
-    }
-    closedir(d);
-    if (best) {
-      snprintf(out, outlen, "%s/%s", lib_dirs[i], best);
+  for (int i = 0; ffi_lib_dirs[i]; i++) {
+    char path[1024], file[256];
+    snprintf(path, sizeof path, "%s/%s", ffi_lib_dirs[i], base);
+    if (ffi_so_script_target(path, out, outlen)) return true;
+    if (ffi_so_versioned(ffi_lib_dirs[i], base, file, sizeof file)) {
+      snprintf(out, outlen, "%s/%s", ffi_lib_dirs[i], file);
       return true;
     }
   }
@@ -134,11 +89,13 @@ static void *open_library(const char *name, int scope, bool *preloaded, char *er
 
 /* The CLib userdata of library table idx (kept in its metatable). */
 static CLib *check_lib(lua_State *L, int idx) {
+  /* luaL_argerror numbers arguments as Lua does: self is #1 with '.', "bad
+     self" with ':', and the rest one lower for a method call */
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
-    luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
+    luaL_argerror(L, idx, "library expected; call methods with ':'");
   lua_rawgetp(L, -1, &ffi_key_libmt);
   CLib *lib = lua_touserdata(L, -1);
-  if (!lib) luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
+  if (!lib) luaL_argerror(L, idx, "library expected; call methods with ':'");
   lua_pop(L, 2);
   return lib;
 }
@@ -172,8 +129,7 @@ static int lib_wrap(lua_State *L) {
   if (nargs > FFI_MAX_PARAMS) return luaL_error(L, "'%s' has too many parameters", name);
   for (int i = 0; i < nargs; i++) {
     CType *t = ffi_checktype(L, S, 4 + i);
-    if (t->kind == CT_VOID)
-      return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
+    if (t->kind == CT_VOID) return luaL_argerror(L, 4 + i, "'void' must be the only parameter");
     params[i] = t;
   }
   CType *ft = ctype_func(S->cts, ret, params, (size_t)nargs, 0);
@@ -205,8 +161,7 @@ static int lib_value(lua_State *L) {
   CLib *lib = check_lib(L, 1);
   CType *t = ffi_checktype(L, S, 2);
   const char *name = luaL_checkstring(L, 3);
-  if (t->kind == CT_VOID)
-    return luaL_error(L, "bad argument #2 to 'value' (a variable cannot have type void)");
+  if (t->kind == CT_VOID) return luaL_argerror(L, 2, "a variable cannot have type void");
   void *p = find_symbol(L, lib, name);
   int libud = push_libud(L, 1);
   if (t->kind == CT_FUNC)

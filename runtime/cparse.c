@@ -106,8 +106,8 @@ static int64_t primary(CParser *P) {
     cp_expect(P, ')');
     return v;
   }
-  if (is_word(P, "sizeof") || is_word(P, "_Alignof") || is_word(P, "__alignof__")) {
-    bool sz = is_word(P, "sizeof");
+  if (is_kw(P, KW_SIZEOF) || is_kw(P, KW_ALIGNOF)) {
+    bool sz = is_kw(P, KW_SIZEOF);
     cp_next(P);
     cp_expect(P, '(');
     CType *t = parse_typename(P);
@@ -315,10 +315,7 @@ static void parse_attribute_list(CParser *P, Attrs *a) {
 
 /* Calling conventions: meaningful only on 32-bit Windows (LuaJIT accepts them
    everywhere), so they are read and ignored. */
-static bool is_callconv(CParser *P) {
-  return is_word(P, "__cdecl") || is_word(P, "__stdcall") || is_word(P, "__fastcall") ||
-         is_word(P, "__thiscall");
-}
+static bool is_callconv(CParser *P) { return is_kw(P, KW_CALLCONV); }
 
 /* Attributes, asm labels and qualifiers that may appear between declaration parts. */
 static bool parse_extras(CParser *P, Attrs *a) {
@@ -326,12 +323,12 @@ static bool parse_extras(CParser *P, Attrs *a) {
     cp_next(P);
     return true;
   }
-  if (is_word(P, "__attribute__") || is_word(P, "__attribute")) {
+  if (is_kw(P, KW_ATTRIBUTE)) {
     cp_next(P);
     parse_attribute_list(P, a);
     return true;
   }
-  if (is_word(P, "__asm__") || is_word(P, "__asm") || is_word(P, "asm")) {
+  if (is_kw(P, KW_ASM)) {
     cp_next(P);
     cp_expect(P, '(');
     if (!is(P, TK_STRING)) cp_error(P, "expected string");
@@ -349,7 +346,7 @@ static bool parse_extras(CParser *P, Attrs *a) {
     if (!a->asm_name) cp_oom(P);
     return true;
   }
-  if (is_word(P, "__declspec")) {
+  if (is_kw(P, KW_DECLSPEC)) {
     cp_next(P);
     skip_balanced(P);
     return true;
@@ -366,7 +363,7 @@ static CType *apply_mode(CParser *P, CType *t, uint8_t mode) {
   case 1: return ctype_builtin(P->cts, u ? CTB_U8 : CTB_I8);
   case 2: return ctype_builtin(P->cts, u ? CTB_U16 : CTB_I16);
   case 4: return ctype_builtin(P->cts, u ? CTB_U32 : CTB_I32);
-  default: return ctype_builtin(P->cts, u ? CTB_U64 : CTB_I64);
+  default: FFI_ASSERT(mode == 8); return ctype_builtin(P->cts, u ? CTB_U64 : CTB_I64);
   }
 }
 
@@ -388,19 +385,8 @@ typedef struct DeclSpec {
 static CType *parse_record(CParser *P, bool is_union, DeclSpec *ds);
 static CType *parse_enum(CParser *P, DeclSpec *ds);
 
-static bool is_qualifier(CParser *P) {
-  return is_word(P, "const") || is_word(P, "volatile") || is_word(P, "restrict") ||
-         is_word(P, "__restrict") || is_word(P, "__restrict__") || is_word(P, "__const") ||
-         is_word(P, "__const__") || is_word(P, "__volatile__") || is_word(P, "_Atomic") ||
-         is_word(P, "_Nullable") || is_word(P, "_Nonnull") || is_word(P, "__extension__");
-}
-
-static const char *const type_words[] = {
-    "void",           "char",       "short",       "int",        "long",        "float",
-    "double",         "signed",     "__signed",    "__signed__", "unsigned",    "_Bool",
-    "struct",         "union",      "enum",        "_Complex",   "__complex__", "complex",
-    "__int128",       "__int128_t", "__uint128_t", "_Float128",  "__float128",  "__builtin_va_list",
-    "__gnuc_va_list", "_Float32",   "_Float64",    "_Float32x",  "_Float64x",   NULL};
+/* Qualifiers that do not change the type, const among them (KWC_QUAL). */
+static bool is_qualifier(CParser *P) { return P->ls.tok == TK_IDENT && (P->ls.kwc & KWC_QUAL); }
 
 /* The type an identifier names: a typedef, or else (pluto's convenience) a
    struct/union/enum tag used without its keyword. Functions and variables may
@@ -416,9 +402,7 @@ static CType *type_name(CParser *P) {
 
 static bool starts_type(CParser *P) {
   if (P->ls.tok != TK_IDENT) return false;
-  for (int i = 0; type_words[i]; i++)
-    if (is_word(P, type_words[i])) return true;
-  if (is_qualifier(P)) return true;
+  if (P->ls.kwc & (KWC_TYPE | KWC_QUAL)) return true;
   return type_name(P) != NULL;
 }
 
@@ -436,35 +420,27 @@ static void spec_base(CParser *P, SpecWords *w, int base) {
 
 /* Consumes a builtin-type word (int, unsigned, long, ...); false if it is none. */
 static bool spec_builtin_word(CParser *P, SpecWords *w) {
-  static const struct {
-    const char *word;
-    int base;
-  } bases[] = {{"void", B_VOID},       {"char", B_CHAR},  {"int", B_INT},        {"float", B_FLOAT},
-               {"double", B_DOUBLE},   {"_Bool", B_BOOL}, {"_Float32", B_FLOAT}, {"_Float64", B_DOUBLE},
-               {"_Float32x", B_DOUBLE}}; /* TS 18661-3: binary32, binary64, binary64 (gcc on every target) */
-  for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++)
-    if (is_word(P, bases[i].word)) {
-      spec_base(P, w, bases[i].base);
-      return true;
-    }
-  if (is_word(P, "short"))
-    w->nshort++;
-  else if (is_word(P, "long"))
-    w->nlong++;
-  else if (is_word(P, "signed") || is_word(P, "__signed") || is_word(P, "__signed__"))
-    w->sign = true;
-  else if (is_word(P, "unsigned"))
-    w->unsign = true;
-  else if (is_word(P, "_Complex") || is_word(P, "__complex__") || is_word(P, "complex")) /* LuaJIT: complex */
-    w->cplx = true;
-  else if (is_word(P, "__int128") || is_word(P, "__int128_t") || is_word(P, "__uint128_t"))
-    cp_error(P, "128-bit integers are not supported");
-  else if (is_word(P, "_Float128") || is_word(P, "__float128"))
-    cp_error(P, "128-bit floating types are not supported");
-  else if (is_word(P, "_Float64x"))
-    cp_error(P, "_Float64x (long double) is not supported");
-  else
-    return false;
+  if (P->ls.tok != TK_IDENT) return false;
+  switch (P->ls.kw) {
+  case KW_VOID: spec_base(P, w, B_VOID); break;
+  case KW_CHAR: spec_base(P, w, B_CHAR); break;
+  case KW_INT: spec_base(P, w, B_INT); break;
+  case KW_FLOAT:
+  case KW_FLOAT32: spec_base(P, w, B_FLOAT); break; /* TS 18661-3: _Float32 is binary32 */
+  case KW_DOUBLE:
+  case KW_FLOAT64:
+  case KW_FLOAT32X: spec_base(P, w, B_DOUBLE); break; /* binary64 (gcc on every target) */
+  case KW_BOOL: spec_base(P, w, B_BOOL); break;
+  case KW_SHORT: w->nshort++; break;
+  case KW_LONG: w->nlong++; break;
+  case KW_SIGNED: w->sign = true; break;
+  case KW_UNSIGNED: w->unsign = true; break;
+  case KW_COMPLEX: w->cplx = true; break;
+  case KW_INT128: cp_error(P, "128-bit integers are not supported");
+  case KW_FLOAT128: cp_error(P, "128-bit floating types are not supported");
+  case KW_FLOAT64X: cp_error(P, "_Float64x (long double) is not supported");
+  default: return false;
+  }
   return true;
 }
 
@@ -514,6 +490,7 @@ static CType *spec_builtin_type(CParser *P, const SpecWords *w) {
     if (w->nlong || w->nshort) cp_error(P, "invalid type specifier combination");
     return ctype_builtin(cts, w->sign ? CTB_SCHAR : w->unsign ? CTB_UCHAR : CTB_CHAR);
   default: /* int, or only modifiers */
+    FFI_ASSERT(w->base == B_INT || w->base == B_NONE);
     if (w->nshort && w->nlong) cp_error(P, "both long and short");
     if (w->nlong > 2) cp_error(P, "too long for a type");
     if (w->nshort) return ctype_builtin(cts, w->unsign ? CTB_U16 : CTB_I16);
@@ -535,17 +512,17 @@ static void spec_alignas(CParser *P, DeclSpec *ds) {
 
 /* Storage classes, qualifiers and function specifiers; false if the word is none. */
 static bool spec_nontype_word(CParser *P, DeclSpec *ds, bool allow_storage) {
-  if (is_word(P, "const") || is_word(P, "__const") || is_word(P, "__const__")) {
+  if (is_kw(P, KW_CONST)) {
     ds->is_const = true;
-  } else if (is_word(P, "inline") || is_word(P, "__inline") || is_word(P, "__inline__")) {
+  } else if (is_kw(P, KW_INLINE)) {
     ds->is_inline = true;
-  } else if (is_qualifier(P) || is_word(P, "_Noreturn") || is_word(P, "register") || is_word(P, "auto")) {
+  } else if (is_qualifier(P) || is_kw(P, KW_NORETURN) || is_kw(P, KW_REGISTER) || is_kw(P, KW_AUTO)) {
     /* qualifiers and function specifiers that do not change the type */
-  } else if (is_word(P, "typedef") || is_word(P, "extern") || is_word(P, "static")) {
+  } else if (is_kw(P, KW_TYPEDEF) || is_kw(P, KW_EXTERN) || is_kw(P, KW_STATIC)) {
     if (!allow_storage) cp_error(P, "storage class not allowed here");
     if (ds->storage != SC_NONE) cp_error(P, "multiple storage classes in declaration specifiers");
-    ds->storage = is_word(P, "typedef") ? SC_TYPEDEF : is_word(P, "extern") ? SC_EXTERN : SC_STATIC;
-  } else if (is_word(P, "__thread") || is_word(P, "_Thread_local")) {
+    ds->storage = is_kw(P, KW_TYPEDEF) ? SC_TYPEDEF : is_kw(P, KW_EXTERN) ? SC_EXTERN : SC_STATIC;
+  } else if (is_kw(P, KW_THREAD)) {
     cp_error(P, "thread-local variables are not supported");
   } else {
     return false;
@@ -562,18 +539,18 @@ static void parse_specifiers(CParser *P, DeclSpec *ds, bool allow_storage) {
   while (P->ls.tok == TK_IDENT) {
     if (spec_nontype_word(P, ds, allow_storage) || spec_builtin_word(P, &w)) {
       /* consumed below */
-    } else if (is_word(P, "_Alignas")) {
+    } else if (is_kw(P, KW_ALIGNAS)) {
       spec_alignas(P, ds);
       continue;
     } else if (parse_extras(P, &ds->attrs)) {
       continue;
-    } else if (is_word(P, "struct") || is_word(P, "union") || is_word(P, "enum")) {
+    } else if (is_kw(P, KW_STRUCT) || is_kw(P, KW_UNION) || is_kw(P, KW_ENUM)) {
       if (typed) cp_error(P, "two or more data types in declaration specifiers");
-      ds->type = is_word(P, "enum") ? parse_enum(P, ds) : parse_record(P, is_word(P, "union"), ds);
+      ds->type = is_kw(P, KW_ENUM) ? parse_enum(P, ds) : parse_record(P, is_kw(P, KW_UNION), ds);
       w.base = B_OTHER;
       typed = true;
       continue;
-    } else if (is_word(P, "__builtin_va_list") || is_word(P, "__gnuc_va_list")) {
+    } else if (is_kw(P, KW_VA_LIST)) {
       if (typed) break;
       ds->type = ctype_builtin(P->cts, CTB_VA_LIST); /* a parameter becomes a handle: parse_params */
       w.base = B_OTHER;
@@ -612,7 +589,7 @@ static void parse_declarator(CParser *P, CType *base, bool base_const, Declarato
 
 static void ptr_qualifiers(CParser *P, bool *is_const, Attrs *a) {
   for (;;) {
-    if (is_word(P, "const") || is_word(P, "__const") || is_word(P, "__const__")) {
+    if (is_kw(P, KW_CONST)) {
       *is_const = true;
       cp_next(P);
     } else if (is_qualifier(P)) {
@@ -631,7 +608,7 @@ static CType *parse_params(CParser *P, CType *ret) {
   int nnames = 0;
   if (ret->kind == CT_ARRAY) cp_error(P, "function cannot return an array");
   if (ret->kind == CT_FUNC) cp_error(P, "function cannot return a function");
-  if (is_word(P, "void")) { /* (void) */
+  if (is_kw(P, KW_VOID)) { /* (void) */
     LexState save = P->ls;
     cp_next(P);
     if (accept(P, ')')) goto done;
@@ -693,8 +670,8 @@ static bool nested_declarator_follows(CParser *P) {
   LexState save = P->ls;
   cp_next(P);
   bool r = is(P, '*') || is(P, '(') || is(P, '^') ||
-           (is(P, TK_IDENT) && !starts_type(P) && !is_word(P, "__attribute__"));
-  if (is_word(P, "__attribute__") || is_callconv(P)) r = true;
+           (is(P, TK_IDENT) && !starts_type(P) && !is_kw(P, KW_ATTRIBUTE));
+  if (is_kw(P, KW_ATTRIBUTE) || is_callconv(P)) r = true;
   P->ls = save;
   return r;
 }
@@ -712,8 +689,7 @@ static bool runtime_size(CParser *P) {
       depth--;
     else if (is(P, '*') && depth == 0 && save.tstart == P->ls.tstart)
       runtime = true; /* [*] */
-    else if (is(P, TK_IDENT) && !starts_type(P) && !is_word(P, "sizeof") && !is_word(P, "_Alignof") &&
-             !is_word(P, "__alignof__")) {
+    else if (is(P, TK_IDENT) && !starts_type(P) && !is_kw(P, KW_SIZEOF) && !is_kw(P, KW_ALIGNOF)) {
       CTName *n = find_name(P, NS_ORD, P->src + P->ls.tstart, P->ls.tlen);
       if (!n || n->kind != CN_CONST) runtime = true;
     }
@@ -739,7 +715,7 @@ static CType *parse_suffixes(CParser *P, CType *base) {
       suf[ns].func = false;
       suf[ns].vla = false;
       suf[ns].n = 0;
-      while (is_word(P, "static") || is_qualifier(P)) cp_next(P);
+      while (is_kw(P, KW_STATIC) || is_qualifier(P)) cp_next(P);
       if (accept(P, '?') || is(P, ']') || (P->in_params && runtime_size(P))) {
         suf[ns].vla = true; /* a parameter's a[n], a[*]: decays to a pointer (below: parse_params) */
       } else {
@@ -929,7 +905,7 @@ static void parse_fields(CParser *P, CType *rec) {
   while (!accept(P, '}')) {
     if (accept(P, ';')) continue;
     if (is(P, TK_EOF)) cp_error(P, "expected '}'");
-    if (is_word(P, "static")) {
+    if (is_kw(P, KW_STATIC)) {
       cp_next(P);
       parse_static_member(P, rec);
       continue;
@@ -1275,8 +1251,8 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
 static void parse_declaration(CParser *P) {
   while (accept(P, ';')) {}
   if (is(P, TK_EOF)) return;
-  if (is_word(P, "__extension__")) cp_next(P);
-  if (is_word(P, "_Static_assert") || is_word(P, "static_assert")) {
+  if (is_kw(P, KW_EXTENSION)) cp_next(P);
+  if (is_kw(P, KW_STATIC_ASSERT)) {
     cp_next(P);
     cp_expect(P, '(');
     int64_t v = expr(P);

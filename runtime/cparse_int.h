@@ -28,10 +28,20 @@ enum {
   TK_ARROW
 };
 
+/* Keyword tokens (FFI_KEYWORDS in ffi_vocab.h): an identifier that is a
+   keyword stays TK_IDENT (attributes and members may be spelled like one)
+   and carries its token in LexState.kw and its KWC_* class in kwc. */
+enum {
+#define KW_ENUM(t) KW_##t,
+  FFI_KW_TOKENS(KW_ENUM)
+#undef KW_ENUM
+};
+
 typedef struct LexState {
   size_t pos;    /* position after the current token */
   int line, col; /* of the current token */
   int tok;
+  uint8_t kw, kwc;     /* TK_IDENT: its keyword token (KW_*) and class (KWC_*) */
   size_t tstart, tlen; /* current token text */
   int64_t num;
   int nline; /* line at pos */
@@ -89,9 +99,9 @@ _Noreturn void cp_oom(CParser *P);
 void *cp_alloc(CParser *P, size_t n); /* owned by the CTState: undone by rollback */
 void cp_next(CParser *P);
 void cp_expect(CParser *P, int tok);
-const char *cp_tok_str(CParser *P); /* the current token's text, copied */
-bool cp_is_keyword(CParser *P);
-const char *cp_name_token(CParser *P); /* an identifier that is not a keyword */
+const char *cp_tok_str(CParser *P);                  /* the current token's text, copied */
+int cp_keyword(const char *s, size_t len, int *kwc); /* KW_* of a word, KW_NONE if none */
+const char *cp_name_token(CParser *P);               /* an identifier that is not a keyword */
 
 static inline bool is(CParser *P, int tok) { return P->ls.tok == tok; }
 
@@ -99,6 +109,12 @@ static inline bool is_word(CParser *P, const char *w) {
   size_t n = strlen(w);
   return P->ls.tok == TK_IDENT && P->ls.tlen == n && memcmp(P->src + P->ls.tstart, w, n) == 0;
 }
+
+/* The current token is the keyword kw (any of its spellings). */
+static inline bool is_kw(CParser *P, int kw) { return P->ls.tok == TK_IDENT && P->ls.kw == kw; }
+
+/* A C keyword (KWC_C): never a name. */
+static inline bool cp_is_keyword(CParser *P) { return P->ls.tok == TK_IDENT && (P->ls.kwc & KWC_C); }
 
 static inline bool accept(CParser *P, int tok) {
   if (!is(P, tok)) return false;

@@ -225,50 +225,51 @@ CTState *ctstate_new(void) {
     return NULL;
   }
   CType **b = cts->builtin;
-  uint16_t chr = ctarget.char_signed ? CTF_CHAR : (CTF_CHAR | CTF_UNSIGNED);
-  b[CTB_VOID] = mk_scalar(cts, CT_VOID, 0, 0, "void");
-  b[CTB_BOOL] = mk_scalar(cts, CT_BOOL, 1, CTF_UNSIGNED, "bool");
-  b[CTB_I8] = mk_scalar(cts, CT_INT, 1, 0, "int8_t");
-  b[CTB_I16] = mk_scalar(cts, CT_INT, 2, 0, "short");
-  b[CTB_I32] = mk_scalar(cts, CT_INT, 4, 0, "int");
-  b[CTB_I64] = mk_scalar(cts, CT_INT, 8, 0, "int64_t");
-  b[CTB_U8] = mk_scalar(cts, CT_INT, 1, CTF_UNSIGNED, "uint8_t");
-  b[CTB_U16] = mk_scalar(cts, CT_INT, 2, CTF_UNSIGNED, "unsigned short");
-  b[CTB_U32] = mk_scalar(cts, CT_INT, 4, CTF_UNSIGNED, "unsigned int");
-  b[CTB_U64] = mk_scalar(cts, CT_INT, 8, CTF_UNSIGNED, "uint64_t");
-  b[CTB_F32] = mk_scalar(cts, CT_FLOAT, 4, 0, "float");
-  b[CTB_F64] = mk_scalar(cts, CT_FLOAT, 8, 0, "double");
-  b[CTB_CHAR] = mk_scalar(cts, CT_INT, 1, chr, "char");
-  b[CTB_SCHAR] = mk_scalar(cts, CT_INT, 1, CTF_CHAR, "signed char");
-  b[CTB_UCHAR] = mk_scalar(cts, CT_INT, 1, CTF_CHAR | CTF_UNSIGNED, "unsigned char");
-  b[CTB_LONG] = mk_scalar(cts, CT_INT, ctarget.long_size, 0, "long");
-  b[CTB_ULONG] = mk_scalar(cts, CT_INT, ctarget.long_size, CTF_UNSIGNED, "unsigned long");
-  b[CTB_PTR] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_VOIDP, "ptr");
-  b[CTB_STR] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_STR | CTF_CONST, "str");
-  b[CTB_CONST_CHAR_P] = mk_scalar(cts, CT_PTR, ctarget.ptr_size, CTF_STR | CTF_CONST, NULL);
+  static const struct {
+    uint8_t kind;
+    int8_t size; /* or FFI_SZ_* */
+    int8_t base; /* CTB_* or -1 */
+    uint32_t flags;
+    const char *name;
+  } bt[] = {
+#define BT_ROW(id, kind, size, flags, base, name, seed) {kind, size, base, flags, name},
+      FFI_BUILTIN_TYPES(BT_ROW)
+#undef BT_ROW
+  };
+  for (int i = 0; i < CTB_VA_LIST; i++) { /* VA_LIST, last, is built from the others */
+    int size = bt[i].size == FFI_SZ_LONG  ? ctarget.long_size
+               : bt[i].size == FFI_SZ_PTR ? ctarget.ptr_size
+                                          : bt[i].size;
+    uint16_t flags = (uint16_t)(bt[i].flags & ~(uint32_t)FFI_TF_CHAR);
+    if (bt[i].flags & FFI_TF_CHAR) flags |= ctarget.char_signed ? CTF_CHAR : (CTF_CHAR | CTF_UNSIGNED);
+    FFI_ASSERT(bt[i].kind <= CT_PTR && bt[i].base < i); /* scalars, pointing back */
+    b[i] = mk_scalar(cts, (CTKind)bt[i].kind, (size_t)size, flags, bt[i].name);
+  }
   b[CTB_VA_LIST] = mk_va_list(cts, b);
-  for (int i = 0; i < CTB__MAX; i++)
+  for (int i = 0; i < CTB__MAX; i++) {
     if (!b[i]) goto fail;
-  b[CTB_PTR]->base = b[CTB_VOID];
-  b[CTB_STR]->base = b[CTB_CHAR];
-  b[CTB_CONST_CHAR_P]->base = b[CTB_CHAR];
-  b[CTB_I64]->align = b[CTB_U64]->align = ctarget.int64_align;
+    if (bt[i].base >= 0) b[i]->base = b[bt[i].base];
+  }
   {
+    static const struct {
+      const char *name;
+      int type; /* CTB_* or CTA_* */
+    } td[] = {
+#define TD_ROW(name, type) {name, type},
+        FFI_TYPEDEFS(TD_ROW)
+#undef TD_ROW
+    };
     bool big = ctarget.ptr_size == 8;
     CType *sz = big ? b[CTB_U64] : b[CTB_U32], *ssz = big ? b[CTB_I64] : b[CTB_I32];
     CType *wc = ctarget.wchar_size == 4 ? (ctarget.wchar_signed ? b[CTB_I32] : b[CTB_U32])
                                         : (ctarget.wchar_signed ? b[CTB_I16] : b[CTB_U16]);
-    static const char *const ints[] = {"int8_t",  "int16_t",  "int32_t",  "int64_t",
-                                       "uint8_t", "uint16_t", "uint32_t", "uint64_t"};
-    for (int i = 0; i < 8; i++)
-      if (!typedef_builtin(cts, ints[i], b[CTB_I8 + i])) goto fail;
-    if (!typedef_builtin(cts, "size_t", sz) || !typedef_builtin(cts, "ssize_t", ssz) ||
-        !typedef_builtin(cts, "intptr_t", ssz) || !typedef_builtin(cts, "uintptr_t", sz) ||
-        !typedef_builtin(cts, "ptrdiff_t", ssz) || !typedef_builtin(cts, "wchar_t", wc) ||
-        !typedef_builtin(cts, "bool", b[CTB_BOOL]) || !typedef_builtin(cts, "intmax_t", b[CTB_I64]) ||
-        !typedef_builtin(cts, "uintmax_t", b[CTB_U64]) || !typedef_builtin(cts, "off_t", b[CTB_I64]) ||
-        !typedef_builtin(cts, "time_t", b[CTB_LONG]))
-      goto fail;
+    for (size_t i = 0; i < sizeof td / sizeof td[0]; i++) {
+      CType *t = td[i].type == CTA_SIZE    ? sz
+                 : td[i].type == CTA_SSIZE ? ssz
+                 : td[i].type == CTA_WCHAR ? wc
+                                           : b[td[i].type];
+      if (!typedef_builtin(cts, td[i].name, t)) goto fail;
+    }
   }
   return cts;
 fail:
@@ -289,7 +290,10 @@ void ctstate_free(CTState *cts) {
   free(cts);
 }
 
-CType *ctype_builtin(CTState *cts, CTBuiltin b) { return cts->builtin[b]; }
+CType *ctype_builtin(CTState *cts, CTBuiltin b) {
+  FFI_ASSERT((unsigned)b < CTB__MAX); /* a CTA_* is resolved by ctstate_new, never looked up */
+  return cts->builtin[b];
+}
 
 /* -- Derived types -- */
 
@@ -474,6 +478,7 @@ const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed, c
   if (min_align > align) align = min_align;
   size = align_up(size, align);
   if (size > CT_MAX_SIZE) return CT_TOO_LARGE;
+  FFI_ASSERT(align && (align & (align - 1)) == 0 && size % align == 0);
   t->align = align;
   t->size = (size_t)size;
   t->flags &= (uint16_t)~CTF_INCOMPLETE;

@@ -27,6 +27,25 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ffi_vocab.h"
+
+/* -- Internal invariants --
+   FFI_ASSERT(cond) states something the code relies on and no input can break
+   (LuaJIT's lj_assertCTS). Checked where FFI_ASSERTS is set (the FFI_SANITIZE
+   build): a failure names the condition and aborts. Elsewhere it costs nothing
+   and does not evaluate cond. Bad input gets a Lua error, never an assert. */
+#if defined(FFI_ASSERTS) && FFI_ASSERTS
+#include <stdio.h>
+#include <stdlib.h>
+static inline void ffi_assert_fail(const char *cond, const char *file, int line) {
+  fprintf(stderr, "pluto-ffi: internal invariant broken: %s (%s:%d)\n", cond, file, line);
+  abort();
+}
+#define FFI_ASSERT(cond) ((cond) ? (void)0 : ffi_assert_fail(#cond, __FILE__, __LINE__))
+#else
+#define FFI_ASSERT(cond) ((void)sizeof(!(cond)))
+#endif
+
 /* -- Target -- */
 
 /* va_list's representation: a plain pointer (nfields 0: i386, ppc64le), or a
@@ -104,21 +123,22 @@ typedef enum CTKind {
 #define CTF_INCOMPLETE 0x0020u /* STRUCT/UNION/ENUM: declared, not defined */
 #define CTF_PACKED 0x0040u     /* STRUCT/UNION: has a field below natural alignment */
 #define CTF_FLEX 0x0080u       /* STRUCT: last field is a flexible array */
-#define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bitfields (not passable by value) */
+#define CTF_BITFIELDS 0x0100u  /* STRUCT/UNION: has bit-fields (by value: the record ABI rules) */
 #define CTF_STR 0x0200u        /* PTR: the seed's "str" (const char* as Lua string) */
 #define CTF_VOIDP 0x0400u      /* PTR: the seed's "ptr" (light userdata both ways) */
 #define CTF_METATYPE 0x8000u   /* STRUCT/UNION: ffi.metatype gave it a metatable (lib_luajit.c) */
 
 typedef struct CType CType;
 
-/* A struct/union member. bit_size 0 means "not a bitfield". */
+/* A struct/union member. is_bitfield tells a bit-field from an ordinary member,
+   not bit_size: a zero-width bit-field (int : 0) has bit_size 0 too. */
 typedef struct CField {
   const char *name; /* NULL for an anonymous struct/union member */
   const void *key;  /* interned Lua string of name (set by the module), or NULL */
   CType *type;
   size_t offset;    /* bytes from the start of the record */
-  uint8_t bit_pos;  /* bitfields: bit offset inside the storage unit at offset */
-  uint8_t bit_size; /* bitfields: width; 0 = ordinary member */
+  uint8_t bit_pos;  /* bit-fields: bit offset from the byte at offset (big-endian: from its top bit) */
+  uint8_t bit_size; /* bit-fields: width, 0 for int : 0 (no storage, aligns what follows); else 0 */
   bool is_bitfield;
 } CField;
 
@@ -171,31 +191,17 @@ typedef struct CTState CTState;
 CTState *ctstate_new(void);
 void ctstate_free(CTState *cts);
 
-/* Builtin types: the seed's names and the C spellings resolve to these. */
+/* Builtin types (FFI_BUILTIN_TYPES in ffi_vocab.h): the seed's names and the
+   C spellings resolve to these. */
 typedef enum CTBuiltin {
-  CTB_VOID,
-  CTB_BOOL,
-  CTB_I8,
-  CTB_I16,
-  CTB_I32,
-  CTB_I64,
-  CTB_U8,
-  CTB_U16,
-  CTB_U32,
-  CTB_U64,
-  CTB_F32,
-  CTB_F64,
-  CTB_CHAR,
-  CTB_SCHAR,
-  CTB_UCHAR,
-  CTB_LONG,
-  CTB_ULONG,
-  CTB_PTR,          /* "ptr": void* as light userdata */
-  CTB_STR,          /* "str": const char* as Lua string */
-  CTB_CONST_CHAR_P, /* const char * */
-  CTB_VA_LIST,      /* __builtin_va_list as laid out in memory (ctarget.va_list) */
-  CTB__MAX
+#define CTB_ENUM(id, kind, size, flags, base, name, seed) CTB_##id,
+  FFI_BUILTIN_TYPES(CTB_ENUM)
+#undef CTB_ENUM
+      CTB__MAX
 } CTBuiltin;
+
+/* Predefined typedefs' types the target chooses (FFI_TYPEDEFS). */
+enum { CTA_SIZE = CTB__MAX, CTA_SSIZE, CTA_WCHAR };
 
 CType *ctype_builtin(CTState *cts, CTBuiltin b);
 
@@ -245,7 +251,7 @@ CType *ctype_func(CTState *cts, CType *ret, CType *const *params, size_t n, uint
 /* field_align entry flag: the member itself is packed (alignment 1 before aligned(N)). */
 #define CTYPE_FIELD_PACKED (~(SIZE_MAX >> 1)) /* the top bit: alignments stay under 2^29 */
 
-/* Lays out a STRUCT/UNION whose fields have type/name/bit_size filled in.
+/* Lays out a STRUCT/UNION whose fields have type/name/is_bitfield/bit_size filled in.
    pack: 0 = natural, else #pragma pack(N) limit. min_align: aligned(N) on the
    record (0 = none). packed: __attribute__((packed)). Returns NULL or an error. */
 const char *ctype_layout(CType *t, size_t pack, size_t min_align, bool packed,

@@ -18,22 +18,25 @@
 #endif
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
+    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache;
 
 FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
 /* -- Types from Lua values -- */
 
+/* The seed's short names (FFI_BUILTIN_TYPES' seed column): "i32", "ptr", ... */
 static CType *seed_type(FFIState *S, const char *s, size_t len) {
   static const struct {
     const char *name;
     CTBuiltin b;
-  } seed[] = {{"void", CTB_VOID}, {"i8", CTB_I8},   {"i16", CTB_I16}, {"i32", CTB_I32}, {"i64", CTB_I64},
-              {"u8", CTB_U8},     {"u16", CTB_U16}, {"u32", CTB_U32}, {"u64", CTB_U64}, {"f32", CTB_F32},
-              {"f64", CTB_F64},   {"ptr", CTB_PTR}, {"str", CTB_STR}};
+  } seed[] = {
+#define SEED_ROW(id, kind, size, flags, base, name, seed) {seed, CTB_##id},
+      FFI_BUILTIN_TYPES(SEED_ROW)
+#undef SEED_ROW
+  };
   if (len > 4) return NULL;
   for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
-    if (strcmp(seed[i].name, s) == 0) return ctype_builtin(S->cts, seed[i].b);
+    if (seed[i].name && strcmp(seed[i].name, s) == 0) return ctype_builtin(S->cts, seed[i].b);
   return NULL;
 }
 
@@ -204,6 +207,8 @@ PLUTO_FFI_API int luaopen_ffi(lua_State *L) {
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
   push_weak_table(L, "k");
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+  push_weak_table(L, "k"); /* function-pointer object -> its prepared call (cdata.c) */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_fncache);
   luajit_open(L);
   cdata_open(L, S);
   clib_open(L, S);

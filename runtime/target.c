@@ -93,6 +93,11 @@ const CTarget ctarget = {
     .unnamed_bitfields_align = false,
     .int_args_extended = true,
     .hfa_max = 8,
+#elif defined(__arm__)
+    /* AAPCS: unnamed and zero-width bit-fields align the record, as on AArch64 */
+    .packed_by_value_in_memory = true,
+    .record_abi = CREC_NONE,
+    .unnamed_bitfields_align = true,
 #elif defined(__s390x__)
     .packed_by_value_in_memory = true,
     .record_abi = CREC_NONE,

@@ -30,9 +30,8 @@ suite() {
 }
 
 # Cross targets (scripts/cross.sh: build/<triplet>, the whole suite under
-# qemu-user; docs/targets.md: the 32-bit targets do not pass yet). FFI_CROSS_TARGETS
-# overrides the list ("" for none).
-for triplet in ${FFI_CROSS_TARGETS-aarch64-linux-gnu powerpc64le-linux-gnu s390x-linux-gnu}; do
+# qemu-user; docs/targets.md). FFI_CROSS_TARGETS overrides the list ("" for none).
+for triplet in ${FFI_CROSS_TARGETS-aarch64-linux-gnu arm-linux-gnueabihf i686-linux-gnu powerpc64le-linux-gnu s390x-linux-gnu}; do
   printf '\n==> cross %s\n' "$triplet"
   bash scripts/cross.sh "$triplet"
 done

@@ -1379,7 +1379,11 @@ local fmts = {
   {fmt("%lld %s %.3f %d %p %lld %g %s %lld %.1f"), vlong(12), {c = c_string("mid"), l = lua_string("mid")},
    vdouble(3.14159), {c = "0", l = "false"}, {c = "(void *)0", l = "nil"}, vlong(-99), {c = "(double)(float)0x1.4p+1", l = "ffi.new(\"float\", 2.5)"},
    {c = c_string("end"), l = lua_string("end")}, vlong(1 << 50), vdouble(-2.25)},
-  {fmt("%zu %ld %llu %lx"), vlong(-1), vlong(I64MIN), vlong(-2), vlong(0x7fff)},
+  -- size_t and long boxed: an unboxed Lua integer is a long long, which only
+  -- LP64 targets read back correctly with %zu/%ld/%lx
+  {fmt("%zu %ld %llu %lx"), {c = "(size_t)-1", l = "ffi.new(\"size_t\", -1)"},
+   {c = "(long)(-2147483647 - 1)", l = "ffi.new(\"long\", -2147483648)"}, vlong(-2),
+   {c = "(unsigned long)0x7fff", l = "ffi.new(\"unsigned long\", 0x7fff)"}},
   {fmt("no conversions at all")},
 }
 for _, f in ipairs(fmts) do

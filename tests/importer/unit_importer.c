@@ -320,12 +320,56 @@ static void test_fnmacro(void) {
       "F(a, b) (a ? 2U + 3U + (b ? 12U + a : 0U) : 0U)");
 }
 
+/* -- The shim (--shim): the compiler's command line, blaming wrappers -- */
+
+static void test_shim(void) {
+  ImpArena *a = imp_arena_new();
+  const char *args[] = {"-Iinc", "--target=aarch64-linux-gnu", "-include", "pre.h", "-DX=1", "-std=c99"};
+  ImpOptions opt = {0};
+  opt.clang_args = args;
+  opt.nclang_args = sizeof args / sizeof args[0];
+  opt.lib = "libz.so.1";
+  ImpShimCmd cmd;
+  setenv("CC", " ccache  gcc -m64 ", 1);
+  imp_shim_command(a, &opt, "s.c", "s.so", &cmd);
+  ImpBuf b = {0};
+  for (size_t i = 0; i < cmd.argc; i++) imp_buf_printf(&b, "%s%s", i ? "|" : "", cmd.argv[i]);
+  /* $CC split at blanks; --target= stays out; a soname is linked by name */
+  CHECK_STR(b.s,
+            "ccache|gcc|-m64|-shared|-fPIC|-O2|-Iinc|-include|pre.h|-DX=1|-std=c99|s.c|-o|s.so|-l:libz.so.1");
+  CHECK(cmd.argv[cmd.argc] == NULL);
+  unsetenv("CC");
+  opt.lib = "libc.so.6"; /* the C library: nothing to link */
+  opt.nclang_args = 0;
+  imp_shim_command(a, &opt, "s.c", "s.so", &cmd);
+  imp_buf_reset(&b);
+  for (size_t i = 0; i < cmd.argc; i++) imp_buf_printf(&b, "%s%s", i ? "|" : "", cmd.argv[i]);
+  CHECK_STR(b.s, "cc|-shared|-fPIC|-O2|s.c|-o|s.so");
+
+  const char *text = "#include \"x.h\"\n"
+                     "/* f (x.h:1) */\n"
+                     "__typeof__(int) pluto_shim_f(__typeof__(int) a1) { return (f)(a1); }\n"
+                     "/* g (x.h:2) */\n"
+                     "void pluto_shim_g(void) { (g)(); }\n";
+  const char *msgs = "In file included from /t/s.c:1:\n"
+                     "/t/s.c:5:1: error: oops\n"
+                     "/t/s.c:3:20: error: bad\n"
+                     "/t/s.c:3:25: note: again\n"
+                     "/t/s.cc:3:1: error: another file\n";
+  imp_buf_reset(&b);
+  CHECK(imp_shim_blame("/t/s.c", text, msgs, &b) == 2);
+  CHECK_STR(b.s, "g, f");
+  imp_buf_free(&b);
+  imp_arena_free(a);
+}
+
 int main(void) {
   test_cdecl();
   test_text();
   test_map();
   test_libs();
   test_fnmacro();
+  test_shim();
   printf("importer unit tests: %d checks, %d failures\n", checks, failures);
   return failures ? 1 : 0;
 }

@@ -405,7 +405,10 @@ for _, r in ipairs(records) do
               for _, c in ipairs(comps) do obj = obj[c] end
               return obj
             end)
-            if okv and type(view) == "userdata" then
+            if okv and type(view) == "userdata" and not pcall(ffi.sizeof, view) then
+              -- an address, not a view: va_list is a plain pointer on i386 and ppc64le
+              check(what .. " a pointer-sized member read as an address", m.size, string.packsize("T"))
+            elseif okv and type(view) == "userdata" then
               check(what .. " sizeof(member view)", ffi.sizeof(view), m.size)
             elseif m.size > 0 then
               errs[#errs + 1] = what .. ": reading the member gave " .. tostring(view) .. ", expected a view"

@@ -105,8 +105,10 @@ t.test("an instance outlives its unreachable type object", function()
   t.eq(inst.a, 41)
   t.eq(inst.b, 0.5)
   t.eq(inst.s, "still here")
-  t.eq(ffi.sizeof(inst), 24)
-  t.eq(ffi.offsetof(inst, "s"), 16)
+  -- int, double, pointer: the double 8-aligned in records (4 in the i386 psABI)
+  local da, P = ffi.arch == "x86" and 4 or 8, string.packsize("T")
+  t.eq(ffi.offsetof(inst, "s"), da + 8)
+  t.eq(ffi.sizeof(inst), (da + 8 + P + da - 1) // da * da)
 end)
 
 t.test("a struct type outlives its instances", function()
@@ -149,7 +151,7 @@ end)
 local function in_child(code)
   local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
   io.stdout:flush()
-  return os.execute(q(arg[-1]) .. " -e " .. q(code))
+  return os.execute(q(os.getenv("FFI_LUA_RUNNER") or arg[-1]) .. " -e " .. q(code)) -- the emulator too, cross-built
 end
 
 t.test("a copied type node owns no cached libffi type (aligned typedef after a call)", function()

@@ -421,7 +421,7 @@ t.test("VLA and VLS sized by nelem", function()
   s.n = 3
   s.d[2] = 1.5
   t.eq(s.d[2], 1.5)
-  t.eq(ffi.sizeof(s), 8 + 3 * 8)
+  t.eq(ffi.sizeof(s), (ffi.arch == "x86" and 4 or 8) + 3 * 8) -- d 4-aligned in i386 records
   t.errors(function()
     return s.d[3]
   end, "out of range")

@@ -71,13 +71,15 @@ t.test("sizeof and offsetof by type, registered name and instance", function()
     t.eq(ffi.offsetof(x, "x"), 0)
     t.eq(ffi.offsetof(x, "y"), 4)
   end
-  -- char, then a double: padding to 8, tail padding to 24 on LP64 x86-64 / AArch64
+  -- char, then a double: padding to the double's alignment inside records (8;
+  -- 4 in the i386 psABI), tail padding to a multiple of it
+  local da = ffi.arch == "x86" and 4 or 8
   local T = ffi.struct "struct Pad { char c; double d; char e; };"
   local inst = T.new()
-  t.eq(ffi.offsetof(T, "d"), 8)
-  t.eq(ffi.offsetof(inst, "e"), 16)
-  t.eq(ffi.sizeof(T), 24)
-  t.eq(ffi.sizeof(inst), 24)
+  t.eq(ffi.offsetof(T, "d"), da)
+  t.eq(ffi.offsetof(inst, "e"), da + 8)
+  t.eq(ffi.sizeof(T), (da + 9 + da - 1) // da * da)
+  t.eq(ffi.sizeof(inst), ffi.sizeof(T))
 end)
 
 t.test("sizeof of scalar type names", function()
@@ -96,8 +98,9 @@ t.test("ffi.cdef puts struct types on the module; both spellings name them", fun
   local b = ffi.new("struct Point")
   a.x, b.x = 1, 2
   t.eq(a.x + b.x, 3)
-  t.eq(ffi.sizeof(ffi.Link), 16)
-  t.eq(ffi.offsetof("Link", "target"), 8)
+  local P = string.packsize("T") -- a pointer's size and alignment (Lua's size_t: the same here)
+  t.eq(ffi.sizeof(ffi.Link), 2 * P)
+  t.eq(ffi.offsetof("Link", "target"), P)
 end)
 
 t.test("a struct named like an API function does not replace it", function()
@@ -161,17 +164,21 @@ local Every = ffi.struct [[
 ]]
 
 -- field, string.pack format of its storage, size in bits, signed
+-- long and size_t as the target's C has them (Lua's string.pack sizes come
+-- from the same C compiler): 8 bytes on LP64, 4 on i386 and armhf
+local LONG_BITS, SIZE_BITS = string.packsize("l") * 8, string.packsize("T") * 8
+local LONG_FMT, SIZE_FMT = "i" .. LONG_BITS // 8, "I" .. SIZE_BITS // 8
 local EVERY_INTS = {
   { "sc", "i1", 8, true }, { "uc", "I1", 8, false },
   { "s", "i2", 16, true }, { "us", "I2", 16, false },
   { "i", "i4", 32, true }, { "ui", "I4", 32, false },
-  { "l", "i8", 64, true }, { "ul", "i8", 64, false },
+  { "l", LONG_FMT, LONG_BITS, true }, { "ul", LONG_FMT:upper(), LONG_BITS, false },
   { "ll", "i8", 64, true }, { "ull", "i8", 64, false },
   { "i8", "i1", 8, true }, { "u8", "I1", 8, false },
   { "i16", "i2", 16, true }, { "u16", "I2", 16, false },
   { "i32", "i4", 32, true }, { "u32", "I4", 32, false },
   { "i64", "i8", 64, true }, { "u64", "i8", 64, false },
-  { "sz", "i8", 64, false },
+  { "sz", SIZE_FMT, SIZE_BITS, false },
 }
 
 local function int_model(v, bits, signed)
@@ -340,7 +347,7 @@ t.test("const char * field keeps its string alive", function()
   collectgarbage()
   local expected = runtime_string("kept")
   t.eq(n.name, expected)
-  t.eq(lib:wrap("i64", "named_len", "ptr")(n), #expected, "C strlen()s the field")
+  t.eq(lib:wrap("long", "named_len", "ptr")(n), #expected, "C strlen()s the field")
   local byte = lib:wrap("i32", "named_byte", "ptr", "i32")
   for _, i in ipairs { 0, 8, 50, #expected - 1 } do
     t.eq(byte(n, i), expected:byte(i + 1))
@@ -350,7 +357,7 @@ end)
 t.test("const char * field: nil is NULL, reassignment replaces", function()
   local n = ffi.new("Named")
   t.eq(n.name, nil, "zero-filled: NULL reads as nil")
-  local len = lib:wrap("i64", "named_len", "ptr")
+  local len = lib:wrap("long", "named_len", "ptr")
   t.eq(len(n), -1)
   n.name = "first"
   n.name = runtime_string("second")

@@ -181,11 +181,13 @@ t.test("zlib is the library we declared for", function()
   t.eq(ffi.C.Z_FINISH, 4)
   t.eq(z.Z_BUF_ERROR, -5)
   t.eq(ffi.C.Z_DEFAULT_COMPRESSION, -1)
-  -- x86-64 layout of z_stream: 8+4(+4)+8 +8+4(+4)+8 +8+8 +8+8+8 +4(+4)+8+8
-  t.eq(ffi.sizeof("z_stream"), 112)
-  t.eq(ffi.offsetof("z_stream", "msg"), 48)
-  t.eq(ffi.offsetof("z_stream", "data_type"), 88)
-  t.eq(ffi.offsetof("z_stream", "reserved"), 104)
+  -- z_stream: pointers, uInt (4 bytes) and uLong (long) in zlib.h's order;
+  -- LP64: 8+4(+4)+8 +8+4(+4)+8 +8+8 +8+8+8 +4(+4)+8+8; ILP32: every member 4 bytes
+  local LP64 = string.packsize("l") == 8
+  t.eq(ffi.sizeof("z_stream"), LP64 and 112 or 56)
+  t.eq(ffi.offsetof("z_stream", "msg"), LP64 and 48 or 24)
+  t.eq(ffi.offsetof("z_stream", "data_type"), LP64 and 88 or 44)
+  t.eq(ffi.offsetof("z_stream", "reserved"), LP64 and 104 or 52)
 end)
 
 t.test("crc32 and adler32 match Lua implementations", function()

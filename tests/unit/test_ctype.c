@@ -4,9 +4,14 @@
 ** Expected layouts come from this compiler's own sizeof/offsetof.
 */
 #include <stddef.h>
+#include <limits.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
+#include <time.h>
 
+#include "cparse_int.h"
 #include "ffi_cparse.h"
 #include "ffi_ctype.h"
 
@@ -212,7 +217,7 @@ static void test_rollback(void) {
   CHECK(ctype_lookup(cts, NS_TAG, "Good", 4) == NULL, "and registers nothing from that text");
   CHECK(parse("struct Good { int a; };"), "the name stays free: %s", err);
   CHECK(parse("struct Good { int a; };"), "an identical redeclaration is accepted: %s", err);
-  CHECK(error_has("struct Good { long a; };", "conflicting redefinition of 'struct Good'"),
+  CHECK(error_has("struct Good { long long a; };", "conflicting redefinition of 'struct Good'"),
         "a conflicting one is not: %s", err);
   CHECK(parse("struct Fwd; struct User { struct Fwd *p; };"), "forward declarations: %s", err);
   CType *fwd = type_of("struct Fwd");
@@ -223,6 +228,56 @@ static void test_rollback(void) {
   CHECK(fwd && !(fwd->flags & CTF_INCOMPLETE) && fwd->size == 4, "completes the same type node");
 }
 
+/* The vocabulary tables (ffi_vocab.h): keywords in the order the lexer's
+   search needs, every spelling found, predefined names as this compiler's. */
+static void test_vocabulary(void) {
+  static const struct {
+    const char *s;
+    int kw;
+  } kws[] = {
+#define KW_ROW(s, tok, cls) {s, KW_##tok},
+      FFI_KEYWORDS(KW_ROW)
+#undef KW_ROW
+  };
+  size_t nkw = sizeof kws / sizeof kws[0];
+  for (size_t i = 0; i < nkw; i++) {
+    CHECK(i == 0 || strcmp(kws[i - 1].s, kws[i].s) < 0, "FFI_KEYWORDS in ASCII order at '%s'", kws[i].s);
+    CHECK(cp_keyword(kws[i].s, strlen(kws[i].s), NULL) == kws[i].kw, "keyword '%s' found", kws[i].s);
+  }
+  static const char *const words[] = {"", "_", "consts", "cons", "Const", "zzz", "__const_", "int8_t"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    CHECK(cp_keyword(words[i], strlen(words[i]), NULL) == KW_NONE, "'%s' is no keyword", words[i]);
+  CHECK(cp_keyword("constant", 5, NULL) == KW_CONST, "the lexer's length is the word's");
+  static const char *const seeds[] = {
+#define SEED_ROW(id, kind, size, flags, base, name, seed) seed,
+      FFI_BUILTIN_TYPES(SEED_ROW)
+#undef SEED_ROW
+  };
+  for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+    CHECK(!seeds[i] || strlen(seeds[i]) <= 4, "seed name '%s' is at most 4 characters", seeds[i]);
+#define TD_SIZE(T) CHECK(type_of(#T) && type_of(#T)->size == sizeof(T), "sizeof(" #T ")")
+  TD_SIZE(int8_t);
+  TD_SIZE(uint64_t);
+  TD_SIZE(size_t);
+  TD_SIZE(ssize_t);
+  TD_SIZE(intptr_t);
+  TD_SIZE(uintptr_t);
+  TD_SIZE(ptrdiff_t);
+  TD_SIZE(wchar_t);
+  TD_SIZE(intmax_t);
+  TD_SIZE(off_t);
+  TD_SIZE(time_t);
+  TD_SIZE(long);
+  TD_SIZE(unsigned long);
+#undef TD_SIZE
+  CHECK(type_of("size_t") && (type_of("size_t")->flags & CTF_UNSIGNED), "size_t is unsigned");
+  CHECK(type_of("ptrdiff_t") && !(type_of("ptrdiff_t")->flags & CTF_UNSIGNED), "ptrdiff_t is signed");
+  CHECK(type_of("wchar_t") && ((type_of("wchar_t")->flags & CTF_UNSIGNED) == 0) == (WCHAR_MIN < 0),
+        "wchar_t's signedness");
+  CHECK(type_of("char") && ((type_of("char")->flags & CTF_UNSIGNED) == 0) == (CHAR_MIN < 0),
+        "char's signedness");
+}
+
 int main(void) {
   cts = ctstate_new();
   if (!cts) return 1;
@@ -231,6 +286,7 @@ int main(void) {
   test_enums();
   test_errors();
   test_rollback();
+  test_vocabulary();
   ctstate_free(cts);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
