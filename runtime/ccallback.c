@@ -596,22 +596,30 @@ static int cb_freefn(lua_State *L) {
   return 0;
 }
 
+/* The callback methods: one table of closures (each with the state as its
+   upvalue, for ffi_state()), made at the first method lookup and kept in the
+   registry, so cb.tick is the same function every time. */
+static const char cb_methods_key = 0;
+
 int ccallback_index(lua_State *L, CData *cd, const char *key) {
-  static const luaL_Reg methods[] = {{"blocking", cb_blocking},
-                                     {"defaultreturn", cb_defaultreturn},
-                                     {"callcount", cb_callcount},
-                                     {"tick", cb_tick},
-                                     {"free", cb_freefn},
-                                     {"set", cb_set},
-                                     {NULL, NULL}};
   (void)cd;
-  for (const luaL_Reg *m = methods; m->name; m++)
-    if (strcmp(m->name, key) == 0) {
-      lua_pushvalue(L, lua_upvalueindex(1)); /* the state, for ffi_state() */
-      lua_pushcclosure(L, m->func, 1);
-      return 1;
-    }
-  return luaL_error(L, "callback has no method '%s'", key);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &cb_methods_key) != LUA_TTABLE) {
+    static const luaL_Reg methods[] = {{"blocking", cb_blocking},
+                                       {"defaultreturn", cb_defaultreturn},
+                                       {"callcount", cb_callcount},
+                                       {"tick", cb_tick},
+                                       {"free", cb_freefn},
+                                       {"set", cb_set},
+                                       {NULL, NULL}};
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the state */
+    luaL_setfuncs(L, methods, 1);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &cb_methods_key);
+  }
+  if (lua_getfield(L, -1, key) == LUA_TNIL) return luaL_error(L, "callback has no method '%s'", key);
+  return 1;
 }
 
 static int ffi_callback(lua_State *L) {

@@ -578,6 +578,28 @@ static int ffi_gc(lua_State *L) {
   return 1;
 }
 
+/* Pushes the prepared call of the function-pointer object at index 1: made
+   once (the cif, the call stub) and kept in a weak-keyed registry table while
+   the object lives, remade only if the address it holds has changed. */
+static void push_fnptr_call(lua_State *L, FFIState *S, CData *cd) {
+  void *fn = address_of(cd);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_fncache);
+  lua_pushvalue(L, 1);
+  if (lua_rawget(L, -2) == LUA_TFUNCTION) {
+    CType *ft = NULL;
+    if (ccall_address(L, -1, &ft) == fn && ft == cd->type->base) {
+      lua_remove(L, -2);
+      return;
+    }
+  }
+  lua_pop(L, 1);
+  ccall_push(L, S, cd->type->base, fn, "function pointer", 1);
+  lua_pushvalue(L, 1);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, -4);
+  lua_remove(L, -2);
+}
+
 static int cdata_call(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = lua_touserdata(L, 1);
@@ -590,8 +612,7 @@ static int cdata_call(lua_State *L) {
     return 1;
   }
   if (cd->kind == CDK_POINTER && cd->type->base->kind == CT_FUNC) { /* call through a function pointer */
-    void *fn = address_of(cd);
-    ccall_push(L, S, cd->type->base, fn, "function pointer", 1);
+    push_fnptr_call(L, S, cd);
     lua_replace(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
     return lua_gettop(L);

@@ -47,7 +47,7 @@ typedef struct FFIState {
 
 /* Registry keys (addresses of these are unique). */
 extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
+    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache;
 
 FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */
 
