@@ -248,61 +248,26 @@ static l_noinline void cbf_ret_slow(lua_State *L, CCallback *cb, CBRet *rb) {
   lua_pop(L, 1); /* the result */
 }
 
-/* Integers as cconv_toint takes them (lua_tointegerx); anything else converts slowly. */
-static inline int32_t cbf_ret_I(lua_State *L, CCallback *cb) {
-  int isint;
-  lua_Integer v = lua_tointegerx(L, -1, &isint);
-  if (l_likely(isint)) {
-    lua_pop(L, 1);
-    return (int32_t)v;
-  }
-  CBRet rb;
-  cbf_ret_slow(L, cb, &rb);
-  return (int32_t)rb.a;
+/* The Lua result at -1 as the C result of class cls: integers as cconv_toint
+   takes them (lua_tointegerx), numbers for 'D'; anything else converts
+   slowly. cls is a constant at every (inlined) call. */
+static inline void cbf_ret(lua_State *L, CCallback *cb, char cls, CBRet *rb) {
+  int ok = 0;
+  if (cls == 'D') rb->d = lua_tonumberx(L, -1, &ok);
+  else if (cls == 'I') rb->a = (ffi_arg)lua_tointegerx(L, -1, &ok);
+  else if (cb->ft->base->kind != CT_PTR) rb->l = (int64_t)lua_tointegerx(L, -1, &ok);
+  if (l_likely(ok)) lua_pop(L, 1);
+  else cbf_ret_slow(L, cb, rb);
 }
 
-static inline int64_t cbf_ret_L(lua_State *L, CCallback *cb) {
-  int isint;
-  lua_Integer v = cb->ft->base->kind != CT_PTR ? lua_tointegerx(L, -1, &isint) : (isint = 0);
-  if (l_likely(isint)) {
-    lua_pop(L, 1);
-    return (int64_t)v;
-  }
-  CBRet rb;
-  cbf_ret_slow(L, cb, &rb);
-  return rb.l;
-}
-
-static inline double cbf_ret_D(lua_State *L, CCallback *cb) {
-  int isnum;
-  lua_Number v = lua_tonumberx(L, -1, &isnum);
-  if (l_likely(isnum)) {
-    lua_pop(L, 1);
-    return (double)v;
-  }
-  CBRet rb;
-  cbf_ret_slow(L, cb, &rb);
-  return rb.d;
-}
-
-static inline int32_t cbf_default_I(CCallback *cb) {
-  CBRet rb;
-  cbf_defret(cb, &rb);
-  return (int32_t)rb.a;
-}
-
-static inline int64_t cbf_default_L(CCallback *cb) {
-  CBRet rb;
-  cbf_defret(cb, &rb);
-  return rb.l;
-}
-
-static inline double cbf_default_D(CCallback *cb) {
-  CBRet rb;
-  cbf_defret(cb, &rb);
-  return rb.d;
-}
-
+/* clang-format off */
+static inline int32_t cbf_ret_I(lua_State *L, CCallback *cb) { CBRet rb; cbf_ret(L, cb, 'I', &rb); return (int32_t)rb.a; }
+static inline int64_t cbf_ret_L(lua_State *L, CCallback *cb) { CBRet rb; cbf_ret(L, cb, 'L', &rb); return rb.l; }
+static inline double cbf_ret_D(lua_State *L, CCallback *cb) { CBRet rb; cbf_ret(L, cb, 'D', &rb); return rb.d; }
+static inline int32_t cbf_default_I(CCallback *cb) { CBRet rb; cbf_defret(cb, &rb); return (int32_t)rb.a; }
+static inline int64_t cbf_default_L(CCallback *cb) { CBRet rb; cbf_defret(cb, &rb); return rb.l; }
+static inline double cbf_default_D(CCallback *cb) { CBRet rb; cbf_defret(cb, &rb); return rb.d; }
+/* clang-format on */
 static inline int32_t cbf_slowret_I(const CBRet *rb) { return (int32_t)rb->a; }
 static inline int64_t cbf_slowret_L(const CBRet *rb) { return rb->l; }
 static inline double cbf_slowret_D(const CBRet *rb) { return rb->d; }
