@@ -358,6 +358,8 @@ bool imp_pkg_config(ImpArena *a, const char *name, ImpPkg *pkg, char *err, size_
 const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpBuf *tried);
 /* A header named on the command line, as its absolute path (like #include <name>). */
 bool imp_find_header(const ImpOptions *opt, const char *name, char *abs);
+/* #include <name> in the -I, -isystem and system directories, or false. */
+bool imp_find_include(const ImpOptions *opt, const char *name, char *abs);
 /* The DT_SONAME of an ELF shared object, or NULL. */
 const char *imp_elf_soname(ImpArena *a, const char *path);
 

@@ -15,6 +15,7 @@
 
 #include <clang-c/Index.h>
 
+#include "ffi_arch.h" /* FFI_MULTIARCH */
 #include "imp_int.h"
 
 /* -- Strings -- */
@@ -1122,35 +1123,36 @@ static void display_dirs(ImpModel *m, const ImpOptions *opt, const char **abs_he
   m->ninclude_dirs = n;
 }
 
-/* A header named on the command line: a path, or else found like
-   #include <name> in the -I and the system directories. */
-bool imp_find_header(const ImpOptions *opt, const char *name, char *abs) {
-  if (realpath(name, abs)) return true;
-  if (name[0] == '/') return false;
-  static const char *const sys[] = {
-    "/usr/local/include",
-#if defined(__x86_64__)
-    "/usr/include/x86_64-linux-gnu",
-#elif defined(__aarch64__)
-    "/usr/include/aarch64-linux-gnu",
+/* #include <name>: the -I and -isystem directories, then the system ones
+   (the multiarch directory of ffi_arch.h's target). */
+bool imp_find_include(const ImpOptions *opt, const char *name, char *abs) {
+  static const char *const sys[] = {"/usr/local/include",
+#ifdef FFI_MULTIARCH
+                                    "/usr/include/" FFI_MULTIARCH,
 #endif
-    "/usr/include",
-    NULL
-  };
+                                    "/usr/include", NULL};
   char path[PATH_MAX];
   for (size_t i = 0; i < opt->nclang_args; i++) {
     const char *a = opt->clang_args[i];
     const char *dir = strncmp(a, "-I", 2) == 0 && a[2] ? a + 2 : NULL;
     if (!dir && strcmp(a, "-isystem") == 0 && i + 1 < opt->nclang_args) dir = opt->clang_args[i + 1];
     if (!dir) continue;
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (realpath(path, abs)) return true;
+    int k = snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
   }
   for (int i = 0; sys[i]; i++) {
-    snprintf(path, sizeof path, "%s/%s", sys[i], name);
-    if (realpath(path, abs)) return true;
+    int k = snprintf(path, sizeof path, "%s/%s", sys[i], name);
+    if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
   }
   return false;
+}
+
+/* A header named on the command line: a path, or else found like
+   #include <name>. */
+bool imp_find_header(const ImpOptions *opt, const char *name, char *abs) {
+  if (realpath(name, abs)) return true;
+  if (name[0] == '/') return false;
+  return imp_find_include(opt, name, abs);
 }
 
 /* Is dir (absolute, real) an include root of the system or the compiler? */

@@ -224,30 +224,7 @@ static bool resolve_include(const ImpParser *P, const char *dir, const char *nam
     int k = snprintf(path, sizeof path, "%s/%s", dir, name);
     if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
   }
-  const ImpOptions *opt = P->opt;
-  for (size_t i = 0; i < opt->nclang_args; i++) {
-    const char *a = opt->clang_args[i];
-    const char *d = strncmp(a, "-I", 2) == 0 && a[2] ? a + 2 : NULL;
-    if (!d && strcmp(a, "-isystem") == 0 && i + 1 < opt->nclang_args) d = opt->clang_args[i + 1];
-    if (!d) continue;
-    int k = snprintf(path, sizeof path, "%s/%s", d, name);
-    if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
-  }
-  static const char *const sys[] = {
-    "/usr/local/include",
-#if defined(__x86_64__)
-    "/usr/include/x86_64-linux-gnu",
-#elif defined(__aarch64__)
-    "/usr/include/aarch64-linux-gnu",
-#endif
-    "/usr/include",
-    NULL
-  };
-  for (int i = 0; sys[i]; i++) { /* <openssl/macros.h> from openssl/evp.h */
-    int k = snprintf(path, sizeof path, "%s/%s", sys[i], name);
-    if (k > 0 && (size_t)k < sizeof path && realpath(path, abs)) return true;
-  }
-  return false;
+  return imp_find_include(P->opt, name, abs); /* <openssl/macros.h> from openssl/evp.h */
 }
 
 static bool ident_start(int c) { return isalpha(c) || c == '_'; }
