@@ -248,61 +248,31 @@ static l_noinline void cbf_ret_slow(lua_State *L, CCallback *cb, CBRet *rb) {
   lua_pop(L, 1); /* the result */
 }
 
-/* Integers as cconv_toint takes them (lua_tointegerx); anything else converts slowly. */
-static inline int32_t cbf_ret_I(lua_State *L, CCallback *cb) {
-  int isint;
-  lua_Integer v = lua_tointegerx(L, -1, &isint);
-  if (l_likely(isint)) {
+/* The Lua result at -1 as the C result of class cls: integers as cconv_toint
+   takes them (lua_tointegerx), numbers for 'D'; anything else converts
+   slowly. cls is a constant at every (inlined) call. */
+static inline void cbf_ret(lua_State *L, CCallback *cb, char cls, CBRet *rb) {
+  int ok = 0;
+  if (cls == 'D')
+    rb->d = lua_tonumberx(L, -1, &ok);
+  else if (cls == 'I')
+    rb->a = (ffi_arg)lua_tointegerx(L, -1, &ok);
+  else if (cb->ft->base->kind != CT_PTR)
+    rb->l = (int64_t)lua_tointegerx(L, -1, &ok);
+  if (l_likely(ok))
     lua_pop(L, 1);
-    return (int32_t)v;
-  }
-  CBRet rb;
-  cbf_ret_slow(L, cb, &rb);
-  return (int32_t)rb.a;
+  else
+    cbf_ret_slow(L, cb, rb);
 }
 
-static inline int64_t cbf_ret_L(lua_State *L, CCallback *cb) {
-  int isint;
-  lua_Integer v = cb->ft->base->kind != CT_PTR ? lua_tointegerx(L, -1, &isint) : (isint = 0);
-  if (l_likely(isint)) {
-    lua_pop(L, 1);
-    return (int64_t)v;
-  }
-  CBRet rb;
-  cbf_ret_slow(L, cb, &rb);
-  return rb.l;
-}
-
-static inline double cbf_ret_D(lua_State *L, CCallback *cb) {
-  int isnum;
-  lua_Number v = lua_tonumberx(L, -1, &isnum);
-  if (l_likely(isnum)) {
-    lua_pop(L, 1);
-    return (double)v;
-  }
-  CBRet rb;
-  cbf_ret_slow(L, cb, &rb);
-  return rb.d;
-}
-
-static inline int32_t cbf_default_I(CCallback *cb) {
-  CBRet rb;
-  cbf_defret(cb, &rb);
-  return (int32_t)rb.a;
-}
-
-static inline int64_t cbf_default_L(CCallback *cb) {
-  CBRet rb;
-  cbf_defret(cb, &rb);
-  return rb.l;
-}
-
-static inline double cbf_default_D(CCallback *cb) {
-  CBRet rb;
-  cbf_defret(cb, &rb);
-  return rb.d;
-}
-
+/* clang-format off */
+static inline int32_t cbf_ret_I(lua_State *L, CCallback *cb) { CBRet rb; cbf_ret(L, cb, 'I', &rb); return (int32_t)rb.a; }
+static inline int64_t cbf_ret_L(lua_State *L, CCallback *cb) { CBRet rb; cbf_ret(L, cb, 'L', &rb); return rb.l; }
+static inline double cbf_ret_D(lua_State *L, CCallback *cb) { CBRet rb; cbf_ret(L, cb, 'D', &rb); return rb.d; }
+static inline int32_t cbf_default_I(CCallback *cb) { CBRet rb; cbf_defret(cb, &rb); return (int32_t)rb.a; }
+static inline int64_t cbf_default_L(CCallback *cb) { CBRet rb; cbf_defret(cb, &rb); return rb.l; }
+static inline double cbf_default_D(CCallback *cb) { CBRet rb; cbf_defret(cb, &rb); return rb.d; }
+/* clang-format on */
 static inline int32_t cbf_slowret_I(const CBRet *rb) { return (int32_t)rb->a; }
 static inline int64_t cbf_slowret_L(const CBRet *rb) { return rb->l; }
 static inline double cbf_slowret_D(const CBRet *rb) { return rb->d; }
@@ -596,25 +566,33 @@ static int cb_freefn(lua_State *L) {
   return 0;
 }
 
+/* The callback methods: one table of closures (each with the state as its
+   upvalue, for ffi_state()), made at the first method lookup and kept in the
+   registry, so cb.tick is the same function every time. */
+static const char cb_methods_key = 0;
+
 int ccallback_index(lua_State *L, CData *cd, const char *key) {
-  static const luaL_Reg methods[] = {{"blocking", cb_blocking},
-                                     {"defaultreturn", cb_defaultreturn},
-                                     {"callcount", cb_callcount},
-                                     {"tick", cb_tick},
-                                     {"free", cb_freefn},
-                                     {"set", cb_set},
-                                     {NULL, NULL}};
   (void)cd;
-  for (const luaL_Reg *m = methods; m->name; m++)
-    if (strcmp(m->name, key) == 0) {
-      lua_pushvalue(L, lua_upvalueindex(1)); /* the state, for ffi_state() */
-      lua_pushcclosure(L, m->func, 1);
-      return 1;
-    }
-  return luaL_error(L, "callback has no method '%s'", key);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &cb_methods_key) != LUA_TTABLE) {
+    static const luaL_Reg methods[] = {{"blocking", cb_blocking},
+                                       {"defaultreturn", cb_defaultreturn},
+                                       {"callcount", cb_callcount},
+                                       {"tick", cb_tick},
+                                       {"free", cb_freefn},
+                                       {"set", cb_set},
+                                       {NULL, NULL}};
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the state */
+    luaL_setfuncs(L, methods, 1);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &cb_methods_key);
+  }
+  if (lua_getfield(L, -1, key) == LUA_TNIL) return luaL_error(L, "callback has no method '%s'", key);
+  return 1;
 }
 
-static int ffi_callback(lua_State *L) {
+int ffi_callback(lua_State *L) {
   FFIState *S = ffi_state(L);
   int n = lua_gettop(L);
   if (n < 2 || !lua_isfunction(L, n))
@@ -639,9 +617,4 @@ static int ffi_callback(lua_State *L) {
   if (!ft) return luaL_error(L, "not enough memory");
   cb_create(L, S, ft, n);
   return 1;
-}
-
-const luaL_Reg *ccallback_functions(void) {
-  static const luaL_Reg fns[] = {{"callback", ffi_callback}, {NULL, NULL}};
-  return fns;
 }

@@ -554,7 +554,7 @@ static int cdata_compare(lua_State *L, bool le) {
 static int cdata_lt(lua_State *L) { return cdata_compare(L, false); }
 static int cdata_le(lua_State *L) { return cdata_compare(L, true); }
 
-static int ffi_gc(lua_State *L) {
+int ffi_gc(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = cdata_test(L, S, 1);
   if (!cd || cd->kind == CDK_CTYPE)
@@ -578,6 +578,28 @@ static int ffi_gc(lua_State *L) {
   return 1;
 }
 
+/* Pushes the prepared call of the function-pointer object at index 1: made
+   once (the cif, the call stub) and kept in a weak-keyed registry table while
+   the object lives, remade only if the address it holds has changed. */
+static void push_fnptr_call(lua_State *L, FFIState *S, CData *cd) {
+  void *fn = address_of(cd);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_fncache);
+  lua_pushvalue(L, 1);
+  if (lua_rawget(L, -2) == LUA_TFUNCTION) {
+    CType *ft = NULL;
+    if (ccall_address(L, -1, &ft) == fn && ft == cd->type->base) {
+      lua_remove(L, -2);
+      return;
+    }
+  }
+  lua_pop(L, 1);
+  ccall_push(L, S, cd->type->base, fn, "function pointer", 1);
+  lua_pushvalue(L, 1);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, -4);
+  lua_remove(L, -2);
+}
+
 static int cdata_call(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = lua_touserdata(L, 1);
@@ -590,8 +612,7 @@ static int cdata_call(lua_State *L) {
     return 1;
   }
   if (cd->kind == CDK_POINTER && cd->type->base->kind == CT_FUNC) { /* call through a function pointer */
-    void *fn = address_of(cd);
-    ccall_push(L, S, cd->type->base, fn, "function pointer", 1);
+    push_fnptr_call(L, S, cd);
     lua_replace(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
     return lua_gettop(L);
@@ -691,14 +712,14 @@ static int ctype_new_closure(lua_State *L) {
   return do_new(L, S, ct->type, 1);
 }
 
-static int ffi_new(lua_State *L) {
+int ffi_new(lua_State *L) {
   FFIState *S = ffi_state(L);
   return do_new(L, S, ffi_checktype(L, S, 1), 2);
 }
 
 /* -- sizeof / offsetof -- */
 
-static int ffi_sizeof(lua_State *L) {
+int ffi_sizeof(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = cdata_test(L, S, 1);
   if (cd && (cd->kind == CDK_OBJECT || cd->kind == CDK_BUFFER)) {
@@ -719,7 +740,7 @@ static int ffi_sizeof(lua_State *L) {
   return 1;
 }
 
-static int ffi_alignof(lua_State *L) {
+int ffi_alignof(lua_State *L) {
   FFIState *S = ffi_state(L);
   CType *t = ffi_checktype(L, S, 1);
   char b[96];
@@ -730,7 +751,7 @@ static int ffi_alignof(lua_State *L) {
   return 1;
 }
 
-static int ffi_offsetof(lua_State *L) {
+int ffi_offsetof(lua_State *L) {
   FFIState *S = ffi_state(L);
   CType *t = ffi_checktype(L, S, 1);
   const char *name = luaL_checkstring(L, 2);
@@ -750,7 +771,7 @@ static int ffi_offsetof(lua_State *L) {
 
 /* -- Buffers and raw memory -- */
 
-static int ffi_alloc(lua_State *L) {
+int ffi_alloc(lua_State *L) {
   FFIState *S = ffi_state(L);
   lua_Integer n = luaL_checkinteger(L, 1);
   if (n < 0 || n > FFI_MAX_ALLOC)
@@ -780,7 +801,7 @@ static void *mem_target(lua_State *L, FFIState *S, int idx, size_t *size, const 
   return NULL;
 }
 
-static int ffi_read(lua_State *L) {
+int ffi_read(lua_State *L) {
   FFIState *S = ffi_state(L);
   size_t size;
   char *p = mem_target(L, S, 1, &size, "read");
@@ -799,7 +820,7 @@ static int ffi_read(lua_State *L) {
   return 1;
 }
 
-static int ffi_write(lua_State *L) {
+int ffi_write(lua_State *L) {
   FFIState *S = ffi_state(L);
   int didx = 1, sidx = 2;
   if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) != LUA_TSTRING) { /* seed order: (s, ud) */
@@ -823,7 +844,7 @@ static int ffi_write(lua_State *L) {
   return 0;
 }
 
-static int ffi_string(lua_State *L) {
+int ffi_string(lua_State *L) {
   FFIState *S = ffi_state(L);
   size_t size;
   if (lua_type(L, 1) == LUA_TSTRING) { /* const char * results are strings already */
@@ -849,7 +870,7 @@ static int ffi_string(lua_State *L) {
   return 1;
 }
 
-static int ffi_isnull(lua_State *L) {
+int ffi_isnull(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd;
   switch (lua_type(L, 1)) {
@@ -864,7 +885,7 @@ static int ffi_isnull(lua_State *L) {
   return 1;
 }
 
-static int ffi_cast(lua_State *L) {
+int ffi_cast(lua_State *L) {
   FFIState *S = ffi_state(L);
   CType *t = ffi_checktype(L, S, 1);
   ConvCtx ctx = {"cast", 2};
@@ -927,14 +948,14 @@ static int ffi_cast(lua_State *L) {
   return luaL_error(L, "cannot cast to '%s'", ctype_repr(t, b, sizeof b));
 }
 
-static int ffi_typeof(lua_State *L) {
+int ffi_typeof(lua_State *L) {
   FFIState *S = ffi_state(L);
   luajit_subst(L, S, 1); /* ffi.typeof("$ *", T) */
   cdata_push_ctype(L, S, ffi_checktype(L, S, 1));
   return 1;
 }
 
-static int ffi_addressof(lua_State *L) {
+int ffi_addressof(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = cdata_test(L, S, 1);
   if (!cd || cd->kind == CDK_CTYPE)
@@ -943,7 +964,7 @@ static int ffi_addressof(lua_State *L) {
   return 1;
 }
 
-static int ffi_copy(lua_State *L) {
+int ffi_copy(lua_State *L) {
   FFIState *S = ffi_state(L);
   size_t dsize, ssize;
   char *d = mem_target(L, S, 1, &dsize, "copy");
@@ -964,7 +985,7 @@ static int ffi_copy(lua_State *L) {
   return 0;
 }
 
-static int ffi_fill(lua_State *L) {
+int ffi_fill(lua_State *L) {
   FFIState *S = ffi_state(L);
   size_t dsize;
   char *d = mem_target(L, S, 1, &dsize, "fill");
@@ -975,13 +996,4 @@ static int ffi_fill(lua_State *L) {
   if (!d && n) return luaL_error(L, "ffi.fill: NULL pointer");
   memset(d, c, (size_t)n);
   return 0;
-}
-
-const luaL_Reg *cdata_functions(void) {
-  static const luaL_Reg fns[] = {
-      {"new", ffi_new},       {"sizeof", ffi_sizeof}, {"alignof", ffi_alignof}, {"offsetof", ffi_offsetof},
-      {"alloc", ffi_alloc},   {"read", ffi_read},     {"write", ffi_write},     {"string", ffi_string},
-      {"isnull", ffi_isnull}, {"cast", ffi_cast},     {"typeof", ffi_typeof},   {"addressof", ffi_addressof},
-      {"copy", ffi_copy},     {"fill", ffi_fill},     {"gc", ffi_gc},           {NULL, NULL}};
-  return fns;
 }

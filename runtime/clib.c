@@ -89,11 +89,13 @@ static void *open_library(const char *name, int scope, bool *preloaded, char *er
 
 /* The CLib userdata of library table idx (kept in its metatable). */
 static CLib *check_lib(lua_State *L, int idx) {
+  /* luaL_argerror numbers arguments as Lua does: self is #1 with '.', "bad
+     self" with ':', and the rest one lower for a method call */
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
-    luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
+    luaL_argerror(L, idx, "library expected; call methods with ':'");
   lua_rawgetp(L, -1, &ffi_key_libmt);
   CLib *lib = lua_touserdata(L, -1);
-  if (!lib) luaL_error(L, "bad argument #%d (library expected; call methods with ':')", idx);
+  if (!lib) luaL_argerror(L, idx, "library expected; call methods with ':'");
   lua_pop(L, 2);
   return lib;
 }
@@ -127,8 +129,7 @@ static int lib_wrap(lua_State *L) {
   if (nargs > FFI_MAX_PARAMS) return luaL_error(L, "'%s' has too many parameters", name);
   for (int i = 0; i < nargs; i++) {
     CType *t = ffi_checktype(L, S, 4 + i);
-    if (t->kind == CT_VOID)
-      return luaL_error(L, "bad argument #%d to 'wrap' ('void' must be the only parameter)", 4 + i);
+    if (t->kind == CT_VOID) return luaL_argerror(L, 4 + i, "'void' must be the only parameter");
     params[i] = t;
   }
   CType *ft = ctype_func(S->cts, ret, params, (size_t)nargs, 0);
@@ -160,8 +161,7 @@ static int lib_value(lua_State *L) {
   CLib *lib = check_lib(L, 1);
   CType *t = ffi_checktype(L, S, 2);
   const char *name = luaL_checkstring(L, 3);
-  if (t->kind == CT_VOID)
-    return luaL_error(L, "bad argument #2 to 'value' (a variable cannot have type void)");
+  if (t->kind == CT_VOID) return luaL_argerror(L, 2, "a variable cannot have type void");
   void *p = find_symbol(L, lib, name);
   int libud = push_libud(L, 1);
   if (t->kind == CT_FUNC)
@@ -315,12 +315,7 @@ void clib_open(lua_State *L, FFIState *S) {
   lib->preloaded = true;
   push_library(L, S);
 }
-static int ffi_open(lua_State *L) { return open_scoped(L, RTLD_LOCAL); }
+int ffi_open(lua_State *L) { return open_scoped(L, RTLD_LOCAL); }
 
 /* LuaJIT's name: ffi.load(name [, global]); global = true is RTLD_GLOBAL. */
-static int ffi_load(lua_State *L) { return open_scoped(L, lua_toboolean(L, 2) ? RTLD_GLOBAL : RTLD_LOCAL); }
-
-const luaL_Reg *clib_functions(void) {
-  static const luaL_Reg fns[] = {{"open", ffi_open}, {"load", ffi_load}, {NULL, NULL}};
-  return fns;
-}
+int ffi_load(lua_State *L) { return open_scoped(L, lua_toboolean(L, 2) ? RTLD_GLOBAL : RTLD_LOCAL); }

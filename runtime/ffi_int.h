@@ -47,7 +47,7 @@ typedef struct FFIState {
 
 /* Registry keys (addresses of these are unique). */
 extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
+    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache;
 
 FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */
 
@@ -83,7 +83,6 @@ CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx);
 void cdata_pushptr(lua_State *L, FFIState *S, CType *ptype, void *p);
 void cdata_push_ctype(lua_State *L, FFIState *S, CType *t);
 void cdata_open(lua_State *L, FFIState *S); /* creates the metatable */
-const luaL_Reg *cdata_functions(void);      /* new, sizeof, offsetof, alloc, read, ... */
 
 /* -- Conversions (cconv.c) -- */
 
@@ -123,8 +122,7 @@ void *ccall_address(lua_State *L, int idx, CType **ft);
 
 /* -- Callbacks (ccallback.c) -- */
 
-const luaL_Reg *ccallback_functions(void); /* callback */
-void *ccallback_code(CData *cd);           /* code address of a callback object */
+void *ccallback_code(CData *cd); /* code address of a callback object */
 int ccallback_index(lua_State *L, CData *cd, const char *key);
 void ccallback_gc(lua_State *L, CData *cd);
 /* Pushes a callback object for the Lua function at idx with signature ft. */
@@ -137,13 +135,11 @@ CType *ccallback_type(CData *cd);
 
 /* -- Libraries (clib.c) -- */
 
-const luaL_Reg *clib_functions(void); /* open */
 void clib_open(lua_State *L, FFIState *S);
 
 /* -- LuaJIT compatibility (lib_luajit.c) -- */
 
-const luaL_Reg *luajit_functions(void); /* metatype, istype, abi, tonumber */
-void luajit_open(lua_State *L);         /* the registry table of metatypes */
+void luajit_open(lua_State *L); /* the registry table of metatypes */
 /* Wraps the metamethods of the memory-object metatable at the top (metatype, boxed scalars). */
 void luajit_wrap_mt(lua_State *L);
 /* Pushes the plain Lua value of a boxed scalar (ffi.new("int", 5)) at idx; false if not one. */
@@ -157,5 +153,31 @@ void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last);
 bool luajit_subst(lua_State *L, FFIState *S, int sidx);
 /* After ffi.new of a type with a metatype: its __gc as an implicit ffi.gc. */
 void luajit_newgc(lua_State *L, FFIState *S, CType *t);
+
+/* -- The ffi.* functions: the module's table is lib_ffi.c's ffi_functions[],
+   the one list of them; each is defined beside the mechanism it uses -- */
+
+int ffi_new(lua_State *L); /* cdata.c: objects, types and memory */
+int ffi_sizeof(lua_State *L);
+int ffi_alignof(lua_State *L);
+int ffi_offsetof(lua_State *L);
+int ffi_alloc(lua_State *L);
+int ffi_read(lua_State *L);
+int ffi_write(lua_State *L);
+int ffi_string(lua_State *L);
+int ffi_isnull(lua_State *L);
+int ffi_cast(lua_State *L);
+int ffi_typeof(lua_State *L);
+int ffi_addressof(lua_State *L);
+int ffi_copy(lua_State *L);
+int ffi_fill(lua_State *L);
+int ffi_gc(lua_State *L);
+int ffi_open(lua_State *L); /* clib.c: libraries */
+int ffi_load(lua_State *L);
+int ffi_callback(lua_State *L); /* ccallback.c */
+int ffi_metatype(lua_State *L); /* lib_luajit.c: LuaJIT's additions */
+int ffi_istype(lua_State *L);
+int ffi_abi_is(lua_State *L); /* ffi.abi (libffi owns the name ffi_abi) */
+int ffi_tonumber(lua_State *L);
 
 #endif

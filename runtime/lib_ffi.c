@@ -18,7 +18,7 @@
 #endif
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_libmt, ffi_key_gc, ffi_key_cberr;
+    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache;
 
 FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
@@ -186,6 +186,35 @@ static void push_weak_table(lua_State *L, const char *mode) {
   lua_setmetatable(L, -2);
 }
 
+/* Every ffi.* function, in docs/api.md's order: Pluto's, then the additions,
+   then LuaJIT's names. Each gets the state as its upvalue (ffi_state()). */
+static const luaL_Reg ffi_functions[] = {{"open", ffi_open},
+                                         {"struct", ffi_struct},
+                                         {"new", ffi_new},
+                                         {"cdef", ffi_cdef},
+                                         {"sizeof", ffi_sizeof},
+                                         {"offsetof", ffi_offsetof},
+                                         {"alloc", ffi_alloc},
+                                         {"write", ffi_write},
+                                         {"read", ffi_read},
+                                         {"callback", ffi_callback},
+                                         {"string", ffi_string},
+                                         {"isnull", ffi_isnull},
+                                         {"errno", ffi_errno},
+                                         {"alignof", ffi_alignof},
+                                         {"cast", ffi_cast},
+                                         {"typeof", ffi_typeof},
+                                         {"addressof", ffi_addressof},
+                                         {"copy", ffi_copy},
+                                         {"fill", ffi_fill},
+                                         {"gc", ffi_gc},
+                                         {"load", ffi_load},
+                                         {"metatype", ffi_metatype},
+                                         {"istype", ffi_istype},
+                                         {"abi", ffi_abi_is},
+                                         {"tonumber", ffi_tonumber},
+                                         {NULL, NULL}};
+
 PLUTO_FFI_API int luaopen_ffi(lua_State *L) {
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_state) == LUA_TTABLE) return 1; /* opened before */
   lua_pop(L, 1);
@@ -207,17 +236,13 @@ PLUTO_FFI_API int luaopen_ffi(lua_State *L) {
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
   push_weak_table(L, "k");
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+  push_weak_table(L, "k"); /* function-pointer object -> its prepared call (cdata.c) */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_fncache);
   luajit_open(L);
   cdata_open(L, S);
   clib_open(L, S);
   lua_setfield(L, -3, "C");
-  static const luaL_Reg own[] = {
-      {"struct", ffi_struct}, {"cdef", ffi_cdef}, {"errno", ffi_errno}, {NULL, NULL}};
-  add_funcs(L, own);
-  add_funcs(L, cdata_functions());
-  add_funcs(L, ccallback_functions());
-  add_funcs(L, clib_functions());
-  add_funcs(L, luajit_functions());
+  add_funcs(L, ffi_functions);
   lua_pop(L, 1); /* state (kept alive by the closures' upvalues and the registry) */
   lua_pushlightuserdata(L, NULL);
   lua_setfield(L, -2, "nullptr");

@@ -101,7 +101,7 @@ void luajit_newgc(lua_State *L, FFIState *S, CType *t) {
   (void)S;
 }
 
-static int ffi_metatype(lua_State *L) {
+int ffi_metatype(lua_State *L) {
   FFIState *S = ffi_state(L);
   CType *t = ffi_checktype(L, S, 1);
   char b[96];
@@ -455,7 +455,7 @@ bool luajit_subst(lua_State *L, FFIState *S, int sidx) {
 
 /* -- Module functions -- */
 
-static int ffi_abi(lua_State *L) {
+int ffi_abi_is(lua_State *L) {
   const char *p = luaL_checkstring(L, 1);
   bool r = false;
   if (strcmp(p, "32bit") == 0)
@@ -485,7 +485,7 @@ static int ffi_abi(lua_State *L) {
   return 1;
 }
 
-static int ffi_istype(lua_State *L) {
+int ffi_istype(lua_State *L) {
   FFIState *S = ffi_state(L);
   CType *t = ffi_checktype(L, S, 1);
   CData *cd = cdata_test(L, S, 2);
@@ -504,7 +504,7 @@ static int ffi_istype(lua_State *L) {
 
 /* cffi-lua's name: a boxed number as a Lua number; numbers and numeric strings
    as tonumber gives them; anything else nil (LuaJIT's tonumber on cdata). */
-static int ffi_tonumber(lua_State *L) {
+int ffi_tonumber(lua_State *L) {
   luaL_checkany(L, 1);
   if (lua_type(L, 1) == LUA_TNUMBER || lua_type(L, 1) == LUA_TSTRING) {
     if (lua_type(L, 1) == LUA_TNUMBER || lua_stringtonumber(L, lua_tostring(L, 1)))
@@ -519,15 +519,6 @@ static int ffi_tonumber(lua_State *L) {
   }
   lua_pushnil(L);
   return 1;
-}
-
-const luaL_Reg *luajit_functions(void) {
-  static const luaL_Reg fns[] = {{"metatype", ffi_metatype},
-                                 {"istype", ffi_istype},
-                                 {"abi", ffi_abi},
-                                 {"tonumber", ffi_tonumber},
-                                 {NULL, NULL}};
-  return fns;
 }
 
 void luajit_open(lua_State *L) {

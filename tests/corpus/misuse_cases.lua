@@ -462,7 +462,10 @@ return function(env)
   case("a table as a type in wrap", function() seed:wrap({}, "add") end, "got table")
   case("wrap without a name", function() seed:wrap("i32") end,
     { "bad argument #2 to 'wrap'", "got no value" })
-  case("lib:value of void", function() seed:value("void", "MY_MAGIC_INT") end, "void")
+  case("lib:value of void", function() seed:value("void", "MY_MAGIC_INT") end,
+    { "bad argument #1 to 'value'", "void" }) -- numbered as Lua numbers a method's arguments
+  case("lib:wrap with void among parameters", function() seed:wrap("i32", "add", "i32", "void") end,
+    { "bad argument #4 to 'wrap'", "'void' must be the only parameter" })
   case("lib.wrap called with '.'", function() seed.wrap("i32", "add", "i32", "i32") end,
     "call methods with ':'")
   case("lib.value called with '.'", function() seed.value("i32", "MY_MAGIC_INT") end,

@@ -49,6 +49,17 @@ end
 
 -- -- Synchronous calls --
 
+t.test("callback methods come from one table, not a new closure per access", function()
+  local a = ffi.callback("int", "int", function(x) return x end)
+  local b = ffi.callback("double", "double", function(x) return x end)
+  for _, m in ipairs { "blocking", "defaultreturn", "callcount", "tick", "free", "set" } do
+    t.eq(type(a[m]), "function", m)
+    t.truthy(rawequal(a[m], a[m]) and rawequal(a[m], b[m]), m .. " is one function")
+  end
+  t.errors(function() return a.nope end, "callback has no method 'nope'")
+  t.eq(a:callcount(), 0, "the methods still work on their own object")
+end)
+
 t.test("int(int) callback called by C", function()
   local seen = {}
   local cb = ffi.callback("i32", "i32", function(x)
