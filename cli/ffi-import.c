@@ -8,6 +8,7 @@
 */
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,42 +25,6 @@
 #ifndef FFI_CLANG_RESOURCE_DIR
 #define FFI_CLANG_RESOURCE_DIR ""
 #endif
-
-static const char usage_text[] =
-    "usage: ffi-import [options] header.h...\n"
-    "\n"
-    "Turns C headers into one Lua module for pluto-ffi (Lua 5.4 and Pluto).\n"
-    "\n"
-    "options:\n"
-    "  -I DIR             add an include directory\n"
-    "  -isystem DIR       add a system include directory\n"
-    "  -D NAME[=VALUE]    define a macro\n"
-    "  -U NAME            undefine a macro\n"
-    "  -include FILE      include FILE before the headers\n"
-    "  -std=STD           C standard (c99, gnu11, c17, ...)\n"
-    "  --target=TRIPLE    target to parse for (default: this machine)\n"
-    "  -o FILE            write the module to FILE (default: standard output)\n"
-    "  -l NAME, --lib NAME\n"
-    "                     the library the module opens: a soname (libz.so.1), a path,\n"
-    "                     or a bare name resolved like the linker does (z -> libz.so.1);\n"
-    "                     default: found from the header (pkg-config, lib<stem>.so), else\n"
-    "                     the C library\n"
-    "  --pkg NAME         take cflags and the library from pkg-config package NAME\n"
-    "  --match REGEX      select the declarations whose name or header path matches REGEX\n"
-    "                     (POSIX extended) instead of the named headers' own declarations\n"
-    "  --all              select every declaration, system headers included\n"
-    "  --check-layout     make the module assert clang's sizeof/alignof/offsetof of every record\n"
-    "  --shim LIB.so      bind static inline functions through LIB.so, a library of exported\n"
-    "                     wrappers compiled with $CC (default cc) and the -I/-D/-include flags;\n"
-    "                     the module opens it (a relative path: relative to the module's file)\n"
-    "  --shim-c FILE.c    write the wrappers' C source to FILE.c instead of compiling it\n"
-    "                     (needs --shim: the library the module then expects)\n"
-    "  --json             write the declaration model as JSON instead of a module\n"
-    "  --stats            print what was emitted and skipped to standard error\n"
-    "  --version          print the version and exit\n"
-    "  -h, --help         print this help and exit\n"
-    "\n"
-    "exit status: 0 ok, 1 errors in the headers, 2 usage\n";
 
 static ImpArena *arena; /* everything main allocates; freed on every exit */
 
@@ -188,113 +153,239 @@ typedef struct Cli {
   int exit_now; /* >= 0: exit with this status (help, version, usage error) */
 } Cli;
 
-/* The value of an option: "-Ifoo", "-I foo", "--lib=z", "--lib z". */
-static const char *value_of(const char *s, size_t optlen, int argc, char **argv, int *i) {
-  if (s[optlen]) return s + optlen + (s[optlen] == '=');
-  return *i + 1 < argc ? argv[++*i] : NULL;
+/* How an option takes its value (the option's spellings in parentheses). */
+typedef enum OptForm {
+  ARG_NONE,    /* --all */
+  ARG_NEXT,    /* -isystem DIR: the next argument */
+  ARG_JOINED,  /* -I DIR, -IDIR (also -I=DIR) */
+  ARG_LONG,    /* --pkg NAME, --pkg=NAME */
+  ARG_LONG_EQ, /* as ARG_LONG, shown and recorded as --target=TRIPLE */
+  ARG_EQ       /* -std=STD only */
+} OptForm;
+
+/* How the recorded command line (the module's "-- command:") keeps it. */
+typedef enum OptRec {
+  REC_NO,   /* not recorded (-o, --stats: they do not change the module) */
+  REC_YES,  /* recorded as written, by its first name */
+  REC_PATH, /* recorded, its value a path (made relative: see normalize_path) */
+} OptRec;
+
+typedef struct Opt Opt;
+typedef void OptSet(Cli *c, const Opt *o, const char *v);
+
+static OptSet set_clang, set_lib, set_pkg, set_match, set_string, set_flag, set_help, set_version;
+
+/* One row per option: name, a second name shown in --help, one accepted but not
+   shown, the value's form and name, where it goes (a setter and the Cli field
+   it sets, if any), whether it is recorded, and the help text (its lines after
+   the first indented in --help). Its order is --help's. */
+struct Opt {
+  const char *name, *alias, *hidden;
+  OptForm form;
+  const char *meta;
+  OptSet *set;
+  size_t field; /* offsetof(Cli, ...) for set_string and set_flag */
+  OptRec rec;
+  const char *help;
+};
+
+#define CLI_FIELD(f) offsetof(Cli, f)
+
+static const Opt options[] = {
+    {"-I", NULL, NULL, ARG_JOINED, "DIR", set_clang, 0, REC_PATH, "add an include directory"},
+    {"-isystem", NULL, NULL, ARG_NEXT, "DIR", set_clang, 0, REC_PATH, "add a system include directory"},
+    {"-D", NULL, NULL, ARG_JOINED, "NAME[=VALUE]", set_clang, 0, REC_YES, "define a macro"},
+    {"-U", NULL, NULL, ARG_JOINED, "NAME", set_clang, 0, REC_YES, "undefine a macro"},
+    {"-include", NULL, NULL, ARG_NEXT, "FILE", set_clang, 0, REC_PATH, "include FILE before the headers"},
+    {"-std", NULL, NULL, ARG_EQ, "STD", set_clang, 0, REC_YES, "C standard (c99, gnu11, c17, ...)"},
+    {"--target", NULL, "-target", ARG_LONG_EQ, "TRIPLE", set_clang, 0, REC_YES,
+     "target to parse for (default: this machine)"},
+    {"-o", NULL, NULL, ARG_NEXT, "FILE", set_string, CLI_FIELD(out), REC_NO,
+     "write the module to FILE (default: standard output)"},
+    {"-l", "--lib", NULL, ARG_JOINED, "NAME", set_lib, 0, REC_PATH,
+     "the library the module opens: a soname (libz.so.1), a path,\n"
+     "or a bare name resolved like the linker does (z -> libz.so.1);\n"
+     "default: found from the header (pkg-config, lib<stem>.so), else\n"
+     "the C library"},
+    {"--pkg", NULL, NULL, ARG_LONG, "NAME", set_pkg, 0, REC_YES,
+     "take cflags and the library from pkg-config package NAME"},
+    {"--match", NULL, NULL, ARG_LONG, "REGEX", set_match, 0, REC_YES,
+     "select the declarations whose name or header path matches REGEX\n"
+     "(POSIX extended) instead of the named headers' own declarations"},
+    {"--all", NULL, NULL, ARG_NONE, NULL, set_flag, CLI_FIELD(all), REC_YES,
+     "select every declaration, system headers included"},
+    {"--check-layout", NULL, NULL, ARG_NONE, NULL, set_flag, CLI_FIELD(check), REC_YES,
+     "make the module assert clang's sizeof/alignof/offsetof of every record"},
+    {"--shim", NULL, NULL, ARG_LONG, "LIB.so", set_string, CLI_FIELD(shim), REC_PATH,
+     "bind static inline functions through LIB.so, a library of exported\n"
+     "wrappers compiled with $CC (default cc) and the -I/-D/-include flags;\n"
+     "the module opens it (a relative path: relative to the module's file)"},
+    {"--shim-c", NULL, NULL, ARG_LONG, "FILE.c", set_string, CLI_FIELD(shim_c), REC_PATH,
+     "write the wrappers' C source to FILE.c instead of compiling it\n"
+     "(needs --shim: the library the module then expects)"},
+    {"--json", NULL, NULL, ARG_NONE, NULL, set_flag, CLI_FIELD(json), REC_YES,
+     "write the declaration model as JSON instead of a module"},
+    {"--stats", NULL, NULL, ARG_NONE, NULL, set_flag, CLI_FIELD(stats), REC_NO,
+     "print what was emitted and skipped to standard error"},
+    {"--version", NULL, NULL, ARG_NONE, NULL, set_version, 0, REC_NO, "print the version and exit"},
+    {"-h", "--help", NULL, ARG_NONE, NULL, set_help, 0, REC_NO, "print this help and exit"},
+};
+
+enum { HELP_COLUMN = 21 }; /* where the help texts start */
+
+/* "-I DIR", "-std=STD", "-l NAME, --lib NAME" */
+static void opt_synopsis(const Opt *o, const char *name, ImpBuf *b) {
+  imp_buf_puts(b, name);
+  if (o->form != ARG_NONE) imp_buf_printf(b, "%s%s", o->form >= ARG_LONG_EQ ? "=" : " ", o->meta);
 }
 
-static bool set_lib(Cli *c, const char *v) {
-  if (!v || !*v) {
-    c->exit_now = usage_error("option '%s' needs a value", "-l");
-    return false;
+static void print_help(void) {
+  fputs("usage: ffi-import [options] header.h...\n"
+        "\n"
+        "Turns C headers into one Lua module for pluto-ffi (Lua 5.4 and Pluto).\n"
+        "\n"
+        "options:\n",
+        stdout);
+  for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
+    const Opt *o = &options[i];
+    ImpBuf syn = {0};
+    opt_synopsis(o, o->name, &syn);
+    if (o->alias) {
+      imp_buf_puts(&syn, ", ");
+      opt_synopsis(o, o->alias, &syn);
+    }
+    if (syn.n + 2 < HELP_COLUMN)
+      printf("  %-*s", HELP_COLUMN - 2, syn.s);
+    else /* too long: the help on the next line */
+      printf("  %s\n%*s", syn.s, HELP_COLUMN, "");
+    imp_buf_free(&syn);
+    for (const char *h = o->help; *h; h++) {
+      putchar(*h);
+      if (*h == '\n') printf("%*s", HELP_COLUMN, "");
+    }
+    putchar('\n');
   }
+  fputs("\nexit status: 0 ok, 1 errors in the headers, 2 usage\n", stdout);
+}
+
+static void record(Cli *c, const Opt *o, const char *v) {
+  if (o->rec == REC_NO) return;
+  const char *opt = o->form >= ARG_LONG_EQ && v ? imp_sprintf(arena, "%s=", o->name) : o->name;
+  c->rec[c->nrec++] = (Arg){opt, v, o->rec == REC_PATH};
+}
+
+/* clang's argument as clang wants it: -IDIR, -isystem DIR, -std=STD, --target=T */
+static void set_clang(Cli *c, const Opt *o, const char *v) {
+  if (o->form == ARG_NEXT) {
+    c->cargs[c->nc++] = o->name;
+    c->cargs[c->nc++] = v;
+  } else {
+    c->cargs[c->nc++] = imp_sprintf(arena, "%s%s%s", o->name, o->form == ARG_JOINED ? "" : "=", v);
+  }
+  record(c, o, v);
+}
+
+static void set_lib(Cli *c, const Opt *o, const char *v) {
   if (c->lib || c->pkg) {
     c->exit_now = usage_error("only one library per module (-l %s given twice, or with --pkg)", v);
-    return false;
+    return;
   }
   c->lib = v;
-  c->rec[c->nrec++] = (Arg){"-l", v, strchr(v, '/') != NULL};
-  return true;
+  c->rec[c->nrec++] = (Arg){o->name, v, strchr(v, '/') != NULL}; /* a path only when it has a '/' */
+}
+
+static void set_pkg(Cli *c, const Opt *o, const char *v) {
+  if (c->pkg || c->lib) {
+    c->exit_now = usage_error("only one library per module (--pkg %s with another --pkg or -l)", v);
+    return;
+  }
+  c->pkg = v;
+  record(c, o, v);
+}
+
+static void set_match(Cli *c, const Opt *o, const char *v) {
+  regex_t re;
+  if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0) {
+    c->exit_now = usage_error("invalid regular expression for --match: '%s'", v);
+    return;
+  }
+  regfree(&re);
+  c->match = v;
+  record(c, o, v);
+}
+
+static void set_string(Cli *c, const Opt *o, const char *v) {
+  *(const char **)(void *)((char *)c + o->field) = v;
+  record(c, o, v);
+}
+
+static void set_flag(Cli *c, const Opt *o, const char *v) {
+  *(bool *)(void *)((char *)c + o->field) = true;
+  record(c, o, v);
+}
+
+static void set_help(Cli *c, const Opt *o, const char *v) {
+  (void)o, (void)v;
+  print_help();
+  c->exit_now = 0;
+}
+
+static void set_version(Cli *c, const Opt *o, const char *v) {
+  (void)o, (void)v;
+  CXString cv = clang_getClangVersion();
+  printf("ffi-import " IMP_VERSION " (pluto-ffi)\nlibclang: %s\n", clang_getCString(cv));
+  clang_disposeString(cv);
+  c->exit_now = 0;
+}
+
+/* Whether s spells o under name; *rest: what follows the name ("" or "=V" or,
+   joined, "V"). Joined forms match by prefix: only when no option matched whole. */
+static bool spells(const Opt *o, const char *name, const char *s, bool prefix, const char **rest) {
+  size_t n = strlen(name);
+  if (strncmp(s, name, n) != 0) return false;
+  *rest = s + n;
+  /* a long name of a joined option (--lib) takes its value as --pkg does */
+  switch (o->form == ARG_JOINED && name[1] == '-' ? ARG_LONG : o->form) {
+  case ARG_NONE:
+  case ARG_NEXT: return !s[n] && !prefix;
+  case ARG_JOINED: return prefix || !s[n];
+  case ARG_LONG:
+  case ARG_LONG_EQ: return !prefix && (!s[n] || s[n] == '=');
+  case ARG_EQ: return !prefix && s[n] == '=';
+  }
+  return false;
+}
+
+static const Opt *find_option(const char *s, const char **rest) {
+  for (int prefix = 0; prefix < 2; prefix++)
+    for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
+      const Opt *o = &options[i];
+      if (spells(o, o->name, s, prefix, rest) || (o->alias && spells(o, o->alias, s, prefix, rest)) ||
+          (o->hidden && spells(o, o->hidden, s, prefix, rest)))
+        return o;
+    }
+  return NULL;
 }
 
 /* One option at argv[*i]; false when parsing stops (c->exit_now says why). */
 static bool parse_option(Cli *c, int argc, char **argv, int *i) {
-  const char *s = argv[*i], *v;
-  if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-    fputs(usage_text, stdout);
-    c->exit_now = 0;
-  } else if (strcmp(s, "--version") == 0) {
-    CXString cv = clang_getClangVersion();
-    printf("ffi-import " IMP_VERSION " (pluto-ffi)\nlibclang: %s\n", clang_getCString(cv));
-    clang_disposeString(cv);
-    c->exit_now = 0;
-  } else if (strncmp(s, "-I", 2) == 0 || strncmp(s, "-D", 2) == 0 || strncmp(s, "-U", 2) == 0) {
-    char o[3] = {s[0], s[1], 0};
-    if (!(v = value_of(s, 2, argc, argv, i)) || !*v)
-      c->exit_now = usage_error("option '%s' needs a value", o);
-    else {
-      c->cargs[c->nc++] = imp_sprintf(arena, "%s%s", o, v);
-      c->rec[c->nrec++] = (Arg){imp_strdup(arena, o), v, o[1] == 'I'};
-    }
-  } else if (strcmp(s, "-isystem") == 0 || strcmp(s, "-include") == 0) {
-    if (*i + 1 >= argc)
-      c->exit_now = usage_error("option '%s' needs a value", s);
-    else {
-      v = argv[++*i];
-      c->cargs[c->nc++] = s;
-      c->cargs[c->nc++] = v;
-      c->rec[c->nrec++] = (Arg){s, v, true};
-    }
-  } else if (strncmp(s, "-std=", 5) == 0) {
-    c->cargs[c->nc++] = s;
-    c->rec[c->nrec++] = (Arg){s, NULL, false};
-  } else if (strncmp(s, "--target=", 9) == 0 || strcmp(s, "--target") == 0 || strcmp(s, "-target") == 0) {
-    v = s[1] == '-' && s[8] == '=' ? s + 9 : (*i + 1 < argc ? argv[++*i] : NULL);
-    if (!v || !*v)
-      c->exit_now = usage_error("option '%s' needs a value", "--target");
-    else {
-      c->cargs[c->nc++] = imp_sprintf(arena, "--target=%s", v);
-      c->rec[c->nrec++] = (Arg){"--target=", v, false};
-    }
-  } else if (strcmp(s, "-o") == 0) {
-    if (*i + 1 >= argc)
-      c->exit_now = usage_error("option '%s' needs a value", s);
-    else
-      c->out = argv[++*i];
-  } else if (strncmp(s, "-l", 2) == 0) {
-    set_lib(c, value_of(s, 2, argc, argv, i));
-  } else if (strncmp(s, "--lib", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
-    set_lib(c, value_of(s, 5, argc, argv, i));
-  } else if (strncmp(s, "--pkg", 5) == 0 && (s[5] == 0 || s[5] == '=')) {
-    if (!(v = value_of(s, 5, argc, argv, i)) || !*v)
-      c->exit_now = usage_error("option '%s' needs a value", "--pkg");
-    else if (c->pkg || c->lib)
-      c->exit_now = usage_error("only one library per module (--pkg %s with another --pkg or -l)", v);
-    else {
-      c->pkg = v;
-      c->rec[c->nrec++] = (Arg){"--pkg", v, false};
-    }
-  } else if (strncmp(s, "--match", 7) == 0 && (s[7] == 0 || s[7] == '=')) {
-    regex_t re;
-    if (!(v = value_of(s, 7, argc, argv, i)) || !*v) {
-      c->exit_now = usage_error("option '%s' needs a value", "--match");
-    } else if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0) {
-      c->exit_now = usage_error("invalid regular expression for --match: '%s'", v);
-    } else {
-      regfree(&re);
-      c->match = v;
-      c->rec[c->nrec++] = (Arg){"--match", v, false};
-    }
-  } else if (strcmp(s, "--all") == 0 || strcmp(s, "--check-layout") == 0 || strcmp(s, "--json") == 0) {
-    bool *flag = s[2] == 'a' ? &c->all : s[2] == 'c' ? &c->check : &c->json;
-    *flag = true;
-    c->rec[c->nrec++] = (Arg){s, NULL, false};
-  } else if ((strncmp(s, "--shim", 6) == 0 && (s[6] == 0 || s[6] == '=')) ||
-             (strncmp(s, "--shim-c", 8) == 0 && (s[8] == 0 || s[8] == '='))) {
-    bool src = s[6] == '-';
-    const char *o = src ? "--shim-c" : "--shim";
-    if (!(v = value_of(s, strlen(o), argc, argv, i)) || !*v)
-      c->exit_now = usage_error("option '%s' needs a value", o);
-    else {
-      *(src ? &c->shim_c : &c->shim) = v;
-      c->rec[c->nrec++] = (Arg){o, v, true};
-    }
-  } else if (strcmp(s, "--stats") == 0) {
-    c->stats = true;
-  } else {
+  const char *s = argv[*i], *rest, *v = NULL;
+  const Opt *o = find_option(s, &rest);
+  if (!o) {
     c->exit_now = usage_error("unknown option '%s'", s);
+    return false;
   }
+  if (o->form != ARG_NONE) {
+    if (*rest) /* "-Ifoo", "--lib=z", "-std=c99" */
+      v = rest + (*rest == '=');
+    else if (*i + 1 < argc)
+      v = argv[++*i];
+    if (!v || !*v) {
+      c->exit_now = usage_error("option '%s' needs a value", o->name);
+      return false;
+    }
+  }
+  o->set(c, o, v);
   return c->exit_now < 0;
 }
 

@@ -46,6 +46,7 @@ typedef struct ImpMap {
   const char **keys;
   void **vals;
   size_t n, cap;
+  size_t *hashes; /* each key's hash: a grown map does not hash its keys again */
 } ImpMap;
 
 void *imp_map_get(const ImpMap *m, const char *key);

@@ -184,6 +184,7 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c);
 static ImpDecl *typedef_of(ImpParser *P, CXCursor c);
 
 static ImpType *convert(ImpParser *P, CXType t);
+static ImpDecl *seen_get(ImpParser *P, CXCursor c, unsigned h);
 
 /* Converts t; qualifiers are those of this level only. */
 ImpType *imp_clang_type(ImpParser *P, CXType t) { return convert(P, t); }
@@ -262,12 +263,20 @@ static ImpType *convert_function(ImpParser *P, CXType t) {
 /* A typedef reference; *q loses the qualifiers that belong to the typedef itself. */
 static ImpType *convert_typedef(ImpParser *P, CXType t, unsigned *q) {
   CXCursor d = clang_getTypeDeclaration(t);
-  CXString s = clang_getCursorSpelling(d);
-  bool va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
-  clang_disposeString(s);
+  /* a typedef met before: its name and layout are known (typedef_from) */
+  ImpDecl *known = seen_get(P, d, clang_hashCursor(d));
+  if (known && known->kind != ID_TYPEDEF) known = NULL;
+  bool va;
+  if (known) {
+    va = strcmp(known->name, "__builtin_va_list") == 0;
+  } else {
+    CXString s = clang_getCursorSpelling(d);
+    va = strcmp(clang_getCString(s), "__builtin_va_list") == 0;
+    clang_disposeString(s);
+  }
   ImpType *r = imp_type_new(P->m, va ? IT_VALIST : IT_TYPEDEF);
-  r->size = clang_Type_getSizeOf(t);
-  r->align = clang_Type_getAlignOf(t);
+  r->size = known ? known->size : clang_Type_getSizeOf(t);
+  r->align = known ? known->align : clang_Type_getAlignOf(t);
   if (!va) {
     r->decl = typedef_of(P, d);
     *q &= ~quals_of(clang_getTypedefDeclUnderlyingType(d));
@@ -508,10 +517,52 @@ static const char *decl_key(ImpParser *P, CXCursor c) {
   return key;
 }
 
+/* -- Cursors already converted --
+   A record or typedef is met again and again (every field, parameter and
+   pointer naming it); its USR, computed twice a time, was a sixth of the
+   walk. Cursors seen are remembered (clang_hashCursor, clang_equalCursors):
+   the same cursor always gives the same declaration. */
+
+struct CursorSlot {
+  CXCursor c;
+  CXTranslationUnit tu;
+  ImpDecl *d;
+  unsigned h;
+};
+
+static ImpDecl *seen_get(ImpParser *P, CXCursor c, unsigned h) {
+  if (!P->capseen) return NULL;
+  for (size_t i = h & (P->capseen - 1); P->seen[i].d; i = (i + 1) & (P->capseen - 1))
+    if (P->seen[i].h == h && P->seen[i].tu == P->tu && clang_equalCursors(P->seen[i].c, c))
+      return P->seen[i].d;
+  return NULL;
+}
+
+static void seen_put(ImpParser *P, CXCursor c, unsigned h, ImpDecl *d) {
+  if ((P->nseen + 1) * 2 > P->capseen) {
+    struct CursorSlot *old = P->seen;
+    size_t oldcap = P->capseen;
+    P->capseen = oldcap ? oldcap * 2 : 1024;
+    P->seen = calloc(P->capseen, sizeof *P->seen);
+    if (!P->seen) abort();
+    for (size_t i = 0; i < oldcap; i++) {
+      if (!old[i].d) continue;
+      size_t k = old[i].h & (P->capseen - 1);
+      while (P->seen[k].d) k = (k + 1) & (P->capseen - 1);
+      P->seen[k] = old[i];
+    }
+    free(old);
+  }
+  size_t k = h & (P->capseen - 1);
+  while (P->seen[k].d) k = (k + 1) & (P->capseen - 1);
+  P->seen[k] = (struct CursorSlot){c, P->tu, d, h};
+  P->nseen++;
+}
+
 /* The model's declaration of the tag at c (keyed by its definition when there
    is one), made and located on first sight; *fresh says it was just made. */
-static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
-                         bool *fresh) {
+static ImpDecl *tag_decl_new(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
+                             bool *fresh) {
   CXCursor def = clang_getCursorDefinition(c);
   *has_def = !clang_Cursor_isNull(def);
   CXCursor key = *has_def ? def : clang_getCanonicalCursor(c);
@@ -524,6 +575,20 @@ static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *k
   d->usr = id;
   imp_map_set(&P->m->by_usr, d->usr, d);
   locate(P, d, key);
+  return d;
+}
+
+/* tag_decl_new, once per cursor. */
+static ImpDecl *tag_decl(ImpParser *P, CXCursor c, ImpDeclKind kind, CXCursor *key_out, bool *has_def,
+                         bool *fresh) {
+  unsigned h = clang_hashCursor(c);
+  ImpDecl *d = seen_get(P, c, h);
+  if (d && d->kind == kind) {
+    *fresh = false;
+    return d;
+  }
+  d = tag_decl_new(P, c, kind, key_out, has_def, fresh);
+  seen_put(P, c, h, d);
   return d;
 }
 
@@ -646,16 +711,22 @@ static void typedef_from(ImpParser *P, ImpDecl *d, CXCursor c) {
    header: which of the two comes first, and how stdarg.h spells it, change
    with the clang version (docs/importer.md, "Versions of libclang"). */
 static ImpDecl *typedef_of(ImpParser *P, CXCursor c) {
+  /* the same cursor again: typedef_from below already ran for it */
+  unsigned h = clang_hashCursor(c);
+  ImpDecl *d = seen_get(P, c, h);
+  if (d && d->kind == ID_TYPEDEF) return d;
   CXString usr = clang_getCursorUSR(c);
-  ImpDecl *d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
+  d = imp_map_get(&P->m->by_usr, clang_getCString(usr));
   if (d) {
     clang_disposeString(usr);
     if (d->in_clang && !in_clang_header(P, c)) typedef_from(P, d, c);
+    seen_put(P, c, h, d);
     return d;
   }
   d = imp_decl_new(P->m, ID_TYPEDEF, cx_take(P->m, clang_getCursorSpelling(c)));
   d->usr = cx_take(P->m, usr);
   imp_map_set(&P->m->by_usr, d->usr, d);
+  seen_put(P, c, h, d);
   typedef_from(P, d, c);
   return d;
 }
@@ -793,6 +864,7 @@ static void macro(ImpParser *P, CXCursor c) {
   ImpDecl *d = imp_map_get(&P->m->by_macro, name);
   if (d) { /* redefined: the value at the end of the headers counts */
     clang_disposeString(sp);
+    imp_macro_redefined(P, d);
     return;
   }
   d = imp_decl_new(P->m, ID_MACRO, imp_strdup(P->m->arena, name));
@@ -825,8 +897,17 @@ static void macro(ImpParser *P, CXCursor c) {
       expr = false;
     clang_disposeString(s);
   }
+  /* one literal token: its value is known without a probe */
+  bool literal = false;
+  if (n == 2 && clang_getTokenKind(toks[1]) == CXToken_Literal) {
+    CXString s = clang_getTokenSpelling(P->tu, toks[1]);
+    literal = imp_macro_literal(P, d, clang_getCString(s));
+    clang_disposeString(s);
+  }
   if (toks) clang_disposeTokens(P->tu, toks, n);
-  if (n <= 1)
+  if (literal)
+    return;
+  else if (n <= 1)
     d->skip = "empty macro";
   else if (!expr || depth)
     d->skip = "not a constant expression";
@@ -845,7 +926,12 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
   case CXCursor_EnumDecl: enum_of(P, c); break;
   case CXCursor_TypedefDecl: typedef_of(P, c); break;
   case CXCursor_FunctionDecl: function(P, c); break;
-  case CXCursor_VarDecl: variable(P, c); break;
+  case CXCursor_VarDecl:
+    if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+      imp_macro_probe_seen(P, c); /* the main file holds only the macro probes */
+    else
+      variable(P, c);
+    break;
   case CXCursor_MacroDefinition: macro(P, c); break;
   default: break;
   }
@@ -887,6 +973,77 @@ static void sort_decls(ImpModel *m) {
 
 /* -- Diagnostics -- */
 
+/* The standard header that declares a well-known name a header may use
+   without including it (a header that does not compile alone). */
+static const char *std_header_of(const char *name) {
+  static const struct {
+    const char *name, *header;
+  } known[] = {
+      {"FILE", "stdio.h"},       {"fpos_t", "stdio.h"},      {"size_t", "stddef.h"},
+      {"NULL", "stddef.h"},      {"ptrdiff_t", "stddef.h"},  {"max_align_t", "stddef.h"},
+      {"int8_t", "stdint.h"},    {"int16_t", "stdint.h"},    {"int32_t", "stdint.h"},
+      {"int64_t", "stdint.h"},   {"uint8_t", "stdint.h"},    {"uint16_t", "stdint.h"},
+      {"uint32_t", "stdint.h"},  {"uint64_t", "stdint.h"},   {"intptr_t", "stdint.h"},
+      {"uintptr_t", "stdint.h"}, {"intmax_t", "stdint.h"},   {"uintmax_t", "stdint.h"},
+      {"va_list", "stdarg.h"},   {"bool", "stdbool.h"},      {"true", "stdbool.h"},
+      {"false", "stdbool.h"},    {"time_t", "time.h"},       {"tm", "time.h"},
+      {"clock_t", "time.h"},     {"ssize_t", "sys/types.h"}, {"off_t", "sys/types.h"},
+      {"pid_t", "sys/types.h"},  {"uid_t", "sys/types.h"},   {"gid_t", "sys/types.h"},
+      {"mode_t", "sys/types.h"}, {"wchar_t", "wchar.h"},     {"wint_t", "wchar.h"},
+      {"mbstate_t", "wchar.h"},
+  };
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+    if (strcmp(known[i].name, name) == 0) return known[i].header;
+  return NULL;
+}
+
+/* For "unknown type name 'X'" (and an undeclared identifier, such as NULL):
+   which header to add with -include, once per name. */
+static void unknown_name_hint(ImpParser *P, const char *text, FILE *err) {
+  static const char *const forms[] = {"unknown type name '", "use of undeclared identifier '", NULL};
+  for (int i = 0; forms[i]; i++) {
+    const char *s = strstr(text, forms[i]);
+    if (!s) continue;
+    s += strlen(forms[i]);
+    size_t n = strcspn(s, "'");
+    if (!n || !s[n]) return;
+    const char *name = imp_strndup(P->m->arena, s, n);
+    if (imp_map_get(&P->hinted, name)) return;
+    imp_map_set(&P->hinted, name, (void *)name);
+    const char *h = std_header_of(name);
+    if (h)
+      fprintf(err,
+              "ffi-import: note: '%s' is declared in <%s>, which the header uses without including it: "
+              "add -include %s\n",
+              name, h, h);
+    else
+      fprintf(err,
+              "ffi-import: note: '%s' is not declared: the header does not compile alone; "
+              "-include the header that declares it\n",
+              name);
+    return;
+  }
+}
+
+/* An error of a macro probe (after the #include lines of the main file),
+   or clang stopping at its error limit because of them: not the headers'. */
+static bool probe_diagnostic(ImpParser *P, CXDiagnostic dg, unsigned header_errors) {
+  CXFile f = NULL;
+  unsigned line = 0;
+  clang_getExpansionLocation(clang_getDiagnosticLocation(dg), &f, &line, NULL, NULL);
+  if (!f) {
+    CXString s = clang_getDiagnosticSpelling(dg);
+    bool limit = strstr(clang_getCString(s), "too many errors") != NULL;
+    clang_disposeString(s);
+    return limit && header_errors < 19;
+  }
+  CXString fname = clang_getFileName(f);
+  const char *fn = clang_getCString(fname);
+  bool probe = fn && strcmp(fn, P->main_path) == 0 && line > P->opt->nheaders;
+  clang_disposeString(fname);
+  return probe;
+}
+
 /* Errors as clang prints them (file:line:col: error: text). One that clang
    places in the virtual main file happened at the end of the header that
    line includes: it is reported there. */
@@ -895,6 +1052,10 @@ static unsigned report_diagnostics(ImpParser *P, FILE *err) {
   for (unsigned i = 0; i < n; i++) {
     CXDiagnostic dg = clang_getDiagnostic(P->tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(dg);
+    if (sev >= CXDiagnostic_Error && probe_diagnostic(P, dg, nerr)) {
+      clang_disposeDiagnostic(dg);
+      continue;
+    }
     if (sev >= CXDiagnostic_Error) {
       nerr++;
       CXFile f = NULL;
@@ -913,6 +1074,7 @@ static unsigned report_diagnostics(ImpParser *P, FILE *err) {
                 sev == CXDiagnostic_Fatal ? "fatal error" : "error", clang_getCString(s));
       else if (err)
         fprintf(err, "%s\n", clang_getCString(s));
+      if (err) unknown_name_hint(P, clang_getCString(s), err);
       clang_disposeString(s);
     }
     clang_disposeDiagnostic(dg);
@@ -1053,6 +1215,8 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
   P->main_text = main->s ? main->s : "";
   P->main_len = main->n;
+  imp_buf_putn(&P->first, P->main_text, P->main_len);
+  imp_macro_prescan(P, abs_headers, &P->first);
 
   size_t n = 0;
   P->args = imp_alloc(m->arena, (opt->nclang_args + 16) * sizeof(char *));
@@ -1071,7 +1235,7 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
 /* Parses, reports clang's errors, walks the declarations, evaluates the macros. */
 static bool walk(ImpParser *P, FILE *err) {
   ImpModel *m = P->m;
-  struct CXUnsavedFile uf = {P->main_path, P->main_text, P->main_len};
+  struct CXUnsavedFile uf = {P->main_path, P->first.s, P->first.n};
   enum CXErrorCode ec = clang_parseTranslationUnit2(
       P->index, P->main_path, P->args, (int)P->nargs, &uf, 1,
       CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &P->tu);
@@ -1129,6 +1293,14 @@ ImpModel *imp_parse(const ImpOptions *opt, FILE *err) {
   if (P.match) regfree(P.match);
   free(P.files);
   free(P.macros);
+  imp_map_free(&P.hinted);
+  imp_map_free(&P.cand);
+  imp_map_free(&P.probes);
+  imp_map_free(&P.probe_lines);
+  imp_map_free(&P.literal_ok);
+  free(P.probe_cursors);
+  free(P.seen);
+  imp_buf_free(&P.first);
   imp_buf_free(&main);
   if (!ok) {
     imp_model_free(m);

@@ -18,8 +18,9 @@ typedef struct ImpParser {
   CXIndex index;
   CXTranslationUnit tu;  /* the unit being walked (main, then the macro probe) */
   const char *main_path; /* the virtual main file */
-  const char *main_text;
+  const char *main_text; /* the #include lines */
   size_t main_len;
+  ImpBuf first;           /* the main unit's text: main_text, then the macro probes */
   const char **own_paths; /* the named headers' real paths */
   const char **args;      /* clang arguments */
   size_t nargs;
@@ -33,6 +34,16 @@ typedef struct ImpParser {
   regex_t *match;   /* --match, compiled */
   ImpDecl **macros; /* object-like macros to evaluate */
   size_t nmacros, capmacros;
+  ImpMap hinted; /* names an -include hint was printed for */
+  ImpMap cand;   /* name -> the candidate macro (imp_macro_candidate) */
+  ImpMap probes; /* probe variable name -> index in probe_cursors: probes of the main unit */
+  CXCursor *probe_cursors;
+  size_t nprobes, capprobes;
+  ImpMap probe_lines;       /* macro name -> the main-file line of its value probe */
+  unsigned probe_last_line; /* the last line that gave a probe variable */
+  ImpMap literal_ok;        /* macros defined once, as one literal, in the headers scanned */
+  struct CursorSlot *seen;  /* declaration cursor -> its ImpDecl (imp_clang.c) */
+  size_t nseen, capseen;
 } ImpParser;
 
 ImpType *imp_clang_type(ImpParser *P, CXType t);
@@ -44,5 +55,9 @@ bool imp_wanted(const ImpOptions *opt, const regex_t *match, const ImpDecl *d);
 /* imp_macro.c */
 void imp_macro_candidate(ImpParser *P, ImpDecl *d);
 void imp_macro_evaluate(ImpParser *P);
+void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes);
+void imp_macro_probe_seen(ImpParser *P, CXCursor c);
+bool imp_macro_literal(ImpParser *P, ImpDecl *d, const char *tok);
+void imp_macro_redefined(ImpParser *P, ImpDecl *d);
 
 #endif

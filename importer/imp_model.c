@@ -71,11 +71,14 @@ char *imp_strndup(ImpArena *a, const char *s, size_t n) {
 
 char *imp_strdup(ImpArena *a, const char *s) { return s ? imp_strndup(a, s, strlen(s)) : NULL; }
 
+/* Formats once into a stack buffer; only a longer result is formatted twice. */
 char *imp_sprintf(ImpArena *a, const char *fmt, ...) {
+  char tmp[256];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
+  if ((size_t)n < sizeof tmp) return imp_strndup(a, tmp, (size_t)n);
   char *p = imp_alloc(a, (size_t)n + 1);
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -109,11 +112,18 @@ void imp_buf_puts(ImpBuf *b, const char *s) { imp_buf_putn(b, s, strlen(s)); }
 
 void imp_buf_putc(ImpBuf *b, char c) { imp_buf_putn(b, &c, 1); }
 
+/* Formats straight into the free space; only when it does not fit does the
+   buffer grow and the text get formatted again. */
 void imp_buf_printf(ImpBuf *b, const char *fmt, ...) {
   va_list ap;
+  buf_grow(b, 64);
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
   va_end(ap);
+  if (b->n + (size_t)n < b->cap) {
+    b->n += (size_t)n;
+    return;
+  }
   buf_grow(b, (size_t)n);
   va_start(ap, fmt);
   vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
@@ -132,55 +142,75 @@ void imp_buf_reset(ImpBuf *b) {
   if (b->s) b->s[0] = 0;
 }
 
-/* -- Maps (open addressing, FNV-1a) -- */
+/* -- Maps (open addressing; keys hashed eight bytes at a time) -- */
 
 static size_t hash_str(const char *s) {
-  size_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
+  size_t n = strlen(s);
+  uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+  for (; n >= 8; n -= 8, s += 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+  h ^= h >> 29;
+  return (size_t)h;
 }
 
 void *imp_map_get(const ImpMap *m, const char *key) {
   if (!m->cap) return NULL;
-  for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+  size_t h = hash_str(key);
+  for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
     if (!m->keys[i]) return NULL;
-    if (strcmp(m->keys[i], key) == 0) return m->vals[i];
+    if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0) return m->vals[i];
   }
 }
 
+/* Puts key (hash h) into a free slot: the key is known to be absent. */
+static void map_insert(ImpMap *m, const char *key, size_t h, void *val) {
+  size_t i = h & (m->cap - 1);
+  while (m->keys[i]) i = (i + 1) & (m->cap - 1);
+  m->keys[i] = key;
+  m->vals[i] = val;
+  m->hashes[i] = h;
+  m->n++;
+}
+
 void imp_map_set(ImpMap *m, const char *key, void *val) {
+  size_t h = hash_str(key);
+  if (m->cap)
+    for (size_t i = h & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+      if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0) {
+        m->vals[i] = val;
+        return;
+      }
   if ((m->n + 1) * 2 > m->cap) {
     ImpMap old = *m;
     m->cap = old.cap ? old.cap * 2 : 64;
     m->keys = calloc(m->cap, sizeof *m->keys);
     m->vals = calloc(m->cap, sizeof *m->vals);
-    if (!m->keys || !m->vals) {
+    m->hashes = calloc(m->cap, sizeof *m->hashes);
+    if (!m->keys || !m->vals || !m->hashes) {
       fputs("ffi-import: out of memory\n", stderr);
       abort();
     }
     m->n = 0;
     for (size_t i = 0; i < old.cap; i++)
-      if (old.keys[i]) imp_map_set(m, old.keys[i], old.vals[i]);
+      if (old.keys[i]) map_insert(m, old.keys[i], old.hashes[i], old.vals[i]);
     free(old.keys);
     free(old.vals);
+    free(old.hashes);
   }
-  for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-    if (!m->keys[i]) {
-      m->keys[i] = key;
-      m->vals[i] = val;
-      m->n++;
-      return;
-    }
-    if (strcmp(m->keys[i], key) == 0) {
-      m->vals[i] = val;
-      return;
-    }
-  }
+  map_insert(m, key, h, val);
 }
 
 void imp_map_free(ImpMap *m) {
   free(m->keys);
   free(m->vals);
+  free(m->hashes);
   memset(m, 0, sizeof *m);
 }
 

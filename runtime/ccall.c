@@ -115,55 +115,25 @@ static ffi_type *finish_synth(ffi_type *ft, size_t k, size_t size, const char **
   return ft;
 }
 
-/* An equivalent struct of plain elements that the ABI classifies the same way:
-   SysV x86-64, one class per eightbyte (integer bytes, floats or a double);
-   AAPCS64, an HFA's members or integer bytes. */
-static ffi_type *synth_record(const CType *t, const char **err) {
-  Leaf *lv = malloc(MAX_LEAVES * sizeof(Leaf));
-  size_t n = 0, size = t->size;
-  if (!lv || !collect_leaves(t, 0, lv, &n)) {
-    free(lv);
-    *err = "record too complex to classify";
-    return NULL;
+/* AAPCS64 and ELFv2: an HFA (1 to hfa_max floating members of one width; a
+   union of float and double is not one) as its members, any other record as
+   integer bytes (registers, or by reference over 16 bytes). */
+static size_t synth_aapcs(const Leaf *lv, size_t n, size_t size, bool misaligned, ffi_type **el) {
+  size_t w = n > 0 ? lv[0].fp : 0, k = 0;
+  for (size_t i = 0; i < n && w; i++)
+    if (lv[i].fp != w) w = 0;
+  if (w && size % w == 0 && size / w <= ctarget.hfa_max && !misaligned) {
+    for (size_t i = 0; i < size / w; i++) el[k++] = w == 4 ? &ffi_type_float : &ffi_type_double;
+  } else {
+    for (size_t b = 0; b < size; b++) el[k++] = &ffi_type_uint8;
   }
-  bool misaligned = false, allfp = n > 0;
-  for (size_t i = 0; i < n; i++) {
-    misaligned |= lv[i].misaligned;
-    allfp &= lv[i].fp != 0;
-  }
-  if (t->align > 8) { /* the stack slot would need the record's alignment: not expressible */
-    free(lv);
-    *err = "over-aligned records cannot be passed by value";
-    return NULL;
-  }
+  return k;
+}
 
-  if (misaligned && ctarget.packed_by_value_in_memory && size <= 16) {
-    free(lv);
-    *err =
-        "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";
-    return NULL;
-  }
-  size_t nel = size, k = 0; /* at most one element per byte */
-  ffi_type *ft = calloc(1, sizeof(ffi_type) + (nel + 1) * sizeof(ffi_type *));
-  if (!ft) {
-    free(lv);
-    *err = "not enough memory";
-    return NULL;
-  }
-  ffi_type **el = (ffi_type **)(ft + 1);
-  if (ctarget.record_abi == CREC_AAPCS64 || ctarget.record_abi == CREC_ELFV2) {
-    /* an HFA: 1 to hfa_max floating members of one width (a union of float and double is not) */
-    size_t w = allfp ? lv[0].fp : 0;
-    for (size_t i = 0; i < n && w; i++)
-      if (lv[i].fp != w) w = 0;
-    if (w && size % w == 0 && size / w <= ctarget.hfa_max && !misaligned) {
-      for (size_t i = 0; i < size / w; i++) el[k++] = w == 4 ? &ffi_type_float : &ffi_type_double;
-    } else { /* any other composite: integer registers (or by reference over 16 bytes) */
-      for (size_t b = 0; b < size; b++) el[k++] = &ffi_type_uint8;
-    }
-    free(lv);
-    return finish_synth(ft, k, size, err);
-  }
+/* System V x86-64: one class per eightbyte, INTEGER (bytes) or SSE (a double,
+   or floats); over 16 bytes or misaligned, in memory (bytes). */
+static size_t synth_sysv_x64(const Leaf *lv, size_t n, size_t size, bool misaligned, ffi_type **el) {
+  size_t k = 0;
   for (size_t eb = 0; eb * 8 < size; eb++) {
     size_t lo = eb * 8, len = size - lo < 8 ? size - lo : 8;
     bool integer = size > 16 || misaligned, any = false, dbl = false;
@@ -182,6 +152,48 @@ static ffi_type *synth_record(const CType *t, const char **err) {
       for (size_t b = 0; b < len; b += 4) el[k++] = &ffi_type_float;
     }
   }
+  return k;
+}
+
+/* An equivalent struct of plain elements that the target's ABI classifies
+   the same way as the record (a union, bit-field or packed record), by the
+   rules of ctarget.record_abi; a target without rules refuses. */
+static ffi_type *synth_record(const CType *t, const char **err) {
+  if (ctarget.record_abi != CREC_SYSV_X64 && ctarget.record_abi != CREC_AAPCS64 &&
+      ctarget.record_abi != CREC_ELFV2) {
+    *err = "unions, packed and bit-field records cannot be passed by value on this target";
+    return NULL;
+  }
+  Leaf *lv = malloc(MAX_LEAVES * sizeof(Leaf));
+  size_t n = 0, size = t->size;
+  if (!lv || !collect_leaves(t, 0, lv, &n)) {
+    free(lv);
+    *err = "record too complex to classify";
+    return NULL;
+  }
+  bool misaligned = false;
+  for (size_t i = 0; i < n; i++) misaligned |= lv[i].misaligned;
+  if (t->align > 8) { /* the stack slot would need the record's alignment: not expressible */
+    free(lv);
+    *err = "over-aligned records cannot be passed by value";
+    return NULL;
+  }
+  if (misaligned && ctarget.packed_by_value_in_memory && size <= 16) {
+    free(lv);
+    *err =
+        "a packed record of 16 bytes or less is passed in memory by the C ABI, which libffi cannot express";
+    return NULL;
+  }
+  /* at most one element per byte */
+  ffi_type *ft = calloc(1, sizeof(ffi_type) + (size + 1) * sizeof(ffi_type *));
+  if (!ft) {
+    free(lv);
+    *err = "not enough memory";
+    return NULL;
+  }
+  ffi_type **el = (ffi_type **)(ft + 1);
+  size_t k = ctarget.record_abi == CREC_SYSV_X64 ? synth_sysv_x64(lv, n, size, misaligned, el)
+                                                 : synth_aapcs(lv, n, size, misaligned, el);
   free(lv);
   return finish_synth(ft, k, size, err);
 }
@@ -201,13 +213,7 @@ static ffi_type *record_ffitype(CType *t, const char **err) {
     *err = "empty records cannot be passed by value";
     return NULL;
   }
-  if (t->kind == CT_UNION || (t->flags & (CTF_BITFIELDS | CTF_PACKED))) {
-    if (ctarget.record_abi == CREC_NONE) {
-      *err = "unions, packed and bit-field records cannot be passed by value on this target";
-      return NULL;
-    }
-    return synth_record(t, err);
-  }
+  if (t->kind == CT_UNION || (t->flags & (CTF_BITFIELDS | CTF_PACKED))) return synth_record(t, err);
   size_t n = 0;
   for (size_t i = 0; i < t->n && n <= CCALL_MAX_ELEMENTS; i++) n += count_elements(t->u.fields[i].type);
   if (n > CCALL_MAX_ELEMENTS) {

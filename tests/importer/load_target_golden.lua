@@ -9,8 +9,8 @@ local dir = assert(arg[1], "usage: load_target_golden.lua <expected dir>")
 local file = ffi.arch == "x64" and "records.pluto" or ("records_" .. ffi.arch .. ".pluto")
 local f = io.open(dir .. "/" .. file)
 if not f then
-  error(("no golden module %s for ffi.arch %q: add it to tests/importer/CMakeLists.txt " ..
-    "(imp_golden with --target=<triplet>)"):format(file, ffi.arch))
+  error(("no golden module %s for ffi.arch %q: add it with tests/importer/update-golden.sh " ..
+    "--add %s --target=<triplet> --check-layout records.h"):format(file, ffi.arch, file))
 end
 f:close()
 local script = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
