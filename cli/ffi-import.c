@@ -574,7 +574,7 @@ static int make_shim(Cli *c, ImpModel *m, const ImpOptions *opt, const ImpStats 
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9; /* tv_nsec < 1e9: exact in a double */
 }
 
 static int run(Cli *c, const ImpOptions *opt_in, double t0) {

@@ -375,12 +375,12 @@ static void scan_file(Scan *S, const char *path) {
       }
       continue;
     }
-    size_t k = 0;
-    while (src + k < end && !special[(unsigned char)src[k]]) k++;
-    if (k) { /* plain text, moved down over what comments took */
-      if (o != src) memmove(o, src, k);
-      o += k;
-      src += k;
+    size_t plain = 0;
+    while (src + plain < end && !special[(unsigned char)src[plain]]) plain++;
+    if (plain) { /* plain text, moved down over what comments took */
+      if (o != src) memmove(o, src, plain);
+      o += plain;
+      src += plain;
       continue;
     }
     char c = *src;

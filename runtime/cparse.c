@@ -24,7 +24,7 @@ static CTName *find_name(CParser *P, CTNamespace ns, const char *name, size_t le
       memset(tmp, 0, sizeof *tmp);
       tmp->kind = CN_TYPE;
       tmp->type = P->scoped[i].type;
-      tmp->ns = ns;
+      tmp->ns = (uint8_t)ns; /* NS_ORD or NS_TAG */
       tmp->name = P->scoped[i].name;
       return tmp;
     }
@@ -1240,7 +1240,7 @@ static void declare(CParser *P, DeclSpec *ds, Declarator *d) {
   } else {
     n = ctype_define(cts, NS_ORD, d->name, strlen(d->name));
     if (!n) cp_oom(P);
-    n->kind = kind;
+    n->kind = (uint8_t)kind; /* CN_FUNC or CN_VAR */
     n->type = t;
     n->sym = sym;
   }
