@@ -309,7 +309,11 @@ int imp_lua_level(const char *s) {
   }
 }
 
-void imp_lua_string(ImpBuf *b, const char *s, size_t n) {
+/* A quoted string literal, Lua's or JSON's: quote, backslash, newline and tab
+   escaped alike; other control bytes (and DEL) as Lua's decimal escape or
+   JSON's \u escape; bytes above 127 escaped for Lua, passed through (UTF-8)
+   for JSON. */
+static void put_string(ImpBuf *b, const char *s, size_t n, bool json) {
   imp_buf_putc(b, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
@@ -319,31 +323,16 @@ void imp_lua_string(ImpBuf *b, const char *s, size_t n) {
       imp_buf_puts(b, "\\n");
     else if (c == '\t')
       imp_buf_puts(b, "\\t");
-    else if (c < 32 || c >= 127)
-      imp_buf_printf(b, "\\%03u", c);
+    else if (c < 32 || c == 127 || (!json && c > 127))
+      imp_buf_printf(b, json ? "\\u%04x" : "\\%03u", c);
     else
       imp_buf_putc(b, (char)c);
   }
   imp_buf_putc(b, '"');
 }
 
-void imp_json_string(ImpBuf *b, const char *s, size_t n) {
-  imp_buf_putc(b, '"');
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\\')
-      imp_buf_printf(b, "\\%c", c);
-    else if (c == '\n')
-      imp_buf_puts(b, "\\n");
-    else if (c == '\t')
-      imp_buf_puts(b, "\\t");
-    else if (c < 32 || c == 127)
-      imp_buf_printf(b, "\\u%04x", c);
-    else
-      imp_buf_putc(b, (char)c); /* UTF-8 passes through */
-  }
-  imp_buf_putc(b, '"');
-}
+void imp_lua_string(ImpBuf *b, const char *s, size_t n) { put_string(b, s, n, false); }
+void imp_json_string(ImpBuf *b, const char *s, size_t n) { put_string(b, s, n, true); }
 
 void imp_lua_number(ImpBuf *b, double v) {
   if (isnan(v)) {
