@@ -205,6 +205,16 @@ static void put_symbol(Emit *e, ImpBuf *b, const ImpDecl *d, const char *declare
     imp_buf_printf(b, " __asm__(\"%s\")", d->name);
 }
 
+/* Writes the declaration text of d (then frees it) with its symbol name,
+   counting what imp_cdecl degraded since before. */
+static void put_declaration(Emit *e, ImpBuf *b, ImpDecl *d, const char *name, ImpBuf *text, unsigned before) {
+  note_degraded(e, b, before, d->name);
+  imp_buf_putn(b, text->s, text->n);
+  imp_buf_free(text);
+  put_symbol(e, b, d, name);
+  imp_buf_puts(b, ";\n");
+}
+
 static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
   const ImpType *ft = d->type;
   ImpParam *params = imp_alloc(e->m->arena, (ft->nparams + 1) * sizeof(ImpParam));
@@ -217,11 +227,7 @@ static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
   ImpBuf text = {0};
   unsigned before = imp_cdecl_degraded();
   imp_cdecl_named_params(&text, ft, name, params);
-  note_degraded(e, b, before, d->name);
-  imp_buf_putn(b, text.s, text.n);
-  imp_buf_free(&text);
-  put_symbol(e, b, d, name);
-  imp_buf_puts(b, ";\n");
+  put_declaration(e, b, d, name, &text, before);
   e->st->functions++;
   if (d->shim) {
     e->st->shimmed++;
@@ -235,11 +241,7 @@ static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
   unsigned before = imp_cdecl_degraded();
   imp_buf_puts(&text, "extern ");
   imp_cdecl(&text, d->type, name, 0);
-  note_degraded(e, b, before, d->name);
-  imp_buf_putn(b, text.s, text.n);
-  imp_buf_free(&text);
-  put_symbol(e, b, d, name);
-  imp_buf_puts(b, ";\n");
+  put_declaration(e, b, d, name, &text, before);
   e->st->variables++;
 }
 

@@ -22,6 +22,19 @@ local function shapes(maxargs)
   return combos
 end
 
+-- The fixed arguments of a call stub: their C types, the names a0.. of the
+-- actual arguments and their conversions from Lua (Lua argument k is a(k-1)).
+local function fixed_args(args)
+  local params, actuals, convs = {}, {}, {}
+  for k = 1, #args do
+    local c = args:sub(k, k)
+    params[k] = ctype[c]
+    actuals[k] = "a" .. (k - 1)
+    convs[k] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ctype[c], k - 1, c, k)
+  end
+  return params, actuals, convs
+end
+
 -- cbstubs.h: C calling Lua without libffi's closure entry. For each callback
 -- shape of up to CB_MAXARGS arguments there are CB_POOL compiler-made entry
 -- points; ccallback.c hands one out per callback (cbpool[slot] says which
@@ -102,13 +115,7 @@ w("#define CALLSTUB_MAXARGS " .. MAXARGS)
 w("#define CALLSTUB_COMBOS " .. #combos)
 for _, r in ipairs({ "V", "I", "U", "L", "D" }) do
   for _, args in ipairs(combos) do
-    local params, actuals, convs = {}, {}, {}
-    for k = 1, #args do
-      local c = args:sub(k, k)
-      params[#params + 1] = ctype[c]
-      actuals[#actuals + 1] = "a" .. (k - 1)
-      convs[#convs + 1] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ctype[c], k - 1, c, k)
-    end
+    local params, actuals, convs = fixed_args(args)
     local proto = ("%s (*)(%s)"):format(ctype[r], #params > 0 and table.concat(params, ", ") or "void")
     local call = ("((%s)cf->fn)(%s)"):format(proto, table.concat(actuals, ", "))
     local name = ("lc_%s_%s"):format(r, args == "" and "0" or args)
@@ -162,13 +169,7 @@ w("#define VASTUB_EXTRAS " .. #extras)
 for _, r in ipairs({ "V", "I", "L" }) do
   for _, f in ipairs(fixed) do
     for _, e in ipairs(extras) do
-      local params, actuals, body = {}, {}, {}
-      for k = 1, #f do
-        local c = f:sub(k, k)
-        params[#params + 1] = ctype[c]
-        actuals[#actuals + 1] = "a" .. (k - 1)
-        body[#body + 1] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ctype[c], k - 1, c, k)
-      end
+      local params, actuals, body = fixed_args(f)
       for k = 1, #e do
         local c = e:sub(k, k)
         actuals[#actuals + 1] = "x" .. (k - 1)
