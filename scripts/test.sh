@@ -33,7 +33,9 @@ suite() {
 # qemu-user; docs/targets.md). FFI_CROSS_TARGETS overrides the list ("" for none).
 for triplet in ${FFI_CROSS_TARGETS-aarch64-linux-gnu arm-linux-gnueabihf i686-linux-gnu powerpc64le-linux-gnu s390x-linux-gnu}; do
   printf '\n==> cross %s\n' "$triplet"
+  leg_start=$SECONDS
   bash scripts/cross.sh "$triplet"
+  printf '==> cross %s: passed in %d s\n' "$triplet" $((SECONDS - leg_start))
 done
 
 # gcc 11, clang 13, 15, 16 and libclang 13 to 16 (FFI_MATRIX=0 skips it)
