@@ -129,32 +129,50 @@ enum { CTX_NAME, CTX_VALUE };
 
 static void need(ImpModel *m, ImpDecl *d, int level);
 
-static void need_type(ImpModel *m, const ImpType *t, int ctx) {
+/* The one walk over the edges of a type, for needs and for order: through a
+   pointer by name (a pointer to something unsupported is spelled void * and
+   needs nothing), through an array by value (even behind a pointer, its
+   elements must be complete), through a function type by name (parameters
+   and result). leaf gets each record, enum or typedef reached with its
+   context and returns the type to go on with (by value, a typedef's
+   underlying type), or NULL. */
+typedef const ImpType *(*TypeLeaf)(void *ud, const ImpType *t, int ctx);
+
+static void walk_type(const ImpType *t, int ctx, TypeLeaf leaf, void *ud) {
   for (int depth = 0; t && depth < 64; depth++) {
     switch (t->kind) {
     case IT_PTR:
-      if (imp_type_contains_unsupported(t->base)) return; /* spelled void * */
+      if (imp_type_contains_unsupported(t->base)) return;
       t = t->base;
       ctx = CTX_NAME;
       continue;
-    case IT_ARRAY: /* even behind a pointer, an array's elements must be complete */
+    case IT_ARRAY:
       t = t->base;
       ctx = CTX_VALUE;
       continue;
     case IT_FUNC:
-      for (size_t i = 0; i < t->nparams; i++) need_type(m, t->params[i], CTX_NAME);
+      for (size_t i = 0; i < t->nparams; i++) walk_type(t->params[i], CTX_NAME, leaf, ud);
       t = t->base;
       ctx = CTX_NAME;
       continue;
     case IT_RECORD:
-    case IT_TYPEDEF: need(m, t->decl, ctx == CTX_VALUE ? IMP_NEED_FULL : IMP_NEED_NAME); return;
     case IT_ENUM:
-      if (!t->decl->enum_as_int) need(m, t->decl, IMP_NEED_FULL);
-      return;
+    case IT_TYPEDEF: t = leaf(ud, t, ctx); continue;
     default: return;
     }
   }
 }
+
+static const ImpType *need_leaf(void *ud, const ImpType *t, int ctx) {
+  ImpModel *m = ud;
+  if (t->kind != IT_ENUM)
+    need(m, t->decl, ctx == CTX_VALUE ? IMP_NEED_FULL : IMP_NEED_NAME);
+  else if (!t->decl->enum_as_int)
+    need(m, t->decl, IMP_NEED_FULL);
+  return NULL;
+}
+
+static void need_type(ImpModel *m, const ImpType *t, int ctx) { walk_type(t, ctx, need_leaf, m); }
 
 static void need_fields(ImpModel *m, ImpDecl *d) {
   for (size_t i = 0; i < d->nfields; i++)
@@ -277,52 +295,36 @@ typedef struct Order {
 
 static void visit(Order *o, ImpDecl *d);
 
-static void order_type(Order *o, const ImpType *t, int ctx) {
-  for (int depth = 0; t && depth < 64; depth++) {
-    switch (t->kind) {
-    case IT_PTR:
-      if (imp_type_contains_unsupported(t->base)) return;
-      t = t->base;
-      ctx = CTX_NAME;
-      continue;
-    case IT_ARRAY:
-      t = t->base;
-      ctx = CTX_VALUE;
-      continue;
-    case IT_FUNC:
-      for (size_t i = 0; i < t->nparams; i++) order_type(o, t->params[i], CTX_NAME);
-      t = t->base;
-      ctx = CTX_NAME;
-      continue;
-    case IT_RECORD: {
-      ImpDecl *d = t->decl;
-      if (d->name) {
-        if (ctx == CTX_VALUE) visit(o, d);
-      } else if (d->naming_typedef) {
-        visit(o, d->naming_typedef);
-      } else {
-        for (size_t i = 0; i < d->nfields; i++) order_type(o, d->fields[i].type, CTX_VALUE);
-      }
-      return;
+static void order_type(Order *o, const ImpType *t, int ctx);
+
+static const ImpType *order_leaf(void *ud, const ImpType *t, int ctx) {
+  Order *o = ud;
+  ImpDecl *d = t->decl;
+  switch (t->kind) {
+  case IT_RECORD:
+    if (d->name) {
+      if (ctx == CTX_VALUE) visit(o, d);
+    } else if (d->naming_typedef) {
+      visit(o, d->naming_typedef);
+    } else {
+      for (size_t i = 0; i < d->nfields; i++) order_type(o, d->fields[i].type, CTX_VALUE);
     }
-    case IT_ENUM: {
-      ImpDecl *d = t->decl;
-      if (d->enum_as_int) return;
-      if (d->name)
-        visit(o, d);
-      else if (d->naming_typedef)
-        visit(o, d->naming_typedef);
-      return;
-    }
-    case IT_TYPEDEF:
-      visit(o, t->decl);
-      if (ctx != CTX_VALUE || t->decl->skip || imp_predefined(o->m, t->decl)) return;
-      t = t->decl->underlying; /* by value through a typedef: the definition first */
-      continue;
-    default: return;
-    }
+    return NULL;
+  case IT_ENUM:
+    if (d->enum_as_int) return NULL;
+    if (d->name)
+      visit(o, d);
+    else if (d->naming_typedef)
+      visit(o, d->naming_typedef);
+    return NULL;
+  default: /* IT_TYPEDEF */
+    visit(o, d);
+    if (ctx != CTX_VALUE || d->skip || imp_predefined(o->m, d)) return NULL;
+    return d->underlying; /* by value through a typedef: the definition first */
   }
 }
+
+static void order_type(Order *o, const ImpType *t, int ctx) { walk_type(t, ctx, order_leaf, o); }
 
 static void visit(Order *o, ImpDecl *d) {
   if (d->mark != MARK_NONE || !d->need) return;
