@@ -282,6 +282,23 @@ static bool under_dir(const char *path, const char *dir) {
   return strncmp(path, dir, n) == 0 && path[n] == '/';
 }
 
+/* Of the packages names[0..n), the first whose pkg-config data gives a
+   library (its name in *chosen, the library's soname in *soname, unless one
+   was found before); *ambiguous when another gives a different library. */
+static void first_package(ImpArena *a, const char *const *names, size_t n, ImpPkg *pk, const char **chosen,
+                          const char **soname, bool *ambiguous) {
+  char err[1024];
+  for (size_t i = 0; i < n; i++) {
+    if (!imp_pkg_config(a, names[i], pk, err, sizeof err)) continue;
+    if (*soname && strcmp(*soname, pk->soname) != 0) *ambiguous = true;
+    if (!*soname) {
+      *soname = pk->soname;
+      *chosen = names[i];
+    }
+    imp_buf_free(&pk->incdirs);
+  }
+}
+
 const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpBuf *tried) {
   *how = NULL;
   /* a header directly in an include root (/usr/include/zlib.h) has no directory stem */
@@ -310,10 +327,9 @@ const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpB
     names[nn++] = stems[i];
     if (strncmp(stems[i], "lib", 3) != 0) names[nn++] = imp_sprintf(a, "lib%s", stems[i]);
   }
-  char err[1024];
   /* 1. pkg-config packages: by name, then by include directory */
   char *list = pkg_config(a, "--list-all");
-  const char *exact[16], *near[16], *bydir[16];
+  const char *exact[16] = {0}, *near[16] = {0}, *bydir[16] = {0};
   size_t nexact = 0, nnear = 0, nbydir = 0;
   ImpPkg pk[16];
   imp_buf_printf(tried, "pkg-config packages named");
@@ -338,15 +354,7 @@ const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpB
   }
   const char *chosen = NULL, *soname = NULL;
   bool ambiguous = false;
-  for (size_t i = 0; i < nexact; i++) {
-    if (!imp_pkg_config(a, exact[i], &pk[0], err, sizeof err)) continue;
-    if (soname && strcmp(soname, pk[0].soname) != 0) ambiguous = true;
-    if (!soname) {
-      soname = pk[0].soname;
-      chosen = exact[i];
-    }
-    imp_buf_free(&pk[0].incdirs);
-  }
+  first_package(a, exact, nexact, &pk[0], &chosen, &soname, &ambiguous);
   if (ambiguous || (!soname && nnear)) {
     imp_buf_printf(tried, "; several packages could be the library, none was chosen:");
     for (size_t i = 0; i < nexact; i++) imp_buf_printf(tried, " %s", exact[i]);
@@ -376,15 +384,7 @@ const char *imp_find_lib(ImpArena *a, const char *header, const char **how, ImpB
       hit = strncmp(t, "-I", 2) == 0 && under_dir(header, t + 2);
     if (hit && nbydir < 16) bydir[nbydir++] = line;
   }
-  for (size_t i = 0; i < nbydir; i++) {
-    if (!imp_pkg_config(a, bydir[i], &pk[0], err, sizeof err)) continue;
-    if (soname && strcmp(soname, pk[0].soname) != 0) ambiguous = true;
-    if (!soname) {
-      soname = pk[0].soname;
-      chosen = bydir[i];
-    }
-    imp_buf_free(&pk[0].incdirs);
-  }
+  first_package(a, bydir, nbydir, &pk[0], &chosen, &soname, &ambiguous);
   if (ambiguous) {
     imp_buf_printf(tried, "; several packages could be the library, none was chosen:");
     for (size_t i = 0; i < nbydir; i++) imp_buf_printf(tried, " %s", bydir[i]);
