@@ -607,15 +607,8 @@ static inline double lv_arg_D(lua_State *L, int idx) { return (double)lua_tonumb
 
 static lua_CFunction find_stub(const CType *ft) {
   if ((ft->flags & CTF_VARARG) || ft->n > CALLSTUB_MAXARGS) return NULL;
-  static const int first[] = {0, 1, 4, 13, 40}; /* combos of each arity, in order */
-  int idx = 0, mul = 1;
-  for (size_t i = ft->n; i-- > 0;) {
-    char c = stub_class(ft->u.params[i], false);
-    if (!c) return NULL;
-    idx += (c == 'I' ? 0 : c == 'L' ? 1 : 2) * mul;
-    mul *= 3;
-  }
-  idx += first[ft->n];
+  int idx = ffi_shape_index(ft, stub_class);
+  if (idx < 0) return NULL;
   switch (stub_class(ft->base, true)) {
   case 'V': return callstubs_V[idx];
   case 'I': return (ft->base->flags & CTF_UNSIGNED) ? callstubs_U[idx] : callstubs_I[idx];

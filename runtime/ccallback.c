@@ -303,17 +303,8 @@ static char cbpool_class(const CType *t, bool result) {
 static void *cbpool_take(CCallback *cb) {
   CType *ft = cb->ft;
   if (ft->n > CBSTUB_MAXARGS) return NULL;
-  static const int first[] = {0, 1, 4, 13}; /* shapes of each arity, in order */
-  int c = 0, mul = 1;
-  for (size_t i = ft->n; i-- > 0;) {
-    char k = cbpool_class(ft->u.params[i], false);
-    if (!k) return NULL;
-    c += (k == 'I' ? 0 : k == 'L' ? 1 : 2) * mul;
-    mul *= 3;
-    if (ft->u.params[i]->kind == CT_PTR) cb->ptrmask |= 1u << i;
-    if (k == 'I' && (ft->u.params[i]->flags & CTF_UNSIGNED)) cb->umask |= 1u << i;
-  }
-  c += first[ft->n];
+  int c = ffi_shape_index(ft, cbpool_class);
+  if (c < 0) return NULL;
   char rk = cbpool_class(ft->base, true);
   int r = rk == 'V' ? 0 : rk == 'I' ? 1 : rk == 'L' ? 2 : rk == 'D' ? 3 : -1;
   if (r < 0) return NULL;
@@ -323,6 +314,11 @@ static void *cbpool_take(CCallback *cb) {
     if (!cbpool[r][c][k]) {
       cbpool[r][c][k] = cb;
       cb->pool[0] = r, cb->pool[1] = c, cb->pool[2] = k;
+      for (size_t i = 0; i < ft->n; i++) {
+        if (ft->u.params[i]->kind == CT_PTR) cb->ptrmask |= 1u << i;
+        if (cbpool_class(ft->u.params[i], false) == 'I' && (ft->u.params[i]->flags & CTF_UNSIGNED))
+          cb->umask |= 1u << i;
+      }
       code = (void *)cbentries[r][c][k];
       break;
     }

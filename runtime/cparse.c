@@ -248,17 +248,23 @@ typedef struct Attrs {
   uint8_t mode; /* __attribute__((mode(QI/HI/SI/DI/word))): integer size in bytes */
 } Attrs;
 
-static void skip_balanced(CParser *P) {
+/* Skips from an opening '(' or '{' to its partner: a parenthesized group
+   (an attribute's arguments: it may not run into a ';' or a brace) or a
+   function body. */
+static void skip_group(CParser *P, int open, int close) {
   int depth = 0;
   do {
-    if (is(P, TK_EOF) || is(P, ';') || is(P, '{') || is(P, '}')) cp_error(P, "expected ')'");
-    if (is(P, '('))
+    if (is(P, TK_EOF) || (open == '(' && (is(P, ';') || is(P, '{') || is(P, '}'))))
+      cp_error(P, close == ')' ? "expected ')'" : "expected '}'");
+    if (is(P, open))
       depth++;
-    else if (is(P, ')'))
+    else if (is(P, close))
       depth--;
     cp_next(P);
   } while (depth > 0);
 }
+
+static void skip_balanced(CParser *P) { skip_group(P, '(', ')'); }
 
 static bool attr_word(CParser *P, const char *w) {
   char buf[64];
@@ -1292,15 +1298,7 @@ static void parse_declaration(CParser *P) {
     if (d.type->kind == CT_FUNC && is(P, '{')) {
       /* static/inline definitions have no symbol: their bodies are skipped */
       if (ds.storage != SC_STATIC && !ds.is_inline) cp_error(P, "function definitions are not supported");
-      int depth = 0;
-      do {
-        if (is(P, TK_EOF)) cp_error(P, "expected '}'");
-        if (is(P, '{'))
-          depth++;
-        else if (is(P, '}'))
-          depth--;
-        cp_next(P);
-      } while (depth > 0);
+      skip_group(P, '{', '}');
       return;
     }
     declare(P, &ds, &d);

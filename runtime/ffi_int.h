@@ -154,6 +154,20 @@ bool luajit_subst(lua_State *L, FFIState *S, int sidx);
 /* After ffi.new of a type with a metatype: its __gc as an implicit ffi.gc. */
 void luajit_newgc(lua_State *L, FFIState *S, CType *t);
 
+/* The index of ft's parameter list among the generated stub shapes
+   (gen_callstubs.lua: every list of classes I, L, D, shorter lists first,
+   the last parameter varying fastest), or -1 when cls gives a parameter no
+   class. The caller bounds ft->n by its table's arity. */
+static inline int ffi_shape_index(const CType *ft, char (*cls)(const CType *, bool)) {
+  int idx = 0, mul = 1;
+  for (size_t i = ft->n; i-- > 0; mul *= 3) {
+    char c = cls(ft->u.params[i], false);
+    if (!c) return -1;
+    idx += (c == 'I' ? 0 : c == 'L' ? 1 : 2) * mul;
+  }
+  return (mul - 1) / 2 + idx; /* (3^n - 1) / 2 shorter lists come first */
+}
+
 /* -- The ffi.* functions: the module's table is lib_ffi.c's ffi_functions[],
    the one list of them; each is defined beside the mechanism it uses -- */
 

@@ -22,6 +22,13 @@ local function shapes(maxargs)
   return combos
 end
 
+-- Closes the last table and the file, and prints it.
+local function finish(out)
+  out[#out + 1] = "};"
+  out[#out + 1] = "/* clang-format on */"
+  print(table.concat(out, "\n"))
+end
+
 -- The fixed arguments of a call stub: their C types, the names a0.. of the
 -- actual arguments and their conversions from Lua (Lua argument k is a(k-1)).
 local function fixed_args(args)
@@ -97,9 +104,7 @@ if arg[1] == "callbacks" then
     end
     w("  },")
   end
-  w("};")
-  w("/* clang-format on */")
-  print(table.concat(out, "\n"))
+  finish(out)
   return
 end
 
@@ -197,6 +202,4 @@ for _, r in ipairs({ "V", "I", "L" }) do
   end
   w("  },")
 end
-w("};")
-w("/* clang-format on */")
-print(table.concat(out, "\n"))
+finish(out)
