@@ -256,7 +256,7 @@ end
 -- lib:cdef, lazy: every function and variable declared, none looked up or read
 if ffi.C then try(ffi.C.cdef, ffi.C, src, { lazy = true }) end
 local oks, st = try(ffi.struct, src)
-if oks and type(st) == "userdata" then
+if oks and type(st) == "userdata" and (sizeof(st) or 0) <= MAX_NEW then -- as for ffi.new below
   local okn, inst = try(function() return st.new() end)
   if okn then exercise(inst, 1, {}) end
 end
