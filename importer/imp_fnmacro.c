@@ -176,33 +176,21 @@ static bool type_start(Ps *p) {
 
 /* Parses a type name; sets *ty and the C spelling. Returns false (p->err set) if not usable. */
 static bool type_name(Ps *p, Ty *ty, const char **spelling, bool *is_void) {
+  /* the type specifier words, counted (long long: two) */
+  enum { W_CHAR, W_SHORT, W_INT, W_LONG, W_FLOAT, W_DOUBLE, W_VOID, W_BOOL, W_UNSIGNED, W_SIGNED, W_N };
+  static const char *const words[W_N] = {"char",   "short", "int",   "long",     "float",
+                                         "double", "void",  "_Bool", "unsigned", "signed"};
+  int nw[W_N] = {0}, nwords = 0;
   ImpBuf b = {0};
-  int nchar = 0, nshort = 0, nint = 0, nlong = 0, nfloat = 0, ndouble = 0, nvoid = 0, nbool = 0;
-  bool uns = false, sgn = false, named = false;
+  bool named = false;
   Ty t = ty_unknown;
   while (p->i < p->n) {
     const char *s = peek(p);
-    if (!strcmp(s, "const") || !strcmp(s, "volatile")) {
-    } else if (!strcmp(s, "char")) {
-      nchar++;
-    } else if (!strcmp(s, "short")) {
-      nshort++;
-    } else if (!strcmp(s, "int")) {
-      nint++;
-    } else if (!strcmp(s, "long")) {
-      nlong++;
-    } else if (!strcmp(s, "float")) {
-      nfloat++;
-    } else if (!strcmp(s, "double")) {
-      ndouble++;
-    } else if (!strcmp(s, "void")) {
-      nvoid++;
-    } else if (!strcmp(s, "_Bool")) {
-      nbool++;
-    } else if (!strcmp(s, "unsigned")) {
-      uns = true;
-    } else if (!strcmp(s, "signed")) {
-      sgn = true;
+    int w = 0;
+    while (w < W_N && strcmp(s, words[w]) != 0) w++;
+    if (w < W_N) {
+      nw[w]++, nwords++;
+    } else if (!strcmp(s, "const") || !strcmp(s, "volatile")) {
     } else if (!strcmp(s, "struct") || !strcmp(s, "union") || !strcmp(s, "enum")) {
       if (named || p->i + 1 >= p->n) break;
       char *key = imp_sprintf(p->tr->m->arena, "%s %s", s, p->t[p->i + 1]);
@@ -217,8 +205,7 @@ static bool type_name(Ps *p, Ty *ty, const char **spelling, bool *is_void) {
       p->i += 2;
       named = true;
       continue;
-    } else if (!named && !nchar && !nshort && !nint && !nlong && !nfloat && !ndouble && !nvoid && !nbool &&
-               !uns && !sgn && ident_tok(s) && !quoted(s) && imp_map_get(&p->tr->typedefs, s)) {
+    } else if (!named && !nwords && ident_tok(s) && !quoted(s) && imp_map_get(&p->tr->typedefs, s)) {
       ImpDecl *d = imp_map_get(&p->tr->typedefs, s);
       add_ref(p, d);
       t = d->skip ? (Ty){TY_OBJ, 0, false} : ty_of_type(p->tr, d->underlying);
@@ -231,28 +218,29 @@ static bool type_name(Ps *p, Ty *ty, const char **spelling, bool *is_void) {
   }
   if (!b.n) return fail(p, "expected a type name"), false;
   if (!named) {
-    if (nvoid)
+    bool uns = nw[W_UNSIGNED] > 0;
+    if (nw[W_VOID])
       t = (Ty){TY_OBJ, 0, false};
-    else if (nbool)
+    else if (nw[W_BOOL])
       t = (Ty){TY_BOOL, 8, true};
-    else if (nfloat)
+    else if (nw[W_FLOAT])
       t = (Ty){TY_FLOAT, 32, false};
-    else if (ndouble && nlong)
+    else if (nw[W_DOUBLE] && nw[W_LONG])
       t = (Ty){TY_OBJ, 0, false}; /* long double */
-    else if (ndouble)
+    else if (nw[W_DOUBLE])
       t = (Ty){TY_FLOAT, 64, false};
-    else if (nchar)
-      t = (Ty){TY_INT, 8, uns || (!sgn && plain_char_unsigned(p->tr))};
-    else if (nshort)
+    else if (nw[W_CHAR])
+      t = (Ty){TY_INT, 8, uns || (!nw[W_SIGNED] && plain_char_unsigned(p->tr))};
+    else if (nw[W_SHORT])
       t = (Ty){TY_INT, 16, uns};
-    else if (nlong >= 2)
+    else if (nw[W_LONG] >= 2)
       t = (Ty){TY_INT, 64, uns};
-    else if (nlong)
+    else if (nw[W_LONG])
       t = (Ty){TY_INT, (unsigned char)(p->tr->m->ptr_size == 4 ? 32 : 64), uns};
     else
       t = (Ty){TY_INT, 32, uns};
   }
-  *is_void = nvoid && !named;
+  *is_void = nw[W_VOID] && !named;
   int stars = 0;
   while (accept(p, "*")) {
     stars++;
