@@ -1172,34 +1172,17 @@ static void lua(ImpBuf *b, const ImpFnNode *n) {
     break;
   case N_BINARY: lua_binary(b, n); break;
   case N_COND: {
+    /* (a and b or c) when b is a number or string (never false or nil),
+       else through a function */
     bool simple = n->b->ty.k == TY_INT || n->b->ty.k == TY_FLOAT || n->b->ty.k == TY_STR;
     bool nums = n->ty.k != TY_BOOL;
-    if (simple) {
-      imp_buf_puts(b, "(");
-      lua_truth(b, n->a);
-      imp_buf_puts(b, " and ");
-      lua_num(b, n->b);
-      imp_buf_puts(b, " or ");
-      if (nums)
-        lua_num(b, n->c);
-      else
-        lua(b, n->c);
-      imp_buf_puts(b, ")");
-    } else {
-      imp_buf_puts(b, "(function() if ");
-      lua_truth(b, n->a);
-      imp_buf_puts(b, " then return ");
-      if (nums)
-        lua_num(b, n->b);
-      else
-        lua(b, n->b);
-      imp_buf_puts(b, " end return ");
-      if (nums)
-        lua_num(b, n->c);
-      else
-        lua(b, n->c);
-      imp_buf_puts(b, " end)()");
-    }
+    imp_buf_puts(b, simple ? "(" : "(function() if ");
+    lua_truth(b, n->a);
+    imp_buf_puts(b, simple ? " and " : " then return ");
+    (simple || nums ? lua_num : lua)(b, n->b);
+    imp_buf_puts(b, simple ? " or " : " end return ");
+    (nums ? lua_num : lua)(b, n->c);
+    imp_buf_puts(b, simple ? ")" : " end)()");
     break;
   }
   default: imp_buf_puts(b, "nil"); break;
