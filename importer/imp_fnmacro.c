@@ -914,6 +914,20 @@ static void lua_num(ImpBuf *b, const ImpFnNode *n) { /* a boolean used as a numb
   }
 }
 
+/* pre, the number a, post; and pre, a, mid, c, post */
+static void num_in(ImpBuf *b, const char *pre, const ImpFnNode *a, const char *post) {
+  imp_buf_puts(b, pre);
+  lua_num(b, a);
+  imp_buf_puts(b, post);
+}
+
+static void num2_in(ImpBuf *b, const char *pre, const ImpFnNode *a, const char *mid, const ImpFnNode *c,
+                    const char *post) {
+  num_in(b, pre, a, mid);
+  lua_num(b, c);
+  imp_buf_puts(b, post);
+}
+
 static void lua_truth(ImpBuf *b, const ImpFnNode *n) {
   if (n->ty.k == TY_BOOL) {
     lua(b, n);
@@ -1058,17 +1072,9 @@ static void lua_binary(ImpBuf *b, const ImpFnNode *n) {
   if (!strcmp(op, ">>")) {
     Ty lt = promote(n->a->ty);
     if (lt.k == TY_INT && lt.uns) {
-      imp_buf_puts(b, "(");
-      lua_num(b, n->a);
-      imp_buf_puts(b, " >> ");
-      lua_num(b, n->b);
-      imp_buf_puts(b, ")");
+      num2_in(b, "(", n->a, " >> ", n->b, ")");
     } else {
-      imp_buf_puts(b, "__csar(");
-      lua_num(b, n->a);
-      imp_buf_puts(b, ", ");
-      lua_num(b, n->b);
-      imp_buf_puts(b, ")");
+      num2_in(b, "__csar(", n->a, ", ", n->b, ")");
     }
     return;
   }
@@ -1113,22 +1119,16 @@ static void lua(ImpBuf *b, const ImpFnNode *n) {
     if (n->to.k == TY_PTR) {
       imp_buf_puts(b, "ffi.cast(");
       imp_lua_string(b, n->text, strlen(n->text));
-      imp_buf_puts(b, ", ");
-      lua_num(b, n->a);
-      imp_buf_puts(b, ")");
+      num_in(b, ", ", n->a, ")");
     } else if (n->to.k == TY_BOOL) {
       imp_buf_puts(b, "(");
       lua_truth(b, n->a);
       imp_buf_puts(b, " and 1 or 0)");
     } else if (n->to.k == TY_FLOAT) {
       if (n->to.bits == 32) {
-        imp_buf_puts(b, "__cflt(");
-        lua_num(b, n->a);
-        imp_buf_puts(b, ")");
+        num_in(b, "__cflt(", n->a, ")");
       } else {
-        imp_buf_puts(b, "(");
-        lua_num(b, n->a);
-        imp_buf_puts(b, " + 0.0)");
+        num_in(b, "(", n->a, " + 0.0)");
       }
     } else {
       imp_buf_puts(b, "__cint(");
@@ -1147,9 +1147,7 @@ static void lua(ImpBuf *b, const ImpFnNode *n) {
     break;
   case N_INDEX:
     lua(b, n->a);
-    imp_buf_puts(b, "[");
-    lua_num(b, n->b);
-    imp_buf_puts(b, "]");
+    num_in(b, "[", n->b, "]");
     break;
   case N_DEREF:
     lua(b, n->a);
