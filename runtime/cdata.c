@@ -311,6 +311,18 @@ static char *record_base(lua_State *L, CData *cd, CType **rt) {
 
 static int ctype_new_closure(lua_State *L);
 
+/* The member named by the key at index 2 of the record rt (its offset in
+   *off), for reading or storing; NULL when LuaJIT's rules answered instead
+   (a static const member, a metatype's __index or __newindex: its result is
+   pushed); raises for an unknown name. */
+static inline const CField *lookup_member(lua_State *L, FFIState *S, CData *cd, CType *rt, size_t *off,
+                                          bool store) {
+  const CField *f = field_lookup(L, S, rt, 2, off);
+  if (l_likely(f)) return f;
+  if (luajit_index(L, S, cd, store) >= 0) return NULL;
+  return member_of(L, S, rt, off); /* raises */
+}
+
 static int cdata_index(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = lua_touserdata(L, 1);
@@ -337,11 +349,8 @@ static int cdata_index(lua_State *L) {
   }
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f = field_lookup(L, S, rt, 2, &off);
-    if (!f) {
-      if (luajit_index(L, S, cd, false) >= 0) return 1; /* static const member, metatype __index */
-      f = member_of(L, S, rt, &off);                    /* raises */
-    }
+    const CField *f = lookup_member(L, S, cd, rt, &off, false);
+    if (!f) return 1; /* a static const member, metatype __index */
     if (f->is_bitfield) {
       push_bitfield(L, f, base + off);
       return 1;
@@ -393,11 +402,8 @@ static int cdata_newindex(lua_State *L) {
     return luaL_error(L, "cannot assign to a member of this object");
   if (lua_type(L, 2) == LUA_TSTRING && (base = record_base(L, cd, &rt)) != NULL) {
     size_t off;
-    const CField *f = field_lookup(L, S, rt, 2, &off);
-    if (!f) {
-      if (luajit_index(L, S, cd, true) >= 0) return 0; /* metatype __newindex */
-      f = member_of(L, S, rt, &off);                   /* raises */
-    }
+    const CField *f = lookup_member(L, S, cd, rt, &off, true);
+    if (!f) return 0; /* metatype __newindex */
     if (f->is_bitfield) {
       store_bitfield(L, S, f, base + off, 3);
       return 0;
