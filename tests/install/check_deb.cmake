@@ -11,14 +11,7 @@ macro(fail msg)
   message(SEND_ERROR "${msg}")
   math(EXPR failures "${failures} + 1")
 endmacro()
-function(run what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
-    OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${rc}):\n${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run.cmake)
 
 run("cpack -G DEB" ${CMAKE_COMMAND} -E chdir "${BUILD}"
   cpack --config "${BUILD}/CPackConfig.cmake" -G DEB -B "${WORK}")

@@ -6,14 +6,7 @@ cmake_minimum_required(VERSION 3.25)
 # then, after eval "$(luarocks --lua-version 5.4 --tree <tree> path)", stock
 # lua5.4 requires both names from the tree. The rock holds the module only.
 file(REMOVE_RECURSE "${WORK}")
-function(run what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
-    OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${rc}):\n${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run.cmake)
 
 # A copy of the checkout without build trees (luarocks builds in ./build.luarocks).
 file(GLOB entries LIST_DIRECTORIES true RELATIVE "${SOURCE}" "${SOURCE}/*" "${SOURCE}/.[a-z]*")

@@ -3,14 +3,7 @@ cmake_minimum_required(VERSION 3.25)
 #       -DSCM_ROCKSPEC=<pluto-ffi-scm-1.rockspec> -DRELEASE_ROCKSPEC=<generated> -P check_version.cmake
 # project(VERSION) is the only place the version is written: everything that
 # reports one reports it (the .pc and the .deb: install_pkg_config, install_deb).
-function(run what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
-    OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${what} failed (${rc}):\n${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run.cmake)
 if(NOT VERSION MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
   message(FATAL_ERROR "project(VERSION) is '${VERSION}', not x.y.z")
 endif()
