@@ -28,12 +28,7 @@ local ffi = require "ffi"
 local outdir = assert(arg[1], "usage: csmith_layout.lua OUTDIR")
 local mode = arg[2] -- "--module MODULE": the child process of the ffi-import pass
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = t.readfile
 
 local function spit(path, s)
   local f = assert(io.open(path, "wb"))

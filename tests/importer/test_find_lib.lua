@@ -13,12 +13,7 @@ local function sh(cmd)
   local ok = os.execute(cmd)
   return ok
 end
-local function read(path)
-  local f = assert(io.open(path))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read = t.readfile
 local function write(path, s)
   local f = assert(io.open(path, "w"))
   f:write(s)

@@ -9,12 +9,7 @@ local ffi = require "ffi"
 local imp, fix, libpath, work = assert(arg[1]), assert(arg[2]), assert(arg[3]), assert(arg[4])
 
 local function sh(cmd) return os.execute(cmd) == true end
-local function read(path)
-  local f = assert(io.open(path))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read = t.readfile
 local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
 -- C's float: a double rounded to the nearest float
