@@ -8,6 +8,8 @@
 #include "ffi_int.h"
 
 #define FFI_MAX_ALLOC ((lua_Integer)CT_MAX_SIZE) /* every object, ffi.alloc's buffers too */
+#define FFI_BUFFER_ALIGN 16                      /* docs/api.md, ffi.alloc */
+_Static_assert(FFI_BUFFER_ALIGN >= _Alignof(max_align_t), "ffi.alloc's buffers hold any C type");
 
 /* -- Creation -- */
 
@@ -25,7 +27,9 @@ static void set_mt(lua_State *L) {
 }
 
 CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind) {
-  size_t align = t && t->align > sizeof(void *) ? t->align : 1;
+  /* an object is aligned for its type; an untyped buffer (ffi.alloc) as
+     glibc's malloc aligns memory, since C may store any type in it */
+  size_t align = !t ? FFI_BUFFER_ALIGN : t->align > sizeof(void *) ? t->align : 1;
   (void)S;
   CData *cd = lua_newuserdatauv(L, sizeof(CData) + size + align - 1, kind == CDK_POINTER ? 1 : 0);
   uintptr_t p = (uintptr_t)(cd + 1);
