@@ -449,6 +449,38 @@ t.test("ffi.sizeof(T, n) is what ffi.new(T, n) allocates", function()
   t.eq(ffi.sizeof("int[?]", 5), 20)
 end)
 
+t.test("small records by value: every argument form, and errors that name the argument", function()
+  ffi.cdef [[
+    struct V3d { double x, y, z; };
+    struct V3d v3d_scale(struct V3d v, double k);
+    struct Point point_swap(struct Point p);
+    float v3d_sumf(float bias, struct V3d v);
+  ]]
+  local v = ffi.new("struct V3d", {1, 2, 3})
+  local r = lib.v3d_scale(v, 2)
+  t.eq(r.x, 2)
+  t.eq(r.y, 4)
+  t.eq(r.z, 6)
+  t.eq(v.x, 1, "the argument is a copy")
+  r = lib.v3d_scale({x = 1, y = -1, z = 0.5}, -2) -- a table
+  t.eq(r.x, -2)
+  t.eq(r.y, 2)
+  t.eq(r.z, -1)
+  local p = ffi.cast("struct V3d *", v) -- a pointer to one: dereferenced
+  t.eq(lib.v3d_scale(p, 3).z, 9)
+  local s = lib.point_swap(ffi.new("struct Point", {7, -8}))
+  t.eq(s.x, -8)
+  t.eq(s.y, 7)
+  t.eq(lib.v3d_sumf(0.5, v), 6.5)
+  t.errors(function() lib.v3d_scale("no", 2) end, "bad argument #1 to 'v3d_scale'")
+  t.errors(function() lib.v3d_scale(v, "x") end, "bad argument #2 to 'v3d_scale'")
+  t.errors(function() lib.v3d_scale(ffi.new("struct Point"), 2) end, "bad argument #1 to 'v3d_scale'")
+  t.errors(function() lib.v3d_sumf(1, {x = 1, y = 2, w = 3}) end, "no member with name 'w'")
+  t.errors(function() lib.v3d_scale(v) end, "wrong number of arguments to 'v3d_scale' (expected 2, got 1)")
+  t.errors(function() lib.point_swap(ffi.new("struct Point"), 1) end, "wrong number of arguments")
+  t.eq(lib.v3d_scale(v, 1).y, 2, "the module keeps working after the errors")
+end)
+
 t.test("over-aligned unions are refused by value, never passed wrongly", function()
   ffi.cdef "union __attribute__((aligned(16))) OverU { int i; double d; };"
   -- targets without by-value rules for unions (docs/targets.md) refuse every
