@@ -147,6 +147,24 @@ static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientD
   return CXChildVisit_Continue;
 }
 
+typedef struct EachChild {
+  enum CXCursorKind kind;
+  ImpChildFn fn;
+  void *data;
+} EachChild;
+
+static enum CXChildVisitResult each_child_visit(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  const EachChild *e = data;
+  if (clang_getCursorKind(c) == e->kind) e->fn(c, e->data);
+  return CXChildVisit_Continue;
+}
+
+void imp_each_child(CXCursor parent, enum CXCursorKind kind, ImpChildFn fn, void *data) {
+  EachChild e = {kind, fn, data};
+  clang_visitChildren(parent, each_child_visit, &e);
+}
+
 static AttrScan scan_attrs(ImpParser *P, CXCursor c) {
   AttrScan a = {0};
   a.P = P;
@@ -627,10 +645,8 @@ typedef struct EnumScan {
   bool uns;
 } EnumScan;
 
-static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent, CXClientData data) {
-  (void)parent;
+static void enum_const(CXCursor c, void *data) {
   EnumScan *es = data;
-  if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
   if (es->n == es->cap) {
     es->cap = es->cap ? es->cap * 2 : 16;
     es->consts = realloc(es->consts, es->cap * sizeof *es->consts);
@@ -646,7 +662,6 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent, CXClientD
     k->value = clang_getEnumConstantDeclValue(c);
     k->is_unsigned = false;
   }
-  return CXChildVisit_Continue;
 }
 
 /* The size the runtime gives a plain enum with these values. */
@@ -673,7 +688,7 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
   d->align = clang_Type_getAlignOf(et);
   d->complete = has_def;
   EnumScan es = {P, NULL, 0, 0, d->inttype->is_unsigned};
-  if (has_def) clang_visitChildren(key, enum_visit, &es);
+  if (has_def) imp_each_child(key, CXCursor_EnumConstantDecl, enum_const, &es);
   d->consts = imp_alloc(P->m->arena, (es.n + 1) * sizeof(ImpEnumConst));
   if (es.n) memcpy(d->consts, es.consts, es.n * sizeof(ImpEnumConst));
   d->nconsts = es.n;

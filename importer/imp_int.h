@@ -47,6 +47,10 @@ typedef struct ImpParser {
 } ImpParser;
 
 ImpType *imp_clang_type(ImpParser *P, CXType t);
+
+/* Calls fn for each child of parent of the given kind, in order. */
+typedef void (*ImpChildFn)(CXCursor c, void *data);
+void imp_each_child(CXCursor parent, enum CXCursorKind kind, ImpChildFn fn, void *data);
 ImpType *imp_param_decay(ImpModel *m, ImpType *t);
 
 /* imp_select.c: a root of the selection (own header, --all, --match) */
