@@ -15,7 +15,8 @@
 
 #include <clang-c/Index.h>
 
-#include "ffi_arch.h" /* FFI_MULTIARCH */
+#include "ffi_arch.h"  /* FFI_MULTIARCH */
+#include "ffi_ctype.h" /* ctype_enum_int: the runtime's enum sizes */
 #include "imp_int.h"
 
 /* -- Strings -- */
@@ -664,16 +665,17 @@ static void enum_const(CXCursor c, void *data) {
   }
 }
 
-/* The size the runtime gives a plain enum with these values. */
+/* The size the runtime gives a plain enum with these values (its rule,
+   ctype_enum_int; a value above INT64_MAX needs 64 bits). */
 static long long runtime_enum_size(const ImpDecl *d) {
-  bool fits_int = true, fits_uint = true;
+  int64_t lo = 0, hi = 0;
   for (size_t i = 0; i < d->nconsts; i++) {
     const ImpEnumConst *k = &d->consts[i];
     if (k->is_unsigned) return 8;
-    if (k->value < INT_MIN || k->value > INT_MAX) fits_int = false;
-    if (k->value < 0 || k->value > (long long)UINT_MAX) fits_uint = false;
+    if (i == 0 || k->value < lo) lo = k->value;
+    if (i == 0 || k->value > hi) hi = k->value;
   }
-  return fits_int || fits_uint ? 4 : 8;
+  return ctype_builtin_fixed_size(ctype_enum_int(lo, hi, false));
 }
 
 static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
