@@ -223,6 +223,8 @@ typedef struct ImpModel {
   const char *clang_version;
   const char *triple;
   long long ptr_size;
+  long long long_size, wchar_size; /* the target's long and wchar_t, as clang parsed for it */
+  bool wchar_signed;
   const char **include_dirs; /* for display paths (named headers' dirs, -I dirs, system dirs) */
   size_t ninclude_dirs;
   const char **roots; /* display paths of the headers whose declarations are roots */

@@ -12,6 +12,11 @@
 
 typedef struct FileInfo FileInfo;
 
+/* The line of the main unit's first #include (line 1 declares what the model
+   reads the target's facts from, imp_clang.c); the macro probes follow the
+   #include lines. */
+#define IMP_MAIN_INCLUDES 2
+
 typedef struct ImpParser {
   ImpModel *m;
   const ImpOptions *opt;

@@ -426,7 +426,7 @@ static void scan_file(Scan *S, const char *path) {
 void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes) {
   Scan S = {P, {0}, {0}, NULL, 0, 0, default_target(P), {0}};
   for (size_t i = 0; i < P->opt->nheaders; i++) scan_file(&S, abs_headers[i]);
-  size_t line = P->opt->nheaders; /* the main file's lines so far */
+  size_t line = IMP_MAIN_INCLUDES - 1 + P->opt->nheaders; /* the main file's lines so far */
   for (size_t i = 0; i < S.n; i++) {
     const char *n = S.order[i];
     const char *want = imp_map_get(&S.names, n);
