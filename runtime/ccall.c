@@ -591,6 +591,46 @@ static inline int lc_ret_D(lua_State *L, CFunc *cf, double r) {
   return 1;
 }
 
+static l_noinline float lc_arg_float_slow(lua_State *L, CFunc *cf, int idx) {
+  ConvCtx ctx = {cf->name, idx};
+  float f = 0;
+  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], &f, idx, &ctx);
+  return f;
+}
+
+static inline float lc_arg_F(lua_State *L, CFunc *cf, int idx) {
+  int isnum;
+  lua_Number d = lua_tonumberx(L, idx, &isnum);
+  return l_likely(isnum) ? (float)d : lc_arg_float_slow(L, cf, idx);
+}
+
+static inline int lc_ret_F(lua_State *L, CFunc *cf, float r) {
+  (void)cf;
+  lua_pushnumber(L, (lua_Number)r);
+  return 1;
+}
+
+/* A record argument: an object of exactly its type is copied; anything else
+   (another object of an equal type, a pointer to one, a table) is converted
+   as on every other path. */
+static l_noinline void lr_arg_slow(lua_State *L, CFunc *cf, int idx, void *dst) {
+  ConvCtx ctx = {cf->name, idx};
+  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], dst, idx, &ctx);
+}
+
+static inline void lr_arg(lua_State *L, CFunc *cf, int idx, void *dst, size_t size) {
+  CData *cd = cdata_test(L, cf->S, idx);
+  if (l_likely(cd && cd->kind == CDK_OBJECT && cd->type == cf->ft->u.params[idx - 1]))
+    memcpy(dst, cd->ptr, size);
+  else
+    lr_arg_slow(L, cf, idx, dst);
+}
+
+static inline int lr_ret(lua_State *L, CFunc *cf, const void *r) {
+  cconv_push(L, cf->S, cf->ft->base, r, 0);
+  return 1;
+}
+
 /* Extra arguments of a variadic call, already typed by call_vararg_fast. */
 static inline int64_t lv_arg_L(lua_State *L, int idx) {
   switch (lua_type(L, idx)) {
@@ -616,6 +656,78 @@ static lua_CFunction find_stub(const CType *ft) {
   case 'D': return callstubs_D[idx];
   default: return NULL;
   }
+}
+
+/* Walks t's scalar members in order: true while each is a float, double or
+   4-byte integer like the first (*kind, *w) at offset *n * *w, at most 4. */
+static bool uniform_members(const CType *t, size_t off, int *kind, size_t *w, size_t *n) {
+  switch (t->kind) {
+  case CT_STRUCT:
+    if (ctype_iscomplex(t)) return false;
+    for (size_t i = 0; i < t->n; i++) {
+      const CField *f = &t->u.fields[i];
+      if (f->is_bitfield || !uniform_members(f->type, off + f->offset, kind, w, n)) return false;
+    }
+    return true;
+  case CT_ARRAY:
+    for (size_t i = 0; i < t->n; i++)
+      if (!uniform_members(t->base, off + i * t->base->size, kind, w, n)) return false;
+    return true;
+  case CT_FLOAT:
+  case CT_INT:
+  case CT_ENUM: {
+    int k = t->kind == CT_FLOAT ? CT_FLOAT : CT_INT;
+    if (t->size != 4 && !(k == CT_FLOAT && t->size == 8)) return false;
+    if (*n == 0) *kind = k, *w = t->size;
+    if (*n >= 4 || k != *kind || t->size != *w || off != *n * *w) return false;
+    (*n)++;
+    return true;
+  }
+  default: return false;
+  }
+}
+
+/* The rs_* shape (callstubs.h) whose aggregate rules a record shares: its
+   scalar members are 2-4 doubles, 2-4 floats or two 4-byte integers, each at
+   its natural offset, with nothing else in the record (no padding, bit-field,
+   union or extra alignment); -1 otherwise. */
+static int record_shape(const CType *t) {
+  int kind = 0;
+  size_t w = 0, n = 0;
+  if (t->kind != CT_STRUCT || (t->flags & CTF_INCOMPLETE) || !uniform_members(t, 0, &kind, &w, &n)) return -1;
+  if (n < 2 || t->size != n * w || t->align != w) return -1;
+  if (kind == CT_FLOAT) return w == 8 ? (int)n - 2 : (int)n + 1; /* d2..d4, f2..f4 */
+  return n == 2 ? 6 : -1;                                        /* i2 */
+}
+
+/* A parameter's or the result's class among the record stubs' (I, L, D, F,
+   R: a record of shape *shape, the same for the whole signature), or 0. */
+static char rstub_class(const CType *t, bool result, int *shape) {
+  if (t->kind == CT_FLOAT && t->size == 4) return 'F';
+  if (t->kind == CT_STRUCT) {
+    int sh = record_shape(t);
+    if (sh < 0 || (*shape >= 0 && *shape != sh)) return 0;
+    *shape = sh;
+    return 'R';
+  }
+  char c = stub_class(t, result);
+  if (c == 'I' && result && (t->flags & CTF_UNSIGNED)) return 0; /* no U table here */
+  return c;
+}
+
+static lua_CFunction find_rstub(const CType *ft) {
+  if ((ft->flags & CTF_VARARG) || ft->n > RSTUB_MAXARGS) return NULL;
+  int shape = -1, idx = 0, mul = 1;
+  for (size_t i = ft->n; i-- > 0; mul *= 5) {
+    char c = rstub_class(ft->u.params[i], false, &shape);
+    const char *at = c ? strchr("ILDFR", c) : NULL;
+    if (!at) return NULL;
+    idx += (int)(at - "ILDFR") * mul;
+  }
+  char rc = rstub_class(ft->base, true, &shape);
+  const char *rat = rc ? strchr("VILDFR", rc) : NULL;
+  if (!rat || shape < 0) return NULL;
+  return rstubs[shape][rat - "VILDFR"][(mul - 1) / 4 + idx]; /* (5^n - 1) / 4 shorter lists first */
 }
 
 /* A variadic call whose extra arguments are all Lua numbers, strings, light
@@ -734,6 +846,7 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
                       : ffi_prep_cif(&cf->cif, FFI_DEFAULT_ABI, cf->nargs, rt, cf->atypes);
   if (st != FFI_OK) luaL_error(L, "cannot prepare a call to '%s'", name);
   cf->stub = find_stub(ft);
+  if (!cf->stub) cf->stub = find_rstub(ft);
   cf->vret = cf->vfixed = -1;
   if ((ft->flags & CTF_VARARG) && ft->n >= 1 && ft->n <= VASTUB_MAXFIXED) {
     int fx = ft->n == 1 ? 0 : 3;

@@ -147,6 +147,87 @@ for _, r in ipairs({ "V", "I", "U", "L", "D" }) do
   w("};")
 end
 
+-- Records by value: for a record of 2 to 4 doubles or floats, or of two
+-- int32s (rs_*), one lua_CFunction per signature of up to RS_MAXARGS
+-- arguments among I, L, D, F (float) and R (the record), with the record in
+-- the result or among the arguments (every record of one signature the same
+-- shape). The call goes through a function pointer typed with rs_*: the C
+-- compiler applies the target's aggregate rules, which depend only on the
+-- record's scalar members, their offsets, its size and its alignment, and
+-- ccall.c's record_shape matches a record to rs_* on exactly those.
+local RS_MAXARGS = 2
+local rshapes = {
+  { "d2", "double", 2 }, { "d3", "double", 3 }, { "d4", "double", 4 },
+  { "f2", "float", 2 }, { "f3", "float", 3 }, { "f4", "float", 4 },
+  { "i2", "int32_t", 2 },
+}
+local racls = { "I", "L", "D", "F", "R" }
+local rcombos = {}
+do
+  local function gen(prefix, n)
+    if n == 0 then rcombos[#rcombos + 1] = prefix return end
+    for _, c in ipairs(racls) do gen(prefix .. c, n - 1) end
+  end
+  for arity = 0, RS_MAXARGS do gen("", arity) end
+end
+local rresults = { "V", "I", "L", "D", "F", "R" }
+w("#define RSTUB_MAXARGS " .. RS_MAXARGS)
+w("#define RSTUB_COMBOS " .. #rcombos)
+w("#define RSTUB_SHAPES " .. #rshapes)
+for _, sh in ipairs(rshapes) do
+  local m = {}
+  for k = 1, sh[3] do m[k] = "m" .. (k - 1) end
+  w(("typedef struct { %s %s; } rs_%s;"):format(sh[2], table.concat(m, ", "), sh[1]))
+end
+local function rstub_name(sh, r, args)
+  return ("lr_%s_%s_%s"):format(sh, r, args == "" and "0" or args)
+end
+for _, sh in ipairs(rshapes) do
+  local rt = "rs_" .. sh[1]
+  local ct = { I = "int32_t", L = "int64_t", D = "double", F = "float", V = "void", R = rt }
+  for _, r in ipairs(rresults) do
+    for _, args in ipairs(rcombos) do
+      if r == "R" or args:find("R") then
+        local params, actuals = {}, {}
+        local body = { ("LC_PROLOGUE(%d);"):format(#args) }
+        for k = 1, #args do
+          local c = args:sub(k, k)
+          params[k], actuals[k] = ct[c], "a" .. (k - 1)
+          if c == "R" then
+            body[#body + 1] = ("%s a%d; lr_arg(L, cf, %d, &a%d, sizeof a%d);"):format(rt, k - 1, k, k - 1, k - 1)
+          else
+            body[#body + 1] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ct[c], k - 1, c, k)
+          end
+        end
+        local call = ("((%s (*)(%s))cf->fn)(%s)"):format(ct[r], #params > 0 and table.concat(params, ", ") or "void",
+          table.concat(actuals, ", "))
+        body[#body + 1] = "LC_ENTER;"
+        if r == "V" then
+          body[#body + 1] = call .. "; LC_LEAVE; return 0;"
+        elseif r == "R" then
+          body[#body + 1] = ("%s r = %s; LC_LEAVE; return lr_ret(L, cf, &r);"):format(rt, call)
+        else
+          body[#body + 1] = ("%s r = %s; LC_LEAVE; return lc_ret_%s(L, cf, r);"):format(ct[r], call, r)
+        end
+        w(("static int %s(lua_State *L) { %s }"):format(rstub_name(sh[1], r, args), table.concat(body, " ")))
+      end
+    end
+  end
+end
+w("static const lua_CFunction rstubs[RSTUB_SHAPES][" .. #rresults .. "][RSTUB_COMBOS] = {")
+for _, sh in ipairs(rshapes) do
+  w("  {")
+  for _, r in ipairs(rresults) do
+    local e = {}
+    for _, args in ipairs(rcombos) do
+      e[#e + 1] = (r == "R" or args:find("R")) and rstub_name(sh[1], r, args) or "NULL"
+    end
+    w("    {" .. table.concat(e, ", ") .. "},")
+  end
+  w("  },")
+end
+w("};")
+
 -- Variadic calls: for 1 or 2 fixed arguments (the classes above) and 1 to
 -- VA_MAXEXTRA extra arguments, each an int64 (Lua integers, and strings,
 -- light userdata and nil as pointers) or a double (Lua floats), as C

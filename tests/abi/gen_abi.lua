@@ -215,6 +215,10 @@ S("AoS", {{"p", "struct S2i", 2}})
 S("Arr", {{"n", "int32_t"}, {"v", "float", 3}})
 S("Mat", {{"m", "double", {2, 2}}})
 S("ArrC", {{"name", "char", 12}, {"id", "int32_t"}})
+-- the record stubs' shapes reached through nesting, arrays and enums
+S("NestD3", {{"p", "struct D2"}, {"c", "double"}})
+S("ArrF2", {{"v", "float", 2}})
+S("EnumPair", {{"c", "enum Color"}, {"s", "enum Sign"}})
 -- large (> 16 bytes: memory)
 S("L24", {{"a", "int32_t"}, {"b", "double"}, {"c", "int64_t"}})
 S("L40", {{"a", "int64_t"}, {"b", "double"}, {"c", "int32_t", 4}, {"d", "char", 8}})
@@ -864,6 +868,36 @@ for _, r in ipairs(core_records) do
   define("pass_" .. r.name, r, {r, T["int32_t"]}, table.concat(s, "\n"))
   add_case("pass_" .. r.name, {value(r), rand(200) - 100})
   add_case("pass_" .. r.name, {value(r), rand(200) - 100})
+end
+
+-- 2b. The shapes of the compiler-made record calls (gen_callstubs.lua rs_*:
+--     2-4 doubles or floats, two 4-byte integers, however nested): each
+--     record with every argument class before and after it, as the result and
+--     as an argument of scalar results; and the near misses beside them
+--     (S3i, F5, FI, UDD: libffi's path) the same way.
+local rs_scalar = {I = T["int32_t"], L = T["int64_t"], D = T["double"], F = T["float"], U = T["uint32_t"]}
+for _, nm in ipairs({"S2i", "EnumPair", "F2", "ArrF2", "F3", "F4", "D2", "D3", "NestD3", "D4", "Mat",
+                     "S3i", "F5", "FI", "UDD"}) do
+  local r = byname[nm]
+  local lists = {{r}}
+  for _, c in ipairs({"I", "L", "D", "F", "R"}) do
+    local x = c == "R" and r or rs_scalar[c]
+    lists[#lists + 1] = {r, x}
+    if c ~= "R" then lists[#lists + 1] = {x, r} end
+  end
+  for i, params in ipairs(lists) do
+    local fname = string.format("rs_%s_%d", nm, i)
+    simple_define(fname, r, params)
+    add_case(fname, values_for(params))
+    add_case(fname, values_for(params))
+  end
+  for _, c in ipairs({"I", "U", "L", "D", "F"}) do
+    local params = rand(2) == 1 and {r} or {rs_scalar[pick({"I", "L", "D", "F"})], r}
+    local fname = string.format("rs_%s_to%s", nm, c)
+    simple_define(fname, rs_scalar[c], params)
+    add_case(fname, values_for(params))
+    add_case(fname, values_for(params))
+  end
 end
 
 -- 3. Several records at once, records among many scalars.
