@@ -631,17 +631,11 @@ static inline int lr_ret(lua_State *L, CFunc *cf, const void *r) {
   return 1;
 }
 
-/* Extra arguments of a variadic call, already typed by call_vararg_fast. */
-static inline int64_t lv_arg_L(lua_State *L, int idx) {
-  switch (lua_type(L, idx)) {
-  case LUA_TNUMBER: return (int64_t)lua_tointeger(L, idx);
-  case LUA_TSTRING: return (int64_t)(intptr_t)lua_tostring(L, idx); /* stays on the stack: alive */
-  case LUA_TLIGHTUSERDATA: return (int64_t)(intptr_t)lua_touserdata(L, idx);
-  default: return 0; /* nil: NULL */
-  }
-}
-
-static inline double lv_arg_D(lua_State *L, int idx) { return (double)lua_tonumber(L, idx); }
+/* An extra argument of a variadic call, converted by call_vararg_fast. */
+typedef union VArg {
+  int64_t l; /* Lua integers; strings, light userdata and nil as pointers */
+  double d;  /* Lua floats */
+} VArg;
 
 #include "callstubs.h"
 
@@ -738,21 +732,27 @@ static int call_vararg_fast(lua_State *L, CFunc *cf, int n) {
   int ne = n - (int)cf->nargs;
   if (cf->vfixed < 0 || ne > VASTUB_MAXLONG) return -1;
   static const int first[] = {0, 0, 2, 6}; /* mixed extra shapes of each count, in order */
+  VArg x[VASTUB_MAXLONG];
   int e = 0;
-  for (int idx = (int)cf->nargs + 1; idx <= n; idx++) {
-    int d;
+  for (int k = 0, idx = (int)cf->nargs + 1; idx <= n; k++, idx++) {
+    int d = 0;
+    if (lua_isinteger(L, idx)) { /* the common case first: one test less */
+      x[k].l = (int64_t)lua_tointeger(L, idx);
+      e = e * 2;
+      continue;
+    }
     switch (lua_type(L, idx)) {
-    case LUA_TNUMBER: d = !lua_isinteger(L, idx); break;
-    case LUA_TSTRING:
-    case LUA_TLIGHTUSERDATA:
-    case LUA_TNIL: d = 0; break;
+    case LUA_TNUMBER: x[k].d = (double)lua_tonumber(L, idx), d = 1; break;
+    case LUA_TSTRING: x[k].l = (int64_t)(intptr_t)lua_tostring(L, idx); break; /* stays on the stack */
+    case LUA_TLIGHTUSERDATA: x[k].l = (int64_t)(intptr_t)lua_touserdata(L, idx); break;
+    case LUA_TNIL: x[k].l = 0; break; /* NULL */
     default: return -1;
     }
     e = e * 2 + d;
   }
-  if (ne <= VASTUB_MAXEXTRA) return varstubs[cf->vret][cf->vfixed][first[ne] + e](L, cf);
+  if (ne <= VASTUB_MAXEXTRA) return varstubs[cf->vret][cf->vfixed][first[ne] + e](L, cf, x);
   if (e) return -1; /* a double among more than VASTUB_MAXEXTRA extras */
-  return varstubs[cf->vret][cf->vfixed][VASTUB_MIXED + ne - VASTUB_MAXEXTRA - 1](L, cf);
+  return varstubs[cf->vret][cf->vfixed][VASTUB_MIXED + ne - VASTUB_MAXEXTRA - 1](L, cf, x);
 }
 
 static int ccall_argcount_or_vararg(lua_State *L, CFunc *cf, int n) {

@@ -8,6 +8,8 @@
 #include "ffi_int.h"
 
 #define FFI_MAX_ALLOC ((lua_Integer)CT_MAX_SIZE) /* every object, ffi.alloc's buffers too */
+#define FFI_BUFFER_ALIGN 16                      /* docs/api.md, ffi.alloc */
+_Static_assert(FFI_BUFFER_ALIGN >= _Alignof(max_align_t), "ffi.alloc's buffers hold any C type");
 
 /* -- Creation -- */
 
@@ -25,9 +27,11 @@ static void set_mt(lua_State *L) {
 }
 
 CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind) {
-  size_t align = t && t->align > sizeof(void *) ? t->align : 1;
+  /* an object is aligned for its type; an untyped buffer (ffi.alloc) as
+     glibc's malloc aligns memory, since C may store any type in it */
+  size_t align = !t ? FFI_BUFFER_ALIGN : t->align > sizeof(void *) ? t->align : 1;
   (void)S;
-  CData *cd = lua_newuserdatauv(L, sizeof(CData) + size + align - 1, 2);
+  CData *cd = lua_newuserdatauv(L, sizeof(CData) + size + align - 1, kind == CDK_POINTER ? 1 : 0);
   uintptr_t p = (uintptr_t)(cd + 1);
   p = (p + align - 1) / align * align;
   cd->type = t;
@@ -44,7 +48,7 @@ CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind) 
 
 CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx) {
   (void)S;
-  CData *cd = lua_newuserdatauv(L, sizeof(CData), 2);
+  CData *cd = lua_newuserdatauv(L, sizeof(CData), 1);
   cd->type = t;
   cd->ptr = p;
   cd->size = t->size;
@@ -70,7 +74,7 @@ void cdata_pushptr(lua_State *L, FFIState *S, CType *ptype, void *p) {
 }
 
 void cdata_push_ctype(lua_State *L, FFIState *S, CType *t) {
-  CData *cd = lua_newuserdatauv(L, sizeof(CData), 2);
+  CData *cd = lua_newuserdatauv(L, sizeof(CData), 1); /* its cached new function */
   (void)S;
   cd->type = t;
   cd->ptr = NULL;
@@ -98,16 +102,26 @@ static int keep_root(lua_State *L, FFIState *S, int idx) {
   return lua_gettop(L);
 }
 
-/* Keeps value at vidx alive as long as the object at idx (its root) lives. */
-static void keep_value(lua_State *L, FFIState *S, int idx, void *addr, int vidx) {
-  vidx = lua_absindex(L, vidx);
-  int root = keep_root(L, S, idx);
-  if (lua_getiuservalue(L, root, CD_UV_KEEP) != LUA_TTABLE) {
+/* Pushes the keep table of the root object at root (ffi_key_keeps), or nil
+   when it has none and make is false. */
+static int push_keeps(lua_State *L, int root, bool make) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ffi_key_keeps);
+  lua_pushvalue(L, root);
+  if (lua_rawget(L, -2) != LUA_TTABLE && make) {
     lua_pop(L, 1);
     lua_newtable(L);
-    lua_pushvalue(L, -1);
-    lua_setiuservalue(L, root, CD_UV_KEEP);
+    lua_pushvalue(L, root);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, -4);
   }
+  lua_remove(L, -2);
+  return lua_type(L, -1);
+}
+
+void cdata_keep(lua_State *L, FFIState *S, int idx, void *addr, int vidx) {
+  vidx = lua_absindex(L, vidx);
+  int root = keep_root(L, S, idx);
+  push_keeps(L, root, true);
   int t = lua_type(L, vidx);
   if (t == LUA_TSTRING || t == LUA_TUSERDATA || t == LUA_TFUNCTION)
     lua_pushvalue(L, vidx);
@@ -139,7 +153,7 @@ static bool push_kept_str(lua_State *L, FFIState *S, int idx, const CType *t, co
   int top = lua_gettop(L);
   int root = keep_root(L, S, idx);
   const CData *obj = NULL;
-  if (lua_getiuservalue(L, root, CD_UV_KEEP) == LUA_TTABLE && lua_rawgetp(L, -1, addr) == LUA_TUSERDATA) {
+  if (push_keeps(L, root, false) == LUA_TTABLE && lua_rawgetp(L, -1, addr) == LUA_TUSERDATA) {
     obj = cdata_test(L, S, -1);
     /* a pointer object (ffi.cast, arithmetic) made from one of ours: that object */
     for (int guard = 0; obj && obj->kind == CDK_POINTER && guard < 16; guard++)
@@ -397,7 +411,7 @@ static int cdata_index(lua_State *L) {
 static void store_member(lua_State *L, FFIState *S, CType *t, char *p, const char *name) {
   ConvCtx ctx = {name, 0};
   cconv_check(L, S, t, p, 3, &ctx);
-  if (t->kind == CT_PTR) keep_value(L, S, 1, p, 3); /* strings, instances, callbacks */
+  if (t->kind == CT_PTR) cdata_keep(L, S, 1, p, 3); /* strings, instances, callbacks */
 }
 
 static int cdata_newindex(lua_State *L) {

@@ -47,7 +47,7 @@ typedef struct FFIState {
 
 /* Registry keys (addresses of these are unique). */
 extern const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache;
+    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache, ffi_key_keeps;
 
 FFIState *ffi_state(lua_State *L); /* from upvalue 1 of module functions */
 
@@ -71,14 +71,21 @@ typedef struct CData {
   bool has_gc; /* ffi.gc attached a finalizer (registry table ffi_key_gc) */
 } CData;
 
-/* Uservalue slots of a memory object. */
-#define CD_UV_OWNER 1 /* what keeps ptr valid (parent object, library) */
-#define CD_UV_KEEP 2  /* table: field address -> Lua value kept alive */
+/* The user value of a memory object that does not own its bytes (a view, a
+   pointer): what keeps ptr valid (parent object, library). An object that owns
+   its bytes (ffi.new, a by-value result, a buffer) has no user value: the
+   fewer and smaller the objects, the less the collector does. Lua values
+   stored into an object's memory are kept in the registry's ephemeron table
+   ffi_key_keeps (root object -> table: field address -> value). */
+#define CD_UV_OWNER 1
 
 CData *cdata_test(lua_State *L, FFIState *S, int idx);
 CData *cdata_new(lua_State *L, FFIState *S, CType *t, size_t size, CDKind kind);
 /* Pushes a view of t at p; owner_idx (0 = none) keeps the memory alive. */
 CData *cdata_view(lua_State *L, FFIState *S, CType *t, void *p, int owner_idx);
+/* Keeps the value at vidx (a string, userdata or function; nil for others)
+   alive while the memory at addr, inside the object at idx, lives. */
+void cdata_keep(lua_State *L, FFIState *S, int idx, void *addr, int vidx);
 /* Pushes a typed pointer object (nil for NULL). */
 void cdata_pushptr(lua_State *L, FFIState *S, CType *ptype, void *p);
 void cdata_push_ctype(lua_State *L, FFIState *S, CType *t);

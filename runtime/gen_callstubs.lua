@@ -259,9 +259,7 @@ for _, r in ipairs({ "V", "I", "L" }) do
     for _, e in ipairs(extras) do
       local params, actuals, body = fixed_args(f)
       for k = 1, #e do
-        local c = e:sub(k, k)
-        actuals[#actuals + 1] = "x" .. (k - 1)
-        body[#body + 1] = ("%s x%d = lv_arg_%s(L, %d);"):format(ctype[c], k - 1, c, #f + k)
+        actuals[#actuals + 1] = ("x[%d].%s"):format(k - 1, e:sub(k, k) == "D" and "d" or "l")
       end
       local call = ("((%s (*)(%s, ...))cf->fn)(%s)"):format(ctype[r], table.concat(params, ", "),
         table.concat(actuals, ", "))
@@ -271,11 +269,12 @@ for _, r in ipairs({ "V", "I", "L" }) do
       else
         body[#body + 1] = ("%s r = %s; LC_LEAVE; return lc_ret_%s(L, cf, r);"):format(ctype[r], call, r)
       end
-      w(("static int lv_%s_%s_%s(lua_State *L, CFunc *cf) { %s }"):format(r, f, e, table.concat(body, " ")))
+      w(("static int lv_%s_%s_%s(lua_State *L, CFunc *cf, const VArg *x) { %s }"):format(r, f, e,
+        table.concat(body, " ")))
     end
   end
 end
-w("static int (*const varstubs[3][VASTUB_FIXED][VASTUB_EXTRAS])(lua_State *, CFunc *) = {")
+w("static int (*const varstubs[3][VASTUB_FIXED][VASTUB_EXTRAS])(lua_State *, CFunc *, const VArg *) = {")
 for _, r in ipairs({ "V", "I", "L" }) do
   w("  {")
   for _, f in ipairs(fixed) do

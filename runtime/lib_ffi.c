@@ -18,7 +18,7 @@
 #endif
 
 const char ffi_key_state, ffi_key_cdata_mt, ffi_key_cdata_gcmt, ffi_key_anchor, ffi_key_typecache,
-    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache;
+    ffi_key_libmt, ffi_key_gc, ffi_key_cberr, ffi_key_fncache, ffi_key_keeps;
 
 FFIState *ffi_state(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
@@ -236,6 +236,8 @@ PLUTO_FFI_API int luaopen_ffi(lua_State *L) {
   S->cbtab = luaL_ref(L, LUA_REGISTRYINDEX); /* the fastest lookups for C calling Lua */
   push_weak_table(L, "k");
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_gc);
+  push_weak_table(L, "k"); /* root object -> its keep table (cdata.c cdata_keep) */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_keeps);
   push_weak_table(L, "k"); /* function-pointer object -> its prepared call (cdata.c) */
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ffi_key_fncache);
   luajit_open(L);

@@ -358,10 +358,7 @@ void luajit_init(lua_State *L, FFIState *S, int obj, int first, int last) {
     if (first != last) luaL_error(L, "too many initializers for '%s'", ctype_repr(cd->type, b, sizeof b));
     cconv_check(L, S, t, cd->ptr, first, &ctx); /* a scalar, a table, a string or a copy */
     if (t->kind == CT_PTR) {                    /* keep what the pointer points into alive */
-      lua_createtable(L, 0, 1);
-      lua_pushvalue(L, first);
-      lua_rawsetp(L, -2, cd->ptr);
-      lua_setiuservalue(L, obj, CD_UV_KEEP);
+      cdata_keep(L, S, obj, cd->ptr, first);
     }
     return;
   }
