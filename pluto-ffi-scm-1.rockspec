@@ -32,6 +32,8 @@ build = {
     FFI_MODULE_ONLY = "ON",
     -- Lua's headers: those of the Lua LuaRocks builds for (libffi: as CMake finds it).
     LUA_INCLUDE_DIR = "$(LUA_INCDIR)",
+    -- The interpreter LuaRocks runs: it generates the call stubs at build time.
+    LUA_EXECUTABLE = "$(LUA)",
     -- Into the rock's own directories, which LuaRocks deploys to the tree.
     FFI_LUA_CMOD_DIR = "$(LIBDIR)",
     FFI_LUA_LMOD_DIR = "$(LUADIR)",

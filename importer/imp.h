@@ -223,6 +223,8 @@ typedef struct ImpModel {
   const char *clang_version;
   const char *triple;
   long long ptr_size;
+  long long long_size, wchar_size; /* the target's long and wchar_t, as clang parsed for it */
+  bool wchar_signed;
   const char **include_dirs; /* for display paths (named headers' dirs, -I dirs, system dirs) */
   size_t ninclude_dirs;
   const char **roots; /* display paths of the headers whose declarations are roots */
@@ -254,12 +256,14 @@ void imp_select(ImpModel *m, const ImpOptions *opt);
 
 /* -- C text -- */
 
-/* Appends the C spelling of a declaration of `name` (may be NULL: abstract) with type t. */
-void imp_cdecl(ImpBuf *b, const ImpType *t, const char *name, int indent);
-/* The same, into an arena string. */
+/* Appends the C spelling of a declaration of `name` (may be NULL: abstract) with type t.
+   A pointer to a type the runtime cannot express is spelled `void *` and, when
+   degraded is not NULL, counted in *degraded (the same for imp_cdef_tagged). */
+void imp_cdecl(ImpBuf *b, const ImpType *t, const char *name, int indent, unsigned *degraded);
+/* The same, into an arena string (not counted). */
 const char *imp_cdecl_str(ImpArena *a, const ImpType *t, const char *name);
 /* Appends a record or enum definition body ("struct tag { ... }"). */
-void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent);
+void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent, unsigned *degraded);
 
 /* -- Emitters -- */
 

@@ -5,17 +5,14 @@
 ** pointer, array or function level wraps it, parenthesized where a pointer
 ** meets an array or function. Records and enums print by tag, by the typedef
 ** that names them, or inline when they have neither. A pointer to something
-** the runtime cannot express becomes `void *` (counted in imp_cdecl_degraded).
+** the runtime cannot express becomes `void *`, counted in the caller's
+** *degraded (when not NULL).
 */
 #include <limits.h>
 #include <string.h>
 
 #include "imp.h"
 #include "imp_emit.h"
-
-static unsigned degraded;
-
-unsigned imp_cdecl_degraded(void) { return degraded; }
 
 static void indent_to(ImpBuf *b, int indent) {
   for (int i = 0; i < indent; i++) imp_buf_puts(b, "  ");
@@ -53,32 +50,34 @@ bool imp_type_contains_unsupported(const ImpType *t) {
   return false;
 }
 
-static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpParam *names, int indent);
+static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpParam *names, int indent,
+                        unsigned *degraded);
 
 /* "long long x" or "int (*f)(int)": the whole declaration of name with type t. */
-void imp_cdecl(ImpBuf *b, const ImpType *t, const char *name, int indent) {
+void imp_cdecl(ImpBuf *b, const ImpType *t, const char *name, int indent, unsigned *degraded) {
   ImpBuf inner = {0};
   if (name) imp_buf_puts(&inner, name);
-  cdecl_inner(b, t, &inner, NULL, indent);
+  cdecl_inner(b, t, &inner, NULL, indent, degraded);
   imp_buf_free(&inner);
 }
 
-void imp_cdecl_named_params(ImpBuf *b, const ImpType *fn, const char *name, const ImpParam *params) {
+void imp_cdecl_named_params(ImpBuf *b, const ImpType *fn, const char *name, const ImpParam *params,
+                            unsigned *degraded) {
   ImpBuf inner = {0};
   imp_buf_puts(&inner, name);
-  cdecl_inner(b, fn, &inner, params, 0);
+  cdecl_inner(b, fn, &inner, params, 0, degraded);
   imp_buf_free(&inner);
 }
 
 const char *imp_cdecl_str(ImpArena *a, const ImpType *t, const char *name) {
   ImpBuf b = {0};
-  imp_cdecl(&b, t, name, 0);
+  imp_cdecl(&b, t, name, 0, NULL);
   const char *s = imp_strdup(a, b.s ? b.s : "");
   imp_buf_free(&b);
   return s;
 }
 
-static void put_params(ImpBuf *b, const ImpType *t, const ImpParam *names, int indent) {
+static void put_params(ImpBuf *b, const ImpType *t, const ImpParam *names, int indent, unsigned *degraded) {
   imp_buf_putc(b, '(');
   if (t->noproto) {
     imp_buf_putc(b, ')');
@@ -88,21 +87,22 @@ static void put_params(ImpBuf *b, const ImpType *t, const ImpParam *names, int i
   for (size_t i = 0; i < t->nparams; i++) {
     if (i) imp_buf_puts(b, ", ");
     const char *pn = names ? names[i].name : NULL;
-    imp_cdecl(b, t->params[i], pn, indent);
+    imp_cdecl(b, t->params[i], pn, indent, degraded);
   }
   if (t->nparams && t->variadic) imp_buf_puts(b, ", ...");
   imp_buf_putc(b, ')');
 }
 
-static void put_specifier(ImpBuf *b, const ImpType *t, int indent);
+static void put_specifier(ImpBuf *b, const ImpType *t, int indent, unsigned *degraded);
 
-static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpParam *names, int indent) {
+static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpParam *names, int indent,
+                        unsigned *degraded) {
   switch (t->kind) {
   case IT_PTR: {
     static const ImpType void_type = {.kind = IT_VOID, .spelling = "void"};
     const ImpType *base = t->base;
     if (imp_type_contains_unsupported(base)) {
-      degraded++;
+      if (degraded) (*degraded)++;
       base = &void_type;
     }
     ImpBuf ni = {0};
@@ -117,7 +117,7 @@ static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpPar
     }
     if (inner->n) imp_buf_putn(&ni, inner->s, inner->n);
     if (wrap) imp_buf_putc(&ni, ')');
-    cdecl_inner(b, base, &ni, NULL, indent);
+    cdecl_inner(b, base, &ni, NULL, indent, degraded);
     imp_buf_free(&ni);
     return;
   }
@@ -126,18 +126,18 @@ static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpPar
       imp_buf_printf(inner, "[%lld]", t->n);
     else
       imp_buf_puts(inner, "[]");
-    cdecl_inner(b, t->base, inner, NULL, indent);
+    cdecl_inner(b, t->base, inner, NULL, indent, degraded);
     return;
   case IT_FUNC: {
     ImpBuf params = {0};
-    put_params(&params, t, names, indent);
+    put_params(&params, t, names, indent, degraded);
     imp_buf_putn(inner, params.s, params.n);
     imp_buf_free(&params);
-    cdecl_inner(b, t->base, inner, NULL, indent);
+    cdecl_inner(b, t->base, inner, NULL, indent, degraded);
     return;
   }
   default:
-    put_specifier(b, t, indent);
+    put_specifier(b, t, indent, degraded);
     if (inner->n) {
       if (b->n && b->s[b->n - 1] != '*') imp_buf_putc(b, ' ');
       imp_buf_putn(b, inner->s, inner->n);
@@ -146,7 +146,7 @@ static void cdecl_inner(ImpBuf *b, const ImpType *t, ImpBuf *inner, const ImpPar
   }
 }
 
-static void put_specifier(ImpBuf *b, const ImpType *t, int indent) {
+static void put_specifier(ImpBuf *b, const ImpType *t, int indent, unsigned *degraded) {
   put_quals(b, t->quals, true);
   switch (t->kind) {
   case IT_VOID: imp_buf_puts(b, "void"); break;
@@ -162,19 +162,19 @@ static void put_specifier(ImpBuf *b, const ImpType *t, int indent) {
     else if (d->naming_typedef)
       imp_buf_puts(b, d->naming_typedef->name);
     else
-      imp_cdef_tagged(b, d, indent);
+      imp_cdef_tagged(b, d, indent, degraded);
     break;
   }
   case IT_ENUM: {
     const ImpDecl *d = t->decl;
     if (d->enum_as_int)
-      put_specifier(b, d->inttype, indent);
+      put_specifier(b, d->inttype, indent, degraded);
     else if (d->name)
       imp_buf_printf(b, "enum %s", d->name);
     else if (d->naming_typedef)
       imp_buf_puts(b, d->naming_typedef->name);
     else
-      imp_cdef_tagged(b, d, indent);
+      imp_cdef_tagged(b, d, indent, degraded);
     break;
   }
   case IT_UNSUPPORTED:
@@ -200,7 +200,7 @@ static long long field_cap(const ImpDecl *rec) {
 }
 
 /* One member line (or block) inside a record body. */
-static void put_field(ImpBuf *b, const ImpDecl *rec, const ImpField *f, int indent) {
+static void put_field(ImpBuf *b, const ImpDecl *rec, const ImpField *f, int indent, unsigned *degraded) {
   const ImpType *ft = f->type;
   const ImpDecl *inl = NULL; /* a record defined inline here */
   if (ft->kind == IT_RECORD && !ft->decl->name && !ft->decl->naming_typedef) inl = ft->decl;
@@ -227,7 +227,7 @@ static void put_field(ImpBuf *b, const ImpDecl *rec, const ImpField *f, int inde
     imp_buf_printf(b, "#pragma pack(push, %d)\n", inl->pack);
     indent_to(b, indent);
   }
-  imp_cdecl(b, ft, f->name, indent);
+  imp_cdecl(b, ft, f->name, indent, degraded);
   if (f->bitwidth >= 0) imp_buf_printf(b, " : %d", f->bitwidth);
   if (f->packed_attr && !rec->packed) imp_buf_puts(b, " __attribute__((packed))");
   if (f->align_attr > 0) imp_buf_printf(b, " __attribute__((aligned(%lld)))", f->align_attr);
@@ -239,7 +239,7 @@ static void put_field(ImpBuf *b, const ImpDecl *rec, const ImpField *f, int inde
 }
 
 /* "struct tag { ... } __attribute__((...))" or "enum tag { ... }" (tag omitted when NULL). */
-void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent) {
+void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent, unsigned *degraded) {
   if (d->kind == ID_ENUM) {
     imp_buf_puts(b, "enum");
     if (d->name && !d->enum_as_int) imp_buf_printf(b, " %s", d->name);
@@ -257,7 +257,7 @@ void imp_cdef_tagged(ImpBuf *b, const ImpDecl *d, int indent) {
   imp_buf_puts(b, d->is_union ? "union" : "struct");
   if (d->name) imp_buf_printf(b, " %s", d->name);
   imp_buf_puts(b, " {\n");
-  for (size_t i = 0; i < d->nfields; i++) put_field(b, d, &d->fields[i], indent + 1);
+  for (size_t i = 0; i < d->nfields; i++) put_field(b, d, &d->fields[i], indent + 1, degraded);
   indent_to(b, indent);
   imp_buf_putc(b, '}');
   if (d->packed && d->align_attr)

@@ -15,7 +15,8 @@
 
 #include <clang-c/Index.h>
 
-#include "ffi_arch.h" /* FFI_MULTIARCH */
+#include "ffi_arch.h"  /* FFI_MULTIARCH */
+#include "ffi_ctype.h" /* ctype_enum_int: the runtime's enum sizes */
 #include "imp_int.h"
 
 /* -- Strings -- */
@@ -145,6 +146,24 @@ static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientD
   default: break;
   }
   return CXChildVisit_Continue;
+}
+
+typedef struct EachChild {
+  enum CXCursorKind kind;
+  ImpChildFn fn;
+  void *data;
+} EachChild;
+
+static enum CXChildVisitResult each_child_visit(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  const EachChild *e = data;
+  if (clang_getCursorKind(c) == e->kind) e->fn(c, e->data);
+  return CXChildVisit_Continue;
+}
+
+void imp_each_child(CXCursor parent, enum CXCursorKind kind, ImpChildFn fn, void *data) {
+  EachChild e = {kind, fn, data};
+  clang_visitChildren(parent, each_child_visit, &e);
 }
 
 static AttrScan scan_attrs(ImpParser *P, CXCursor c) {
@@ -627,10 +646,8 @@ typedef struct EnumScan {
   bool uns;
 } EnumScan;
 
-static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent, CXClientData data) {
-  (void)parent;
+static void enum_const(CXCursor c, void *data) {
   EnumScan *es = data;
-  if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
   if (es->n == es->cap) {
     es->cap = es->cap ? es->cap * 2 : 16;
     es->consts = realloc(es->consts, es->cap * sizeof *es->consts);
@@ -646,19 +663,19 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent, CXClientD
     k->value = clang_getEnumConstantDeclValue(c);
     k->is_unsigned = false;
   }
-  return CXChildVisit_Continue;
 }
 
-/* The size the runtime gives a plain enum with these values. */
+/* The size the runtime gives a plain enum with these values (its rule,
+   ctype_enum_int; a value above INT64_MAX needs 64 bits). */
 static long long runtime_enum_size(const ImpDecl *d) {
-  bool fits_int = true, fits_uint = true;
+  int64_t lo = 0, hi = 0;
   for (size_t i = 0; i < d->nconsts; i++) {
     const ImpEnumConst *k = &d->consts[i];
     if (k->is_unsigned) return 8;
-    if (k->value < INT_MIN || k->value > INT_MAX) fits_int = false;
-    if (k->value < 0 || k->value > (long long)UINT_MAX) fits_uint = false;
+    if (i == 0 || k->value < lo) lo = k->value;
+    if (i == 0 || k->value > hi) hi = k->value;
   }
-  return fits_int || fits_uint ? 4 : 8;
+  return ctype_builtin_fixed_size(ctype_enum_int(lo, hi, false));
 }
 
 static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
@@ -673,7 +690,7 @@ static ImpDecl *enum_of(ImpParser *P, CXCursor c) {
   d->align = clang_Type_getAlignOf(et);
   d->complete = has_def;
   EnumScan es = {P, NULL, 0, 0, d->inttype->is_unsigned};
-  if (has_def) clang_visitChildren(key, enum_visit, &es);
+  if (has_def) imp_each_child(key, CXCursor_EnumConstantDecl, enum_const, &es);
   d->consts = imp_alloc(P->m->arena, (es.n + 1) * sizeof(ImpEnumConst));
   if (es.n) memcpy(d->consts, es.consts, es.n * sizeof(ImpEnumConst));
   d->nconsts = es.n;
@@ -918,6 +935,30 @@ static void macro(ImpParser *P, CXCursor c) {
 
 /* -- The walk -- */
 
+/* The target's long and wchar_t, as clang parses for it (--target= included):
+   variables of those types, declared on the main unit's first line (before
+   any header, which could leave a declaration open; IMP_MAIN_INCLUDES). */
+#define TARGET_LONG "__ffi_target_long"
+#define TARGET_WCHAR "__ffi_target_wchar"
+#define TARGET_FACTS "extern long " TARGET_LONG "; extern __WCHAR_TYPE__ " TARGET_WCHAR ";\n"
+
+static bool target_fact(ImpParser *P, CXCursor c) {
+  CXString s = clang_getCursorSpelling(c);
+  const char *name = clang_getCString(s);
+  bool is_long = name && strcmp(name, TARGET_LONG) == 0, is_wchar = name && strcmp(name, TARGET_WCHAR) == 0;
+  clang_disposeString(s);
+  if (!is_long && !is_wchar) return false;
+  ImpType *t = convert(P, clang_getCanonicalType(clang_getCursorType(c)));
+  if (t->kind != IT_INT || t->size <= 0) return true; /* unknown: the defaults stay */
+  if (is_long) {
+    P->m->long_size = t->size;
+  } else {
+    P->m->wchar_size = t->size;
+    P->m->wchar_signed = !t->is_unsigned;
+  }
+  return true;
+}
+
 static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData data) {
   (void)parent;
   ImpParser *P = data;
@@ -928,10 +969,10 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
   case CXCursor_TypedefDecl: typedef_of(P, c); break;
   case CXCursor_FunctionDecl: function(P, c); break;
   case CXCursor_VarDecl:
-    if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
-      imp_macro_probe_seen(P, c); /* the main file holds only the macro probes */
-    else
+    if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
       variable(P, c);
+    else if (!target_fact(P, c))
+      imp_macro_probe_seen(P, c); /* the main file holds only the probes */
     break;
   case CXCursor_MacroDefinition: macro(P, c); break;
   default: break;
@@ -1040,7 +1081,7 @@ static bool probe_diagnostic(ImpParser *P, CXDiagnostic dg, unsigned header_erro
   }
   CXString fname = clang_getFileName(f);
   const char *fn = clang_getCString(fname);
-  bool probe = fn && strcmp(fn, P->main_path) == 0 && line > P->opt->nheaders;
+  bool probe = fn && strcmp(fn, P->main_path) == 0 && line >= IMP_MAIN_INCLUDES + P->opt->nheaders;
   clang_disposeString(fname);
   return probe;
 }
@@ -1064,14 +1105,15 @@ static unsigned report_diagnostics(ImpParser *P, FILE *err) {
       clang_getFileLocation(clang_getDiagnosticLocation(dg), &f, &line, NULL, NULL);
       CXString fname = clang_getFileName(f);
       const char *fn = clang_getCString(fname);
-      bool in_main = fn && strcmp(fn, P->main_path) == 0 && line >= 1 && line <= P->opt->nheaders;
+      size_t k = line - (size_t)IMP_MAIN_INCLUDES; /* the header whose #include line it is */
+      bool in_main = fn && strcmp(fn, P->main_path) == 0 && line >= IMP_MAIN_INCLUDES && k < P->opt->nheaders;
       clang_disposeString(fname);
       CXString s =
           in_main ? clang_getDiagnosticSpelling(dg)
                   : clang_formatDiagnostic(dg, CXDiagnostic_DisplaySourceLocation |
                                                    CXDiagnostic_DisplayColumn | CXDiagnostic_DisplayOption);
       if (err && in_main)
-        fprintf(err, "%s: %s at the end of the file: %s\n", P->opt->headers[line - 1],
+        fprintf(err, "%s: %s at the end of the file: %s\n", P->opt->headers[k],
                 sev == CXDiagnostic_Fatal ? "fatal error" : "error", clang_getCString(s));
       else if (err)
         fprintf(err, "%s\n", clang_getCString(s));
@@ -1217,6 +1259,7 @@ static bool setup(ImpParser *P, ImpBuf *main, FILE *err) {
   P->main_path = imp_sprintf(m->arena, "%s/ffi-import-main.c", strcmp(cwd, "/") ? cwd : "");
   P->main_text = main->s ? main->s : "";
   P->main_len = main->n;
+  imp_buf_puts(&P->first, TARGET_FACTS); /* line 1; the #include lines follow */
   imp_buf_putn(&P->first, P->main_text, P->main_len);
   imp_macro_prescan(P, abs_headers, &P->first);
 
@@ -1251,6 +1294,9 @@ static bool walk(ImpParser *P, FILE *err) {
   CXTargetInfo ti = clang_getTranslationUnitTargetInfo(P->tu);
   m->triple = ti ? cx_take(m, clang_TargetInfo_getTriple(ti)) : "unknown";
   m->ptr_size = ti ? clang_TargetInfo_getPointerWidth(ti) / 8 : (long long)sizeof(void *);
+  m->long_size = m->ptr_size; /* until target_fact reads them: LP64 or ILP32, Linux's wchar_t */
+  m->wchar_size = 4;
+  m->wchar_signed = true;
   if (ti) clang_TargetInfo_dispose(ti);
   P->nown = P->opt->nheaders;
   P->own = imp_alloc(m->arena, (P->nown + 1) * sizeof(CXFile));

@@ -8,8 +8,8 @@
 
 /* imp_cdecl.c */
 bool imp_type_contains_unsupported(const ImpType *t);
-unsigned imp_cdecl_degraded(void); /* pointers spelled void * so far */
-void imp_cdecl_named_params(ImpBuf *b, const ImpType *fn, const char *name, const ImpParam *params);
+void imp_cdecl_named_params(ImpBuf *b, const ImpType *fn, const char *name, const ImpParam *params,
+                            unsigned *degraded);
 
 /* imp_select.c */
 /* A typedef name the runtime already defines: the typedef is not emitted. */

@@ -71,8 +71,8 @@ static bool lua_name(const char *s) {
 
 /* -- Section 1: types -- */
 
-static void note_degraded(Emit *e, ImpBuf *b, unsigned before, const char *what) {
-  unsigned n = imp_cdecl_degraded() - before;
+/* n pointers of the declaration what were spelled void *: counted, and said. */
+static void note_degraded(Emit *e, ImpBuf *b, unsigned n, const char *what) {
   if (!n) return;
   e->st->degraded += n;
   imp_buf_printf(b, "/* %s: %u pointer%s to types the runtime cannot express spelled void * */\n", what, n,
@@ -102,9 +102,9 @@ static void emit_record(Emit *e, ImpBuf *b, ImpDecl *d) {
   if (d->is_union) e->st->unions++;
   e->st->degraded += count_bytes_fields(d);
   ImpBuf body = {0};
-  unsigned before = imp_cdecl_degraded();
-  imp_cdef_tagged(&body, d, 0);
-  note_degraded(e, b, before, imp_sprintf(e->m->arena, "%s %s", kw, d->name));
+  unsigned degraded = 0;
+  imp_cdef_tagged(&body, d, 0, &degraded);
+  note_degraded(e, b, degraded, imp_sprintf(e->m->arena, "%s %s", kw, d->name));
   if (d->pack) imp_buf_printf(b, "#pragma pack(push, %d)\n", d->pack);
   imp_buf_putn(b, body.s, body.n);
   imp_buf_puts(b, ";\n");
@@ -117,7 +117,7 @@ static void emit_enum(Emit *e, ImpBuf *b, ImpDecl *d) {
   if (d->enum_as_int) {
     char tmp[64];
     ImpBuf it = {0};
-    imp_cdecl(&it, d->inttype, NULL, 0);
+    imp_cdecl(&it, d->inttype, NULL, 0, NULL);
     snprintf(tmp, sizeof tmp, "%s", it.s ? it.s : "int");
     imp_buf_free(&it);
     if (d->name)
@@ -128,7 +128,7 @@ static void emit_enum(Emit *e, ImpBuf *b, ImpDecl *d) {
       return;
     }
   }
-  imp_cdef_tagged(b, d, 0);
+  imp_cdef_tagged(b, d, 0, NULL); /* enumerators only: no pointers */
   imp_buf_puts(b, ";\n");
 }
 
@@ -140,7 +140,7 @@ static void emit_typedef(Emit *e, ImpBuf *b, ImpDecl *d) {
   e->st->typedefs++;
   const ImpType *u = d->underlying;
   ImpBuf text = {0};
-  unsigned before = imp_cdecl_degraded();
+  unsigned degraded = 0;
   bool naming = (u->kind == IT_RECORD || u->kind == IT_ENUM) && u->decl->naming_typedef == d;
   int pack = 0;
   if (naming && u->kind == IT_RECORD) {
@@ -151,7 +151,7 @@ static void emit_typedef(Emit *e, ImpBuf *b, ImpDecl *d) {
       if (r->is_union) e->st->unions++;
       e->st->degraded += count_bytes_fields(r);
       imp_buf_puts(&text, "typedef ");
-      imp_cdef_tagged(&text, r, 0);
+      imp_cdef_tagged(&text, r, 0, &degraded);
       imp_buf_printf(&text, " %s", d->name);
     } else { /* typedef struct { } never completed: an opaque name */
       imp_buf_printf(&text, "typedef struct %s %s", d->name, d->name);
@@ -159,14 +159,14 @@ static void emit_typedef(Emit *e, ImpBuf *b, ImpDecl *d) {
   } else if (naming && u->kind == IT_ENUM && !u->decl->enum_as_int) {
     e->st->enums++;
     imp_buf_puts(&text, "typedef ");
-    imp_cdef_tagged(&text, u->decl, 0);
+    imp_cdef_tagged(&text, u->decl, 0, &degraded);
     imp_buf_printf(&text, " %s", d->name);
   } else {
     imp_buf_puts(&text, "typedef ");
-    imp_cdecl(&text, u, d->name, 0);
+    imp_cdecl(&text, u, d->name, 0, &degraded);
   }
   if (d->align_attr) imp_buf_printf(&text, " __attribute__((aligned(%lld)))", d->align_attr);
-  note_degraded(e, b, before, imp_sprintf(e->m->arena, "typedef %s", d->name));
+  note_degraded(e, b, degraded, imp_sprintf(e->m->arena, "typedef %s", d->name));
   if (pack) imp_buf_printf(b, "#pragma pack(push, %d)\n", pack);
   imp_buf_putn(b, text.s, text.n);
   imp_buf_puts(b, ";\n");
@@ -177,7 +177,7 @@ static void emit_typedef(Emit *e, ImpBuf *b, ImpDecl *d) {
 static void emit_static_const(Emit *e, ImpBuf *b, ImpDecl *d) {
   (void)e;
   imp_buf_puts(b, "static ");
-  imp_cdecl(b, d->type, d->name, 0);
+  imp_cdecl(b, d->type, d->name, 0, NULL); /* an integer type */
   imp_buf_printf(b, " = %lld;\n", d->value);
 }
 
@@ -206,9 +206,10 @@ static void put_symbol(Emit *e, ImpBuf *b, const ImpDecl *d, const char *declare
 }
 
 /* Writes the declaration text of d (then frees it) with its symbol name,
-   counting what imp_cdecl degraded since before. */
-static void put_declaration(Emit *e, ImpBuf *b, ImpDecl *d, const char *name, ImpBuf *text, unsigned before) {
-  note_degraded(e, b, before, d->name);
+   after noting the pointers imp_cdecl spelled void * in it. */
+static void put_declaration(Emit *e, ImpBuf *b, ImpDecl *d, const char *name, ImpBuf *text,
+                            unsigned degraded) {
+  note_degraded(e, b, degraded, d->name);
   imp_buf_putn(b, text->s, text->n);
   imp_buf_free(text);
   put_symbol(e, b, d, name);
@@ -225,9 +226,9 @@ static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
   }
   const char *name = declared_name(e, b, d);
   ImpBuf text = {0};
-  unsigned before = imp_cdecl_degraded();
-  imp_cdecl_named_params(&text, ft, name, params);
-  put_declaration(e, b, d, name, &text, before);
+  unsigned degraded = 0;
+  imp_cdecl_named_params(&text, ft, name, params, &degraded);
+  put_declaration(e, b, d, name, &text, degraded);
   e->st->functions++;
   if (d->shim) {
     e->st->shimmed++;
@@ -238,10 +239,10 @@ static void emit_function(Emit *e, ImpBuf *b, ImpDecl *d) {
 static void emit_variable(Emit *e, ImpBuf *b, ImpDecl *d) {
   const char *name = declared_name(e, b, d);
   ImpBuf text = {0};
-  unsigned before = imp_cdecl_degraded();
+  unsigned degraded = 0;
   imp_buf_puts(&text, "extern ");
-  imp_cdecl(&text, d->type, name, 0);
-  put_declaration(e, b, d, name, &text, before);
+  imp_cdecl(&text, d->type, name, 0, &degraded);
+  put_declaration(e, b, d, name, &text, degraded);
   e->st->variables++;
 }
 

@@ -12,6 +12,11 @@
 
 typedef struct FileInfo FileInfo;
 
+/* The line of the main unit's first #include (line 1 declares what the model
+   reads the target's facts from, imp_clang.c); the macro probes follow the
+   #include lines. */
+#define IMP_MAIN_INCLUDES 2
+
 typedef struct ImpParser {
   ImpModel *m;
   const ImpOptions *opt;
@@ -47,6 +52,10 @@ typedef struct ImpParser {
 } ImpParser;
 
 ImpType *imp_clang_type(ImpParser *P, CXType t);
+
+/* Calls fn for each child of parent of the given kind, in order. */
+typedef void (*ImpChildFn)(CXCursor c, void *data);
+void imp_each_child(CXCursor parent, enum CXCursorKind kind, ImpChildFn fn, void *data);
 ImpType *imp_param_decay(ImpModel *m, ImpType *t);
 
 /* imp_select.c: a root of the selection (own header, --all, --match) */

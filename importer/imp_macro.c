@@ -426,7 +426,7 @@ static void scan_file(Scan *S, const char *path) {
 void imp_macro_prescan(ImpParser *P, const char **abs_headers, ImpBuf *probes) {
   Scan S = {P, {0}, {0}, NULL, 0, 0, default_target(P), {0}};
   for (size_t i = 0; i < P->opt->nheaders; i++) scan_file(&S, abs_headers[i]);
-  size_t line = P->opt->nheaders; /* the main file's lines so far */
+  size_t line = IMP_MAIN_INCLUDES - 1 + P->opt->nheaders; /* the main file's lines so far */
   for (size_t i = 0; i < S.n; i++) {
     const char *n = S.order[i];
     const char *want = imp_map_get(&S.names, n);
@@ -578,12 +578,10 @@ typedef struct ProbeWalk {
   size_t naddrs;
 } ProbeWalk;
 
-static enum CXChildVisitResult probe_visit(CXCursor c, CXCursor parent, CXClientData data) {
-  (void)parent;
+/* A variable of the second unit: a probe of the main file, if valid. */
+static void probe_var(CXCursor c, void *data) {
   ProbeWalk *w = data;
-  if (clang_getCursorKind(c) != CXCursor_VarDecl) return CXChildVisit_Continue;
-  if (!clang_Location_isFromMainFile(clang_getCursorLocation(c))) return CXChildVisit_Continue;
-  if (clang_isInvalidDeclaration(c)) return CXChildVisit_Continue;
+  if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)) || clang_isInvalidDeclaration(c)) return;
   CXString s = clang_getCursorSpelling(c);
   const char *var = clang_getCString(s);
   ImpDecl *d;
@@ -594,7 +592,6 @@ static enum CXChildVisitResult probe_visit(CXCursor c, CXCursor parent, CXClient
     w->addrs[w->naddrs++].c = c;
   }
   clang_disposeString(s);
-  return CXChildVisit_Continue;
 }
 
 /* The second unit: the headers again, then the probes of the macros given. */
@@ -621,7 +618,7 @@ static void evaluate_apart(ImpParser *P, ImpDecl **list, size_t n) {
     P->last_file = NULL;
     ProbeWalk w = {P, calloc(n + 1, sizeof(AddrList)), 0};
     if (!w.addrs) abort();
-    clang_visitChildren(clang_getTranslationUnitCursor(tu), probe_visit, &w);
+    imp_each_child(clang_getTranslationUnitCursor(tu), CXCursor_VarDecl, probe_var, &w);
     for (size_t i = 0; i < w.naddrs; i++)
       if (w.addrs[i].d->macro_kind == IM_POINTER) eval_addr(w.addrs[i].d, w.addrs[i].c);
     free(w.addrs);

@@ -54,9 +54,9 @@ static const Predef *predef_of(const char *name) {
   return NULL;
 }
 
-/* What a predefined type is: i (signed integer), u (unsigned), f (float), b (bool),
-   p (pointer), and its size in bytes (0: the pointer size). */
-static char predef_class(int type, int *size) {
+/* What a predefined type is on the model's target: i (signed integer), u
+   (unsigned), f (float), b (bool), p (pointer), and its size in bytes. */
+static char predef_class(const ImpModel *m, int type, long long *size) {
   static const struct {
     int kind, size;
     unsigned flags;
@@ -65,14 +65,17 @@ static char predef_class(int type, int *size) {
       FFI_BUILTIN_TYPES(BT_ROW)
 #undef BT_ROW
   };
-  *size = 0;
+  *size = m->ptr_size;
   if (type == CTA_SIZE) return 'u';
   if (type == CTA_SSIZE) return 'i';
-  if (type == CTA_WCHAR) { /* the model does not say wchar_t's signedness: int, as on Linux x86 */
-    *size = 4;
-    return 'i';
+  if (type == CTA_WCHAR) {
+    *size = m->wchar_size;
+    return m->wchar_signed ? 'i' : 'u';
   }
-  *size = bt[type].size > 0 ? bt[type].size : 0; /* long: taken as pointer-sized (LP64, ILP32) */
+  if (bt[type].size == FFI_SZ_LONG)
+    *size = m->long_size;
+  else if (bt[type].size > 0)
+    *size = bt[type].size;
   switch (bt[type].kind) {
   case CT_INT: return (bt[type].flags & CTF_UNSIGNED) ? 'u' : 'i';
   case CT_FLOAT: return 'f';
@@ -86,9 +89,8 @@ static char predef_class(int type, int *size) {
 static bool predef_matches(const ImpModel *m, const Predef *p, const ImpType *t) {
   const ImpType *r = imp_type_resolve(t);
   if (!r) return false;
-  int bytes;
-  char cls = predef_class(p->type, &bytes);
-  long long size = bytes ? bytes : m->ptr_size;
+  long long size;
+  char cls = predef_class(m, p->type, &size);
   switch (cls) {
   case 'i':
   case 'u':

@@ -337,6 +337,23 @@ static inline const CField *lookup_member(lua_State *L, FFIState *S, CData *cd, 
   return member_of(L, S, rt, off); /* raises */
 }
 
+/* A key of t[k] or t[k] = v that is not a record's member, after the members:
+   a metatype's __index / __newindex (NULL: it has run, a read's result is on
+   the stack), else an element's address and type; anything else is an error. */
+static char *other_key(lua_State *L, FFIState *S, CData *cd, bool store, CType **et) {
+  if (cd->kind == CDK_OBJECT && (cd->type->flags & CTF_METATYPE) && luajit_index(L, S, cd, store) >= 0)
+    return NULL;
+  if (lua_type(L, 2) == LUA_TNUMBER) return elem_addr(L, cd, 2, et);
+  char b[96];
+  if (lua_type(L, 2) != LUA_TSTRING)
+    luaL_error(L, "invalid index of type %s", luaL_typename(L, 2));
+  else if (store)
+    luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
+  else
+    luaL_error(L, "no member with name '%s' in '%s'", lua_tostring(L, 2), ctype_repr(cd->type, b, sizeof b));
+  return NULL; /* not reached: luaL_error does not return */
+}
+
 static int cdata_index(lua_State *L) {
   FFIState *S = ffi_state(L);
   CData *cd = lua_touserdata(L, 1);
@@ -385,20 +402,10 @@ static int cdata_index(lua_State *L) {
     if (!push_kept_str(L, S, 1, f->type, base + off)) cconv_push(L, S, f->type, base + off, 1);
     return 1;
   }
-  if (cd->kind == CDK_OBJECT && (cd->type->flags & CTF_METATYPE) && luajit_index(L, S, cd, false) >= 0)
-    return 1;
-  if (lua_type(L, 2) == LUA_TNUMBER) {
-    CType *et;
-    char *p = elem_addr(L, cd, 2, &et);
-    if (!push_kept_str(L, S, 1, et, p)) cconv_push(L, S, et, p, 1);
-    return 1;
-  }
-  if (lua_type(L, 2) == LUA_TSTRING) {
-    char b[96];
-    return luaL_error(L, "no member with name '%s' in '%s'", lua_tostring(L, 2),
-                      ctype_repr(cd->type, b, sizeof b));
-  }
-  return luaL_error(L, "invalid index of type %s", luaL_typename(L, 2));
+  CType *et;
+  char *p = other_key(L, S, cd, false, &et);
+  if (p && !push_kept_str(L, S, 1, et, p)) cconv_push(L, S, et, p, 1);
+  return 1;
 }
 
 static void store_member(lua_State *L, FFIState *S, CType *t, char *p, const char *name) {
@@ -425,16 +432,10 @@ static int cdata_newindex(lua_State *L) {
     store_member(L, S, f->type, base + off, f->name);
     return 0;
   }
-  if (cd->kind == CDK_OBJECT && (cd->type->flags & CTF_METATYPE) && luajit_index(L, S, cd, true) >= 0)
-    return 0;
-  if (lua_type(L, 2) == LUA_TNUMBER) {
-    CType *et;
-    char *p = elem_addr(L, cd, 2, &et);
-    store_member(L, S, et, p, "element");
-    return 0;
-  }
-  if (lua_type(L, 2) == LUA_TSTRING) return luaL_error(L, "no member with name '%s'", lua_tostring(L, 2));
-  return luaL_error(L, "invalid index of type %s", luaL_typename(L, 2));
+  CType *et;
+  char *p = other_key(L, S, cd, true, &et);
+  if (p) store_member(L, S, et, p, "element");
+  return 0;
 }
 
 static int cdata_len(lua_State *L) {

@@ -1125,27 +1125,9 @@ static void enum_constants(CParser *P, CType *t, Attrs *attrs, int64_t *lo_out, 
   *hi_out = hi;
 }
 
-/* GCC: int if it fits, else unsigned int, else 64-bit; packed picks the smallest. */
+/* The enum's integer type: GCC's rule, ctype_enum_int (ffi_ctype.h). */
 static void enum_layout(CParser *P, CType *t, int64_t lo, int64_t hi, bool packed) {
-  CTState *cts = P->cts;
-  CTBuiltin b;
-  if (lo >= INT32_MIN && hi <= INT32_MAX)
-    b = lo < 0 ? CTB_I32 : CTB_U32;
-  else if (lo >= 0 && (uint64_t)hi <= UINT32_MAX)
-    b = CTB_U32;
-  else
-    b = lo < 0 ? CTB_I64 : CTB_U64;
-  if (packed) {
-    if (lo >= 0 && hi <= UINT8_MAX)
-      b = CTB_U8;
-    else if (lo >= INT8_MIN && hi <= INT8_MAX)
-      b = CTB_I8;
-    else if (lo >= 0 && hi <= UINT16_MAX)
-      b = CTB_U16;
-    else if (lo >= INT16_MIN && hi <= INT16_MAX)
-      b = CTB_I16;
-  }
-  t->base = ctype_builtin(cts, b);
+  t->base = ctype_builtin(P->cts, ctype_enum_int(lo, hi, packed));
   t->size = t->base->size;
   t->align = t->base->align;
   if (t->base->flags & CTF_UNSIGNED) t->flags |= CTF_UNSIGNED;

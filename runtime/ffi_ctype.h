@@ -205,6 +205,33 @@ enum { CTA_SIZE = CTB__MAX, CTA_SSIZE, CTA_WCHAR };
 
 CType *ctype_builtin(CTState *cts, CTBuiltin b);
 
+/* The integer type of an enum whose enumerators lie in [lo, hi], GCC's rule:
+   int if they fit, else unsigned int, else 64 bits; packed takes the smallest
+   that fits. The one copy of the rule: the parser lays enums out with it
+   (cparse.c) and the importer compares clang's size with it (imp_clang.c). */
+static inline CTBuiltin ctype_enum_int(int64_t lo, int64_t hi, bool packed) {
+  if (packed) {
+    if (lo >= 0 && hi <= UINT8_MAX) return CTB_U8;
+    if (lo >= INT8_MIN && hi <= INT8_MAX) return CTB_I8;
+    if (lo >= 0 && hi <= UINT16_MAX) return CTB_U16;
+    if (lo >= INT16_MIN && hi <= INT16_MAX) return CTB_I16;
+  }
+  if (lo >= INT32_MIN && hi <= INT32_MAX) return lo < 0 ? CTB_I32 : CTB_U32;
+  if (lo >= 0 && (uint64_t)hi <= UINT32_MAX) return CTB_U32;
+  return lo < 0 ? CTB_I64 : CTB_U64;
+}
+
+/* The size in bytes of a fixed-size builtin (FFI_BUILTIN_TYPES; what the
+   target decides, long and pointers, is not fixed: negative). */
+static inline int ctype_builtin_fixed_size(CTBuiltin b) {
+  static const signed char size[] = {
+#define CTB_SIZE(id, kind, size, flags, base, name, seed) size,
+      FFI_BUILTIN_TYPES(CTB_SIZE)
+#undef CTB_SIZE
+  };
+  return size[b];
+}
+
 /* Transactions: everything registered after a mark can be undone. */
 typedef struct CTMark {
   size_t allocs, undo, types, names;

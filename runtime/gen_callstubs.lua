@@ -3,7 +3,9 @@
 -- scalar signature (ccall.c's fast path): the arguments are converted straight
 -- into typed locals, the C compiler emits the ABI's call through an exactly
 -- typed function pointer, and the result is pushed without a dispatch on its
--- type. Run: lua5.4 runtime/gen_callstubs.lua > runtime/callstubs.h
+-- type. The build runs it (runtime/CMakeLists.txt, the host's Lua) into
+-- <build>/runtime/generated/; the stubs are not kept in the tree. To read
+-- them: lua5.4 runtime/gen_callstubs.lua [callbacks] > /tmp/callstubs.h
 -- Argument classes: I int32_t, L int64_t (also pointers on LP64), D double.
 -- Result classes:   V void, I int32_t, U uint32_t, L int64_t (or pointer), D double.
 -- The helpers the bodies use (LC_PROLOGUE, lc_arg_*, LC_ENTER, LC_LEAVE,

@@ -1,6 +1,7 @@
 -- test_callback_pool.lua -- the callback fast path: compiler-made entry points
--- handed out from a pool per shape (runtime/cbstubs.h), with a libffi closure
--- once a shape's pool is used up. Whatever path a callback takes, C must see
+-- handed out from a pool per shape (cbstubs.h, which the build generates with
+-- runtime/gen_callstubs.lua), with a libffi closure once a shape's pool is
+-- used up. Whatever path a callback takes, C must see
 -- the same values, errors and defaults (fixture: libcb, cb.c).
 local t = require "harness"
 local ffi = require "ffi"
