@@ -533,11 +533,12 @@ static l_noinline void *lc_arg_ptr_slow(lua_State *L, CFunc *cf, int idx) {
   return cconv_toptr(L, cf->S, idx, cf->ft->u.params[idx - 1], &ctx);
 }
 
-static l_noinline double lc_arg_num_slow(lua_State *L, CFunc *cf, int idx) {
+/* Whatever an inline fast path does not take (a string, a boxed value, a
+   table for a record, an error naming the argument): cconv into dst, which
+   has the parameter's type. */
+static l_noinline void lc_arg_slow(lua_State *L, CFunc *cf, int idx, void *dst) {
   ConvCtx ctx = {cf->name, idx};
-  double d = 0;
-  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], &d, idx, &ctx);
-  return d;
+  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], dst, idx, &ctx);
 }
 
 static inline int32_t lc_arg_I(lua_State *L, CFunc *cf, int idx) {
@@ -556,23 +557,27 @@ static inline int64_t lc_arg_L(lua_State *L, CFunc *cf, int idx) {
   return l_likely(isint) ? (int64_t)v : lc_arg_int_slow(L, cf, idx);
 }
 
-static inline double lc_arg_D(lua_State *L, CFunc *cf, int idx) {
-  int isnum;
-  double d = (double)lua_tonumberx(L, idx, &isnum);
-  return l_likely(isnum) ? d : lc_arg_num_slow(L, cf, idx);
-}
-
-static inline int lc_ret_I(lua_State *L, CFunc *cf, int32_t r) {
-  (void)cf;
-  lua_pushinteger(L, (lua_Integer)r);
-  return 1;
-}
-
-static inline int lc_ret_U(lua_State *L, CFunc *cf, uint32_t r) {
-  (void)cf;
-  lua_pushinteger(L, (lua_Integer)r);
-  return 1;
-}
+/* Floating-point arguments (lc_arg_D, lc_arg_F) and the results pushed as
+   they are (lc_ret_I, _U, _D, _F): one body each, typed per class. */
+#define LC_ARG_NUM(cls, T)                                                                                   \
+  static inline T lc_arg_##cls(lua_State *L, CFunc *cf, int idx) {                                           \
+    int isnum;                                                                                               \
+    T v = (T)lua_tonumberx(L, idx, &isnum);                                                                  \
+    if (l_unlikely(!isnum)) lc_arg_slow(L, cf, idx, &v);                                                     \
+    return v;                                                                                                \
+  }
+#define LC_RET_PUSH(cls, T, push, LT)                                                                        \
+  static inline int lc_ret_##cls(lua_State *L, CFunc *cf, T r) {                                             \
+    (void)cf;                                                                                                \
+    push(L, (LT)r);                                                                                          \
+    return 1;                                                                                                \
+  }
+LC_ARG_NUM(D, double)
+LC_ARG_NUM(F, float)
+LC_RET_PUSH(I, int32_t, lua_pushinteger, lua_Integer)
+LC_RET_PUSH(U, uint32_t, lua_pushinteger, lua_Integer)
+LC_RET_PUSH(D, double, lua_pushnumber, lua_Number)
+LC_RET_PUSH(F, float, lua_pushnumber, lua_Number)
 
 static inline int lc_ret_L(lua_State *L, CFunc *cf, int64_t r) {
   CType *rt = cf->ft->base;
@@ -585,45 +590,15 @@ static inline int lc_ret_L(lua_State *L, CFunc *cf, int64_t r) {
   return 1;
 }
 
-static inline int lc_ret_D(lua_State *L, CFunc *cf, double r) {
-  (void)cf;
-  lua_pushnumber(L, (lua_Number)r);
-  return 1;
-}
-
-static l_noinline float lc_arg_float_slow(lua_State *L, CFunc *cf, int idx) {
-  ConvCtx ctx = {cf->name, idx};
-  float f = 0;
-  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], &f, idx, &ctx);
-  return f;
-}
-
-static inline float lc_arg_F(lua_State *L, CFunc *cf, int idx) {
-  int isnum;
-  lua_Number d = lua_tonumberx(L, idx, &isnum);
-  return l_likely(isnum) ? (float)d : lc_arg_float_slow(L, cf, idx);
-}
-
-static inline int lc_ret_F(lua_State *L, CFunc *cf, float r) {
-  (void)cf;
-  lua_pushnumber(L, (lua_Number)r);
-  return 1;
-}
-
 /* A record argument: an object of exactly its type is copied; anything else
    (another object of an equal type, a pointer to one, a table) is converted
    as on every other path. */
-static l_noinline void lr_arg_slow(lua_State *L, CFunc *cf, int idx, void *dst) {
-  ConvCtx ctx = {cf->name, idx};
-  cconv_check(L, cf->S, cf->ft->u.params[idx - 1], dst, idx, &ctx);
-}
-
 static inline void lr_arg(lua_State *L, CFunc *cf, int idx, void *dst, size_t size) {
   CData *cd = cdata_test(L, cf->S, idx);
   if (l_likely(cd && cd->kind == CDK_OBJECT && cd->type == cf->ft->u.params[idx - 1]))
     memcpy(dst, cd->ptr, size);
   else
-    lr_arg_slow(L, cf, idx, dst);
+    lc_arg_slow(L, cf, idx, dst);
 }
 
 static inline int lr_ret(lua_State *L, CFunc *cf, const void *r) {

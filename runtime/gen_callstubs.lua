@@ -14,11 +14,14 @@ local acls = { "I", "L", "D" }
 local ctype = { I = "int32_t", U = "uint32_t", L = "int64_t", D = "double", V = "void" }
 local MAXARGS = 4
 
-local function shapes(maxargs)
+-- Every list of up to maxargs classes (default acls), shorter lists first,
+-- the last class varying fastest: the order ccall.c's indexes count in.
+local function shapes(maxargs, classes)
+  classes = classes or acls
   local combos = {}
   local function gen(prefix, n)
     if n == 0 then combos[#combos + 1] = prefix return end
-    for _, c in ipairs(acls) do gen(prefix .. c, n - 1) end
+    for _, c in ipairs(classes) do gen(prefix .. c, n - 1) end
   end
   for arity = 0, maxargs do gen("", arity) end
   return combos
@@ -162,14 +165,7 @@ local rshapes = {
   { "i2", "int32_t", 2 },
 }
 local racls = { "I", "L", "D", "F", "R" }
-local rcombos = {}
-do
-  local function gen(prefix, n)
-    if n == 0 then rcombos[#rcombos + 1] = prefix return end
-    for _, c in ipairs(racls) do gen(prefix .. c, n - 1) end
-  end
-  for arity = 0, RS_MAXARGS do gen("", arity) end
-end
+local rcombos = shapes(RS_MAXARGS, racls)
 local rresults = { "V", "I", "L", "D", "F", "R" }
 w("#define RSTUB_MAXARGS " .. RS_MAXARGS)
 w("#define RSTUB_COMBOS " .. #rcombos)
