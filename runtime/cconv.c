@@ -315,9 +315,10 @@ static void check_record(lua_State *L, FFIState *S, CType *t, void *p, int idx, 
       size_t off;
       const char *k = lua_tostring(L, -2);
       const CField *f = ctype_field(t, k, &off);
-      if (!f) luaL_error(L, "no member with name '%s'", k);
+      char b[96];
+      if (!f) cconv_error(L, ctx, "no member with name '%s' in '%s'", k, ctype_repr(t, b, sizeof b));
       ConvCtx fc = {k, 0};
-      if (f->is_bitfield) luaL_error(L, "bit-field '%s' cannot be set from a table initializer", k);
+      if (f->is_bitfield) cconv_error(L, ctx, "bit-field '%s' cannot be set from a table initializer", k);
       cconv_check(L, S, f->type, (char *)p + off, lua_gettop(L), &fc);
       lua_pop(L, 1);
     }

@@ -475,7 +475,8 @@ t.test("small records by value: every argument form, and errors that name the ar
   t.errors(function() lib.v3d_scale("no", 2) end, "bad argument #1 to 'v3d_scale'")
   t.errors(function() lib.v3d_scale(v, "x") end, "bad argument #2 to 'v3d_scale'")
   t.errors(function() lib.v3d_scale(ffi.new("struct Point"), 2) end, "bad argument #1 to 'v3d_scale'")
-  t.errors(function() lib.v3d_sumf(1, {x = 1, y = 2, w = 3}) end, "no member with name 'w'")
+  t.errors(function() lib.v3d_sumf(1, {x = 1, y = 2, w = 3}) end,
+           "bad argument #2 to 'v3d_sumf' (no member with name 'w' in 'struct V3d')")
   t.errors(function() lib.v3d_scale(v) end, "wrong number of arguments to 'v3d_scale' (expected 2, got 1)")
   t.errors(function() lib.point_swap(ffi.new("struct Point"), 1) end, "wrong number of arguments")
   t.eq(lib.v3d_scale(v, 1).y, 2, "the module keeps working after the errors")
