@@ -616,7 +616,7 @@ typedef union VArg {
 
 static lua_CFunction find_stub(const CType *ft) {
   if ((ft->flags & CTF_VARARG) || ft->n > CALLSTUB_MAXARGS) return NULL;
-  int idx = ffi_shape_index(ft, stub_class);
+  int idx = ffi_shape_index(ft, "ILD", stub_class);
   if (idx < 0) return NULL;
   switch (stub_class(ft->base, true)) {
   case 'V': return callstubs_V[idx];
@@ -670,15 +670,10 @@ static int record_shape(const CType *t) {
 }
 
 /* A parameter's or the result's class among the record stubs' (I, L, D, F,
-   R: a record of shape *shape, the same for the whole signature), or 0. */
-static char rstub_class(const CType *t, bool result, int *shape) {
+   R: a record of one of the rs_* shapes), or 0. */
+static char rstub_class(const CType *t, bool result) {
   if (t->kind == CT_FLOAT && t->size == 4) return 'F';
-  if (t->kind == CT_STRUCT) {
-    int sh = record_shape(t);
-    if (sh < 0 || (*shape >= 0 && *shape != sh)) return 0;
-    *shape = sh;
-    return 'R';
-  }
+  if (t->kind == CT_STRUCT) return record_shape(t) >= 0 ? 'R' : 0;
   char c = stub_class(t, result);
   if (c == 'I' && result && (t->flags & CTF_UNSIGNED)) return 0; /* no U table here */
   return c;
@@ -686,17 +681,18 @@ static char rstub_class(const CType *t, bool result, int *shape) {
 
 static lua_CFunction find_rstub(const CType *ft) {
   if ((ft->flags & CTF_VARARG) || ft->n > RSTUB_MAXARGS) return NULL;
-  int shape = -1, idx = 0, mul = 1;
-  for (size_t i = ft->n; i-- > 0; mul *= 5) {
-    char c = rstub_class(ft->u.params[i], false, &shape);
-    const char *at = c ? strchr("ILDFR", c) : NULL;
-    if (!at) return NULL;
-    idx += (int)(at - "ILDFR") * mul;
-  }
-  char rc = rstub_class(ft->base, true, &shape);
+  int idx = ffi_shape_index(ft, "ILDFR", rstub_class);
+  char rc = rstub_class(ft->base, true);
   const char *rat = rc ? strchr("VILDFR", rc) : NULL;
-  if (!rat || shape < 0) return NULL;
-  return rstubs[shape][rat - "VILDFR"][(mul - 1) / 4 + idx]; /* (5^n - 1) / 4 shorter lists first */
+  if (idx < 0 || !rat) return NULL;
+  int shape = -1; /* every record of the signature has the same shape */
+  for (size_t i = 0; i <= ft->n; i++) {
+    const CType *t = i < ft->n ? ft->u.params[i] : ft->base;
+    int sh = t->kind == CT_STRUCT ? record_shape(t) : shape;
+    if (shape >= 0 && sh != shape) return NULL;
+    shape = sh;
+  }
+  return shape >= 0 ? rstubs[shape][rat - "VILDFR"][idx] : NULL;
 }
 
 /* A variadic call whose extra arguments are all Lua numbers, strings, light
@@ -824,11 +820,7 @@ void ccall_push(lua_State *L, FFIState *S, CType *ft, void *fn, const char *name
   if (!cf->stub) cf->stub = find_rstub(ft);
   cf->vret = cf->vfixed = -1;
   if ((ft->flags & CTF_VARARG) && ft->n >= 1 && ft->n <= VASTUB_MAXFIXED) {
-    int fx = ft->n == 1 ? 0 : 3;
-    for (size_t i = 0, mul = ft->n == 1 ? 1 : 3; i < ft->n; i++, mul /= 3) {
-      char c = stub_class(ft->u.params[i], false);
-      fx = c ? fx + (c == 'I' ? 0 : c == 'L' ? 1 : 2) * (int)mul : -1000;
-    }
+    int fx = ffi_shape_index(ft, "ILD", stub_class) - 1; /* varstubs' fixed shapes: no empty list */
     char rc = stub_class(ft->base, true);
     int vr = rc == 'V' ? 0 : rc == 'I' && !(ft->base->flags & CTF_UNSIGNED) ? 1 : rc == 'L' ? 2 : -1;
     if (fx >= 0 && vr >= 0) cf->vret = (int8_t)vr, cf->vfixed = (int8_t)fx;

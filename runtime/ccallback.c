@@ -303,7 +303,7 @@ static char cbpool_class(const CType *t, bool result) {
 static void *cbpool_take(CCallback *cb) {
   CType *ft = cb->ft;
   if (ft->n > CBSTUB_MAXARGS) return NULL;
-  int c = ffi_shape_index(ft, cbpool_class);
+  int c = ffi_shape_index(ft, "ILD", cbpool_class);
   if (c < 0) return NULL;
   char rk = cbpool_class(ft->base, true);
   int r = rk == 'V' ? 0 : rk == 'I' ? 1 : rk == 'L' ? 2 : rk == 'D' ? 3 : -1;

@@ -162,17 +162,19 @@ bool luajit_subst(lua_State *L, FFIState *S, int sidx);
 void luajit_newgc(lua_State *L, FFIState *S, CType *t);
 
 /* The index of ft's parameter list among the generated stub shapes
-   (gen_callstubs.lua: every list of classes I, L, D, shorter lists first,
-   the last parameter varying fastest), or -1 when cls gives a parameter no
-   class. The caller bounds ft->n by its table's arity. */
-static inline int ffi_shape_index(const CType *ft, char (*cls)(const CType *, bool)) {
-  int idx = 0, mul = 1;
-  for (size_t i = ft->n; i-- > 0; mul *= 3) {
+   (gen_callstubs.lua's shapes(): every list of the classes in `classes`,
+   shorter lists first, the last parameter varying fastest), or -1 when cls
+   gives a parameter no class among them. The caller bounds ft->n by its
+   table's arity. */
+static inline int ffi_shape_index(const CType *ft, const char *classes, char (*cls)(const CType *, bool)) {
+  int base = (int)strlen(classes), idx = 0, mul = 1;
+  for (size_t i = ft->n; i-- > 0; mul *= base) {
     char c = cls(ft->u.params[i], false);
-    if (!c) return -1;
-    idx += (c == 'I' ? 0 : c == 'L' ? 1 : 2) * mul;
+    const char *at = c ? strchr(classes, c) : NULL;
+    if (!at) return -1;
+    idx += (int)(at - classes) * mul;
   }
-  return (mul - 1) / 2 + idx; /* (3^n - 1) / 2 shorter lists come first */
+  return (mul - 1) / (base - 1) + idx; /* (base^n - 1) / (base - 1) shorter lists come first */
 }
 
 /* -- The ffi.* functions: the module's table is lib_ffi.c's ffi_functions[],
