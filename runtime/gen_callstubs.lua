@@ -34,17 +34,38 @@ local function finish(out)
   print(table.concat(out, "\n"))
 end
 
--- The fixed arguments of a call stub: their C types, the names a0.. of the
--- actual arguments and their conversions from Lua (Lua argument k is a(k-1)).
-local function fixed_args(args)
+-- The fixed arguments of a call stub (classes args, C types from ct, by
+-- default ctype): their C types, the names a0.. of the actual arguments and
+-- their conversions from Lua (Lua argument k is a(k-1); a record, class R,
+-- is copied by lr_arg).
+local function fixed_args(args, ct)
+  ct = ct or ctype
   local params, actuals, convs = {}, {}, {}
   for k = 1, #args do
     local c = args:sub(k, k)
-    params[k] = ctype[c]
+    params[k] = ct[c]
     actuals[k] = "a" .. (k - 1)
-    convs[k] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ctype[c], k - 1, c, k)
+    if c == "R" then
+      convs[k] = ("%s a%d; lr_arg(L, cf, %d, &a%d, sizeof a%d);"):format(ct.R, k - 1, k, k - 1, k - 1)
+    else
+      convs[k] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ct[c], k - 1, c, k)
+    end
   end
   return params, actuals, convs
+end
+
+-- Ends a call stub's body: the call (C expression call) inside the frame,
+-- then its result, of class r and C type rtype, pushed (lc_ret_*, lr_ret).
+local function call_and_return(body, r, rtype, call)
+  body[#body + 1] = "LC_ENTER;"
+  if r == "V" then
+    body[#body + 1] = call .. "; LC_LEAVE; return 0;"
+  elseif r == "R" then
+    body[#body + 1] = ("%s r = %s; LC_LEAVE; return lr_ret(L, cf, &r);"):format(rtype, call)
+  else
+    body[#body + 1] = ("%s r = %s; LC_LEAVE; return lc_ret_%s(L, cf, r);"):format(rtype, call, r)
+  end
+  return body
 end
 
 -- cbstubs.h: C calling Lua without libffi's closure entry. For each callback
@@ -131,16 +152,7 @@ for _, r in ipairs({ "V", "I", "U", "L", "D" }) do
     local name = ("lc_%s_%s"):format(r, args == "" and "0" or args)
     local body = { ("LC_PROLOGUE(%d);"):format(#args) }
     for _, c in ipairs(convs) do body[#body + 1] = c end
-    body[#body + 1] = "LC_ENTER;"
-    if r == "V" then
-      body[#body + 1] = call .. ";"
-      body[#body + 1] = "LC_LEAVE;"
-      body[#body + 1] = "return 0;"
-    else
-      body[#body + 1] = ("%s r = %s;"):format(ctype[r], call)
-      body[#body + 1] = "LC_LEAVE;"
-      body[#body + 1] = ("return lc_ret_%s(L, cf, r);"):format(r)
-    end
+    call_and_return(body, r, ctype[r], call)
     w(("static int %s(lua_State *L) { %s }"):format(name, table.concat(body, " ")))
   end
 end
@@ -184,27 +196,12 @@ for _, sh in ipairs(rshapes) do
   for _, r in ipairs(rresults) do
     for _, args in ipairs(rcombos) do
       if r == "R" or args:find("R") then
-        local params, actuals = {}, {}
+        local params, actuals, convs = fixed_args(args, ct)
         local body = { ("LC_PROLOGUE(%d);"):format(#args) }
-        for k = 1, #args do
-          local c = args:sub(k, k)
-          params[k], actuals[k] = ct[c], "a" .. (k - 1)
-          if c == "R" then
-            body[#body + 1] = ("%s a%d; lr_arg(L, cf, %d, &a%d, sizeof a%d);"):format(rt, k - 1, k, k - 1, k - 1)
-          else
-            body[#body + 1] = ("%s a%d = lc_arg_%s(L, cf, %d);"):format(ct[c], k - 1, c, k)
-          end
-        end
+        for _, c in ipairs(convs) do body[#body + 1] = c end
         local call = ("((%s (*)(%s))cf->fn)(%s)"):format(ct[r], #params > 0 and table.concat(params, ", ") or "void",
           table.concat(actuals, ", "))
-        body[#body + 1] = "LC_ENTER;"
-        if r == "V" then
-          body[#body + 1] = call .. "; LC_LEAVE; return 0;"
-        elseif r == "R" then
-          body[#body + 1] = ("%s r = %s; LC_LEAVE; return lr_ret(L, cf, &r);"):format(rt, call)
-        else
-          body[#body + 1] = ("%s r = %s; LC_LEAVE; return lc_ret_%s(L, cf, r);"):format(ct[r], call, r)
-        end
+        call_and_return(body, r, ct[r], call)
         w(("static int %s(lua_State *L) { %s }"):format(rstub_name(sh[1], r, args), table.concat(body, " ")))
       end
     end
@@ -259,12 +256,7 @@ for _, r in ipairs({ "V", "I", "L" }) do
       end
       local call = ("((%s (*)(%s, ...))cf->fn)(%s)"):format(ctype[r], table.concat(params, ", "),
         table.concat(actuals, ", "))
-      body[#body + 1] = "LC_ENTER;"
-      if r == "V" then
-        body[#body + 1] = call .. "; LC_LEAVE; return 0;"
-      else
-        body[#body + 1] = ("%s r = %s; LC_LEAVE; return lc_ret_%s(L, cf, r);"):format(ctype[r], call, r)
-      end
+      call_and_return(body, r, ctype[r], call)
       w(("static int lv_%s_%s_%s(lua_State *L, CFunc *cf, const VArg *x) { %s }"):format(r, f, e,
         table.concat(body, " ")))
     end
